@@ -1,0 +1,22 @@
+//! Bodies of the liveness and readiness probes.
+
+use serde::{Deserialize, Serialize};
+
+/// `GET /healthz`: the process is up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    pub status: String,
+}
+
+/// `GET /readyz`: whether the server can serve requests that need the database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Readiness {
+    pub ready: bool,
+    /// "sqlite" or "postgres".
+    pub database: String,
+    pub database_reachable: bool,
+    /// Whether every migration bundled with this server has been applied.
+    pub migrations_applied: bool,
+}

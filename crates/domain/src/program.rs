@@ -1,0 +1,158 @@
+//! The program's settings: who sponsors it, how to reach an advocate, when, and the general
+//! conditions a member should know. The server serves them at `GET /api/program`; the SPA never
+//! hard-codes them.
+
+use crate::hours::AdvocateHours;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProgramSettings {
+    /// What members call the service, e.g. "Health Advocacy Program".
+    pub program_name: String,
+    /// The company that offers it to the employer, e.g. "Cigna".
+    pub sponsor_name: String,
+    /// The company whose advocates do the work, e.g. "Health Advocate, Inc.".
+    pub vendor_name: String,
+    /// The dedicated toll-free number; it answers 24/7.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "866-799-2725"))]
+    pub advocate_phone: PhoneNumber,
+    /// When advocates answer; outside these hours an advocate calls back the next business day.
+    #[serde(default = "AdvocateHours::program_default")]
+    pub hours: AdvocateHours,
+    /// The program's general conditions, in plain words.
+    pub conditions: Vec<GeneralCondition>,
+}
+
+/// One general condition of the program, written for a member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GeneralCondition {
+    /// A short heading: "It is not insurance".
+    pub title: String,
+    /// One or two plain sentences.
+    pub text: String,
+}
+
+impl ProgramSettings {
+    /// Why these settings cannot be served, if they cannot (each a sentence an operator can act on).
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (name, value) in [
+            ("program_name", &self.program_name),
+            ("sponsor_name", &self.sponsor_name),
+            ("vendor_name", &self.vendor_name),
+        ] {
+            if value.trim().is_empty() {
+                problems.push(format!("{name} must not be empty"));
+            }
+        }
+        problems.extend(self.hours.problems());
+        if self.conditions.is_empty() {
+            problems.push("conditions must list the program's general conditions".to_string());
+        }
+        for (i, condition) in self.conditions.iter().enumerate() {
+            if condition.title.trim().is_empty() || condition.text.trim().is_empty() {
+                problems.push(format!("conditions[{i}] needs both a title and a text"));
+            }
+        }
+        problems
+    }
+}
+
+/// A North American phone number: ten digits, shown as 866-799-2725 and dialled as +18667992725.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PhoneNumber([u8; 10]);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("enter a 10-digit US phone number, like 866-799-2725")]
+pub struct PhoneNumberError;
+
+impl PhoneNumber {
+    /// Reads the ways people write US numbers: "866.799.2725", "(866) 799-2725", "+1 866 799 2725".
+    pub fn parse(input: &str) -> Result<Self, PhoneNumberError> {
+        if input.chars().any(|c| !(c.is_ascii_digit() || " .-()+".contains(c))) {
+            return Err(PhoneNumberError);
+        }
+        let digits: Vec<u8> = input.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+        let digits = match digits.as_slice() {
+            [1, rest @ ..] if rest.len() == 10 => rest,
+            all => all,
+        };
+        // Area codes and exchanges never start with 0 or 1 (North American Numbering Plan).
+        match digits {
+            [a, _, _, e, ..] if digits.len() == 10 && *a >= 2 && *e >= 2 => {
+                Ok(Self(digits.try_into().expect("ten digits")))
+            }
+            _ => Err(PhoneNumberError),
+        }
+    }
+
+    /// The `tel:` link target, in E.164.
+    pub fn tel_uri(&self) -> String {
+        format!("tel:+1{}", self.digits())
+    }
+
+    fn digits(&self) -> String {
+        self.0.iter().map(|d| char::from(b'0' + d)).collect()
+    }
+}
+
+impl fmt::Display for PhoneNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.digits();
+        write!(f, "{}-{}-{}", &d[0..3], &d[3..6], &d[6..10])
+    }
+}
+
+impl Serialize for PhoneNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PhoneNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        PhoneNumber::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_are_read_in_the_usual_us_forms() {
+        for input in ["866.799.2725", "(866) 799-2725", "+1 866 799 2725", "18667992725", "866-799-2725"] {
+            let phone = PhoneNumber::parse(input).unwrap();
+            assert_eq!(phone.to_string(), "866-799-2725", "{input}");
+            assert_eq!(phone.tel_uri(), "tel:+18667992725");
+        }
+    }
+
+    #[test]
+    fn numbers_that_cannot_be_dialled_are_refused() {
+        for input in ["", "799-2725", "866-799-27255", "066-799-2725", "866-199-2725", "866-799-ABCD"] {
+            assert_eq!(PhoneNumber::parse(input), Err(PhoneNumberError), "{input}");
+        }
+    }
+
+    #[test]
+    fn settings_without_hours_get_the_programs_published_hours() {
+        let json = r#"{"program_name":"P","sponsor_name":"S","vendor_name":"V","advocate_phone":"866.799.2725",
+            "conditions":[{"title":"t","text":"x"}]}"#;
+        let settings: ProgramSettings = serde_json::from_str(json).unwrap();
+        assert_eq!(settings.hours, AdvocateHours::program_default());
+        assert!(settings.problems().is_empty());
+    }
+
+    #[test]
+    fn settings_name_each_problem() {
+        let json = r#"{"program_name":" ","sponsor_name":"S","vendor_name":"V","advocate_phone":"866.799.2725",
+            "conditions":[{"title":"","text":"x"}]}"#;
+        let settings: ProgramSettings = serde_json::from_str(json).unwrap();
+        assert_eq!(settings.problems(), ["program_name must not be empty", "conditions[0] needs both a title and a text"]);
+    }
+}

@@ -1,0 +1,89 @@
+//! Building the app from its configuration: used by `main` and by the tests alike.
+
+use crate::config::Config;
+use crate::http::{self, Spa};
+use crate::storage::{self, Storage, redact_password};
+use advocate_domain::ProgramSettings;
+use anyhow::Context;
+use std::{net::SocketAddr, sync::Arc};
+use tokio::net::TcpListener;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub storage: Arc<dyn Storage>,
+    pub program: Arc<ProgramSettings>,
+}
+
+/// A server bound to its port, ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: axum::Router,
+}
+
+impl Application {
+    pub async fn build(config: &Config) -> anyhow::Result<Self> {
+        let program = crate::program::load(config.program_file.as_deref())?;
+        let database_url = config.database_url();
+        if config.database_url.is_none() {
+            create_private_dir(&config.data_dir)?;
+        }
+        let storage = storage::connect(&database_url)
+            .await
+            .with_context(|| format!("cannot open the database {}", redact_password(&database_url)))?;
+        let spa = Spa::load(&config.dist_dir, &config.base_path)
+            .with_context(|| format!("cannot read the SPA in {}", config.dist_dir.display()))?;
+        if spa.is_none() {
+            tracing::warn!(dist_dir = %config.dist_dir.display(), "no built SPA found: serving the API only");
+        }
+        let state = AppState { storage, program: Arc::new(program) };
+        let router = http::router(state, spa, &config.base_path);
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.listen))?;
+        Ok(Self { listener, router })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
+        Ok(())
+    }
+}
+
+fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .with_context(|| format!("cannot restrict access to {}", dir.display()))?;
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,78 @@
+//! The one error type of the API, answered as RFC 9457 problem details, and the request id that
+//! ties a problem a member reports to the server's log lines.
+
+use advocate_domain::{FieldError, Problem};
+use axum::{
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+
+tokio::task_local! {
+    static REQUEST_ID: String;
+}
+
+/// Runs `future` with `id` as the current request's id.
+pub async fn with_request_id<F: Future>(id: String, future: F) -> F::Output {
+    REQUEST_ID.scope(id, future).await
+}
+
+/// The id of the request being answered, when called while answering one.
+pub fn current_request_id() -> Option<String> {
+    REQUEST_ID.try_with(Clone::clone).ok()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("invalid input")]
+    Invalid { detail: String, errors: Vec<FieldError> },
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<crate::storage::StorageError> for ApiError {
+    fn from(error: crate::storage::StorageError) -> Self {
+        ApiError::Internal(error.into())
+    }
+}
+
+impl ApiError {
+    fn problem(&self) -> Problem {
+        match self {
+            ApiError::NotFound(what) => Problem::new(404, "Not found").with_detail(what.clone()),
+            ApiError::Invalid { detail, errors } => {
+                let mut problem = Problem::new(422, "Some answers need fixing").with_detail(detail.clone());
+                problem.errors = errors.clone();
+                problem
+            }
+            ApiError::Unavailable(detail) => Problem::new(503, "Service unavailable").with_detail(detail.clone()),
+            ApiError::Internal(_) => Problem::new(500, "Something went wrong on our side")
+                .with_detail("Please try again in a minute. If it keeps happening, call an advocate and give them the request id."),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(error) = &self {
+            // The error chain names what failed, never the member data involved.
+            tracing::error!(error = format!("{error:#}"), "request failed");
+        }
+        problem_response(self.problem())
+    }
+}
+
+/// A problem as an HTTP response, stamped with the current request id.
+pub fn problem_response(mut problem: Problem) -> Response {
+    problem.request_id = current_request_id();
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_vec(&problem).expect("a problem serialises");
+    let mut response = (status, body).into_response();
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+    response
+}

@@ -1,0 +1,59 @@
+//! The HTTP surface: the JSON API under /api, the probes, and the SPA for everything else.
+
+mod error;
+mod health;
+mod openapi;
+mod program;
+mod request_context;
+mod spa;
+
+pub use error::{ApiError, current_request_id, problem_response};
+pub use openapi::ApiDoc;
+pub use spa::Spa;
+
+use crate::app::AppState;
+use advocate_domain::Problem;
+use axum::{
+    Router,
+    http::{HeaderName, HeaderValue, header},
+    middleware,
+    response::Response,
+    routing::get,
+};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The whole app, mounted at `base_path` ("/" or "/something/").
+pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
+    let api = Router::new()
+        .route("/program", get(program::get_program))
+        .route("/openapi.json", get(openapi::openapi_json))
+        .fallback(api_not_found);
+    let mut app = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .nest("/api", api)
+        .with_state(state);
+    app = match spa {
+        Some(spa) => app.merge(spa.router()),
+        None => app.fallback(spa_not_built),
+    };
+    let app = if base_path == "/" { app } else { Router::new().nest(base_path.trim_end_matches('/'), app) };
+    app.layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(middleware::from_fn(request_context::request_context))
+}
+
+async fn api_not_found() -> Response {
+    problem_response(Problem::new(404, "Not found").with_detail("There is no API endpoint at this address. See /api/openapi.json."))
+}
+
+async fn spa_not_built() -> Response {
+    problem_response(
+        Problem::new(404, "Not found")
+            .with_detail("The web app has not been built on this server: run `cargo xtask serve`, or pass --dist-dir."),
+    )
+}

@@ -1,0 +1,102 @@
+//! Serving the built SPA: brotli or gzip files made at build time, long cache lifetimes for
+//! fingerprinted files, and index.html for any other path so deep links reload.
+
+use axum::{
+    Router,
+    body::Body,
+    extract::Request,
+    http::{HeaderValue, StatusCode, header},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use std::path::{Path, PathBuf};
+use tower_http::services::ServeDir;
+
+/// The built SPA in a folder, with its index.html ready to serve under the base path.
+#[derive(Clone)]
+pub struct Spa {
+    dir: PathBuf,
+    index_html: String,
+}
+
+impl Spa {
+    /// Reads `dir/index.html`; `None` when the SPA has not been built.
+    pub fn load(dir: &Path, base_path: &str) -> std::io::Result<Option<Self>> {
+        let index = dir.join("index.html");
+        if !index.exists() {
+            return Ok(None);
+        }
+        let html = std::fs::read_to_string(index)?;
+        // Trunk builds with a relative public URL ("./"); pointing <base> at the base path makes
+        // every asset and route resolve from there, whatever the depth of the deep link.
+        let index_html = html.replacen(r#"<base href="./""#, &format!(r#"<base href="{base_path}""#), 1);
+        Ok(Some(Self { dir: dir.to_path_buf(), index_html }))
+    }
+
+    pub fn router(self) -> Router {
+        let index = self.index_html.clone();
+        let index_page = get(move || {
+            let index = index.clone();
+            async move { html_page(index) }
+        });
+        let files = ServeDir::new(&self.dir)
+            .precompressed_br()
+            .precompressed_gzip()
+            .append_index_html_on_directories(false)
+            .fallback(index_page.clone());
+        Router::new()
+            .route("/", index_page.clone())
+            .route("/index.html", index_page)
+            .fallback_service(files)
+            .layer(middleware::from_fn(cache_and_missing_files))
+    }
+}
+
+fn html_page(html: String) -> Response {
+    let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
+    // The page names the fingerprinted files of the current build: always revalidate it.
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+/// Fingerprinted files never change under their name; a path that looks like a file but is not
+/// one is a 404, not the app's index page.
+async fn cache_and_missing_files(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let last_segment = path.rsplit('/').next().unwrap_or_default().to_owned();
+    let mut response = next.run(request).await;
+    let served_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if last_segment.contains('.') && last_segment != "index.html" && served_html && !last_segment.ends_with(".html") {
+        return (StatusCode::NOT_FOUND, Body::from("Not found")).into_response();
+    }
+    if response.status().is_success() && !served_html {
+        let policy = if is_fingerprinted(&last_segment) { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    }
+    response
+}
+
+/// Trunk names built files `stem-<16 hex digits>.ext` (and `stem-<hex>_bg.wasm`).
+fn is_fingerprinted(file_name: &str) -> bool {
+    let stem = file_name.split('.').next().unwrap_or_default().trim_end_matches("_bg");
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_fingerprints_are_recognised() {
+        assert!(is_fingerprinted("advocate-web-1f2e3d4c5b6a7980.js"));
+        assert!(is_fingerprinted("advocate-web-1f2e3d4c5b6a7980_bg.wasm"));
+        assert!(is_fingerprinted("main-0123456789abcdef.css"));
+        assert!(!is_fingerprinted("manifest.webmanifest"));
+        assert!(!is_fingerprinted("icon-192.png"));
+    }
+}

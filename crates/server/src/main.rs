@@ -1,0 +1,34 @@
+use advocate_server::{
+    app::Application,
+    config::{Config, LogFormat},
+};
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+/// Advocate: the front door to an employer-sponsored health advocacy service.
+///
+/// With no settings it serves the app at http://127.0.0.1:8080 with a SQLite database in ./data.
+#[derive(Debug, Parser)]
+#[command(name = "advocate-server", version)]
+struct Cli {
+    #[command(flatten)]
+    config: Config,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    init_logging(cli.config.log_format);
+    let app = Application::build(&cli.config).await?;
+    tracing::info!(address = %app.local_addr(), base_path = %cli.config.base_path, "serving Advocate");
+    app.run_until_stopped().await
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = EnvFilter::try_from_env("ADVOCATE_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}

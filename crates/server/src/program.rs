@@ -1,0 +1,58 @@
+//! Loading the program's settings: the bundled default, or an operator's file.
+
+use advocate_domain::ProgramSettings;
+use anyhow::{Context, bail};
+use std::path::Path;
+
+const BUNDLED: &str = include_str!("../config/program.toml");
+
+/// Reads the program settings, refusing a file that cannot be served with every problem named.
+pub fn load(file: Option<&Path>) -> anyhow::Result<ProgramSettings> {
+    let (source, text) = match file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            (path.display().to_string(), text)
+        }
+        None => ("the bundled program settings".to_string(), BUNDLED.to_string()),
+    };
+    let settings: ProgramSettings = toml::from_str(&text).with_context(|| format!("{source} is not valid"))?;
+    let problems = settings.problems();
+    if !problems.is_empty() {
+        bail!("{source} cannot be used:\n  - {}", problems.join("\n  - "));
+    }
+    Ok(settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_settings_are_the_programs() {
+        let settings = load(None).unwrap();
+        assert_eq!(settings.sponsor_name, "Cigna");
+        assert_eq!(settings.advocate_phone.to_string(), "866-799-2725");
+        assert_eq!(settings.hours.summary(), "Monday to Friday, 8:00 am to midnight ET");
+        assert!(settings.conditions.iter().any(|c| c.title == "It is not insurance"));
+    }
+
+    #[test]
+    fn a_bad_file_is_refused_with_the_line_at_fault() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("program.toml");
+        std::fs::write(&path, "program_name = \"P\"\nsponsor_name = \"S\"\nvendor_name = \"V\"\nadvocate_phone = \"555\"\nconditions = []\n").unwrap();
+        let error = format!("{:#}", load(Some(&path)).unwrap_err());
+        assert!(error.contains("line 4"), "{error}");
+        assert!(error.contains("10-digit US phone number"), "{error}");
+    }
+
+    #[test]
+    fn settings_with_problems_are_refused_with_each_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("program.toml");
+        std::fs::write(&path, "program_name = \"\"\nsponsor_name = \"S\"\nvendor_name = \"V\"\nadvocate_phone = \"866-799-2725\"\nconditions = []\n").unwrap();
+        let error = format!("{:#}", load(Some(&path)).unwrap_err());
+        assert!(error.contains("program_name must not be empty"), "{error}");
+        assert!(error.contains("conditions must list"), "{error}");
+    }
+}
