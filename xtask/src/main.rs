@@ -1,1 +1,51 @@
-fn main() {}
+//! The project's two commands.
+//!
+//! `cargo xtask serve`: install what is missing, build the release SPA and server, serve the app
+//! at http://127.0.0.1:8080.
+//! `cargo xtask test`: the same installs, then every test layer, a size report and one summary
+//! line; exits non-zero on any failure.
+//!
+//! Both are unattended and idempotent: each tool is installed only when the right version is
+//! absent.
+
+mod build;
+mod postgres;
+mod run;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test::run_all(),
+        Some("postgres") => postgres::ensure().map(|url| println!("ADVOCATE_TEST_POSTGRES_URL={url}")),
+        Some("build") => tools::ensure_build_tools().and_then(|()| build::release()).map(|_| ()),
+        _ => {
+            eprintln!("usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask postgres");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Builds everything and serves the app in the foreground until Ctrl-C or SIGTERM.
+fn serve(server_args: &[String]) -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    let built = build::release()?;
+    println!("Serving Advocate at http://127.0.0.1:8080 (Ctrl-C to stop)");
+    let status = std::process::Command::new(&built.server)
+        .args(server_args)
+        .current_dir(run::workspace_root())
+        .status()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("the server stopped: {status}")) }
+}

@@ -177,6 +177,12 @@ impl AdvocateHours {
         format!("{days}, {} to {} {}", self.opens.spoken(), self.closes.spoken(), self.time_zone.abbreviation())
     }
 
+    /// The time of day of an instant in the program's zone: "midnight ET", "8:00 am ET".
+    pub fn describe_time_of_day(&self, instant: Timestamp) -> String {
+        let local = self.time_zone.to_local(instant);
+        format!("{} {}", ClockTime(local.minute_of_day()).spoken(), self.time_zone.abbreviation())
+    }
+
     /// An instant as a member reads it in the program's zone: "Monday, November 30 at 8:00 am ET".
     pub fn describe(&self, instant: Timestamp) -> String {
         let local = self.time_zone.to_local(instant);
@@ -334,6 +340,7 @@ mod tests {
     fn the_program_hours_summarise_in_one_line() {
         assert_eq!(hours().summary(), "Monday to Friday, 8:00 am to midnight ET");
         assert_eq!(hours().describe(et((2026, 11, 30), 8, 0)), "Monday, November 30 at 8:00 am ET");
+        assert_eq!(hours().describe_time_of_day(et((2026, 12, 1), 0, 0)), "midnight ET");
     }
 
     #[test]

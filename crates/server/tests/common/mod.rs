@@ -1,0 +1,100 @@
+//! A real server on an ephemeral port with a real database, for black-box tests over HTTP.
+
+#![allow(dead_code)]
+
+use advocate_server::{
+    app::Application,
+    config::{Config, LogFormat},
+};
+use sqlx::Connection;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub url: String,
+    pub client: reqwest::Client,
+    pub database_url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub async fn spawn(db: Db) -> Self {
+        Self::spawn_with(db, |_| {}).await
+    }
+
+    /// Starts a server after `adjust` has changed its configuration.
+    pub async fn spawn_with(db: Db, adjust: impl FnOnce(&mut Config)) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let database_url = fresh_database(db, &dir.path().join("advocate.db")).await;
+        let mut config = test_config(dir.path().to_path_buf());
+        config.database_url = Some(database_url.clone());
+        adjust(&mut config);
+        let app = Application::build(&config).await.expect("the server starts");
+        let url = format!("http://{}{}", app.local_addr(), config.base_path.trim_end_matches('/'));
+        tokio::spawn(app.run_until_stopped());
+        Self { url, client: reqwest::Client::new(), database_url, _dir: dir }
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.url)).send().await.expect("the server answers")
+    }
+}
+
+pub fn test_config(data_dir: PathBuf) -> Config {
+    Config {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        database_url: None,
+        dist_dir: data_dir.join("no-dist"),
+        data_dir,
+        program_file: None,
+        base_path: "/".into(),
+        log_format: LogFormat::Text,
+    }
+}
+
+/// A new, empty database of the given kind.
+pub async fn fresh_database(db: Db, sqlite_path: &std::path::Path) -> String {
+    match db {
+        Db::Sqlite => format!("sqlite://{}", sqlite_path.display()),
+        Db::Postgres => {
+            let admin_url = postgres_url();
+            let name = format!("advocate_test_{}", uuid::Uuid::new_v4().simple());
+            let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("the test PostgreSQL accepts connections");
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.unwrap();
+            let (server, _db) = admin_url.rsplit_once('/').expect("a database URL ends with /DATABASE");
+            format!("{server}/{name}")
+        }
+    }
+}
+
+/// The PostgreSQL the test command started. Never skipped silently: without it these tests fail.
+pub fn postgres_url() -> String {
+    std::env::var("ADVOCATE_TEST_POSTGRES_URL").expect(
+        "ADVOCATE_TEST_POSTGRES_URL is not set: run the tests with `cargo xtask test`, which starts a \
+         PostgreSQL for them, or point it at one (postgres://USER@HOST:PORT/postgres)",
+    )
+}
+
+/// Runs an async test body once against SQLite and once against PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($(async fn $name:ident($db:ident: Db) $body:block)*) => {
+        $(
+            mod $name {
+                use super::*;
+                async fn run($db: Db) $body
+
+                #[tokio::test]
+                async fn sqlite() { run(Db::Sqlite).await }
+
+                #[tokio::test]
+                async fn postgres() { run(Db::Postgres).await }
+            }
+        )*
+    };
+}

@@ -1,0 +1,82 @@
+//! The storage trait's contract, run against SQLite and PostgreSQL alike.
+
+mod common;
+
+use advocate_domain::Timestamp;
+use advocate_server::storage::{self, AuditEvent, Backend};
+use common::{Db, fresh_database};
+use sqlx::Connection;
+
+fn event(subject: &str, action: &str, at: &str) -> AuditEvent {
+    AuditEvent {
+        occurred_at: at.parse::<Timestamp>().unwrap(),
+        actor: "system".into(),
+        action: action.into(),
+        subject: subject.into(),
+        request_id: "req-0001".into(),
+    }
+}
+
+on_both_databases! {
+    async fn a_new_database_is_migrated_and_ready(db: Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(db, &dir.path().join("a.db")).await;
+        let storage = storage::connect(&url).await.unwrap();
+        assert_eq!(storage.backend(), match db { Db::Sqlite => Backend::Sqlite, Db::Postgres => Backend::Postgres });
+        let status = storage.status().await;
+        assert!(status.reachable && status.migrations_applied);
+    }
+
+    async fn migrating_again_changes_nothing(db: Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(db, &dir.path().join("a.db")).await;
+        let first = storage::connect(&url).await.unwrap();
+        first.record_audit_event(&event("REF-1", "request.created", "2026-11-27T22:00:00Z")).await.unwrap();
+        // A second server (or a restart) on the same database migrates again without loss.
+        let second = storage::connect(&url).await.unwrap();
+        second.migrate().await.unwrap();
+        assert_eq!(second.audit_trail("REF-1").await.unwrap().len(), 1);
+    }
+
+    async fn the_audit_trail_keeps_events_in_order(db: Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(db, &dir.path().join("a.db")).await;
+        let storage = storage::connect(&url).await.unwrap();
+        let created = event("REF-2", "request.created", "2026-11-27T22:00:00Z");
+        let viewed = event("REF-2", "case.viewed", "2026-11-27T22:05:30Z");
+        storage.record_audit_event(&created).await.unwrap();
+        storage.record_audit_event(&event("REF-3", "request.created", "2026-11-27T22:01:00Z")).await.unwrap();
+        storage.record_audit_event(&viewed).await.unwrap();
+        assert_eq!(storage.audit_trail("REF-2").await.unwrap(), vec![created, viewed]);
+        assert!(storage.audit_trail("REF-404").await.unwrap().is_empty());
+    }
+
+    async fn audit_events_cannot_be_changed_or_deleted(db: Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(db, &dir.path().join("a.db")).await;
+        let storage = storage::connect(&url).await.unwrap();
+        storage.record_audit_event(&event("REF-4", "request.created", "2026-11-27T22:00:00Z")).await.unwrap();
+        let tamper = ["UPDATE audit_events SET actor = 'someone else'", "DELETE FROM audit_events"];
+        for statement in tamper {
+            let refused = match db {
+                Db::Sqlite => {
+                    let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+                    sqlx::query(statement).execute(&mut conn).await.is_err()
+                }
+                Db::Postgres => {
+                    let mut conn = sqlx::PgConnection::connect(&url).await.unwrap();
+                    sqlx::query(statement).execute(&mut conn).await.is_err()
+                }
+            };
+            assert!(refused, "{statement} was allowed");
+        }
+        assert_eq!(storage.audit_trail("REF-4").await.unwrap()[0].actor, "system");
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_database_url_is_refused_with_a_clear_message() {
+    let error = storage::connect("mysql://app:secret@db/advocate").await.err().unwrap().to_string();
+    assert!(error.contains("use sqlite://PATH or postgres://"), "{error}");
+    assert!(!error.contains("secret"), "{error}");
+}

@@ -1,0 +1,29 @@
+use crate::components::WithProgram;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Who offers the service, how to reach it, and where its conditions are.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <WithProgram children=|program| view! {
+                    <p class="site-footer__program">
+                        {program.program_name.clone()} ", offered by " {program.sponsor_name.clone()}
+                        " and provided by " {program.vendor_name.clone()} "."
+                    </p>
+                    <p>
+                        "Call " <a href=program.advocate_phone.tel_uri()>{program.advocate_phone.to_string()}</a>
+                        " any time. Advocates answer " {program.hours.summary()} "."
+                    </p>
+                }/>
+                <nav aria-label="About this service">
+                    <ul class="site-footer__links">
+                        <li><A href="/about">"What this service is and is not"</A></li>
+                    </ul>
+                </nav>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,27 @@
+use crate::components::WithProgram;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The site's header: the way home and, on every page, one tap to call an advocate.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href="/" attr:class="brand">
+                    <svg class="brand__mark" aria-hidden="true" viewBox="0 0 32 32" width="32" height="32">
+                        <rect width="32" height="32" rx="8" fill="currentColor"/>
+                        <path d="M16 8v16M8 16h16" stroke="var(--color-header-bg)" stroke-width="4" stroke-linecap="round"/>
+                    </svg>
+                    <span class="brand__name">"Advocate"</span>
+                </A>
+                <WithProgram children=|program| view! {
+                    <a class="header-call" href=program.advocate_phone.tel_uri()>
+                        <span class="header-call__label">"Call an advocate"</span>
+                        <span class="header-call__number">{program.advocate_phone.to_string()}</span>
+                    </a>
+                }/>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,60 @@
+use crate::app::set_page_title;
+use crate::clock::use_now;
+use crate::components::{ContactCard, WithProgram};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The three ways in, and the advocate one tap away.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    set_page_title("Help with health care, insurance and medical bills");
+    let now = use_now();
+    view! {
+        <div class="page page--home">
+            <section class="hero">
+                <h1 tabindex="-1">"Get help with health care, insurance and medical bills"</h1>
+                <WithProgram children=|program| view! {
+                    <p class="lead">
+                        "Nurses and benefits experts help you and your family find care, sort out claims and lower medical bills. It is part of your benefits from "
+                        {program.sponsor_name.clone()} ", at no cost to you."
+                    </p>
+                }/>
+            </section>
+
+            <nav class="ways-in" aria-label="What do you need help with?">
+                <h2 class="visually-hidden">"What do you need help with?"</h2>
+                <ul class="ways-in__list">
+                    <WayIn href="/find" title="Find the right help"
+                        text="Questions about a diagnosis, finding a doctor, a second opinion, care for a parent, a claim or an appeal."/>
+                    <WayIn href="/estimate" title="Estimate a cost"
+                        text="What a visit, test or procedure usually costs near you, before you book it."/>
+                    <WayIn href="/bill" title="Check a medical bill"
+                        text="Spot duplicate or wrong charges, and see if a bill can be negotiated."/>
+                </ul>
+            </nav>
+
+            <WithProgram show_error=true children=move |program| view! { <ContactCard program=program now=now/> }/>
+
+            <section class="eligibility">
+                <h2>"Who can use it"</h2>
+                <p>"You, your spouse or domestic partner, your dependent children, your parents and your parents-in-law, anywhere in the United States."</p>
+                <p><A href="/about">"What this service is and is not"</A></p>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn WayIn(href: &'static str, title: &'static str, text: &'static str) -> impl IntoView {
+    view! {
+        <li class="way-in">
+            <A href=href attr:class="way-in__link">
+                <span class="way-in__title">{title}</span>
+                <span class="way-in__text">{text}</span>
+                <svg class="way-in__arrow" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
+                    <path d="M9 5l7 7-7 7" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/>
+                </svg>
+            </A>
+        </li>
+    }
+}

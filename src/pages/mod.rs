@@ -1,0 +1,11 @@
+//! One file per page; each composes components and asks `api` for what it shows.
+
+mod about;
+mod by_phone;
+mod home;
+mod not_found;
+
+pub use about::AboutPage;
+pub use by_phone::ByPhonePage;
+pub use home::HomePage;
+pub use not_found::NotFoundPage;

@@ -1,0 +1,156 @@
+//! `cargo xtask test`: every test layer, the budgets report, and one summary line.
+
+use crate::run::{Counts, run_tests, workspace_root};
+use crate::tools::{self, CHROMEDRIVER, command};
+use crate::{build, postgres};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+pub fn run_all() -> Result<(), String> {
+    let started = Instant::now();
+    tools::ensure_test_tools()?;
+    let postgres_url = postgres::ensure()?;
+    let mut total = Counts::default();
+
+    // 1 and 2: domain unit tests, server tests over real HTTP against SQLite and PostgreSQL.
+    let (counts, _) = run_tests(
+        command("cargo")
+            .args(["test", "-p", "advocate-domain", "-p", "advocate-server", "-p", "xtask"])
+            .env("ADVOCATE_TEST_POSTGRES_URL", &postgres_url),
+    );
+    total += counts;
+
+    // 3: component tests in headless Chromium.
+    let (counts, _) = run_tests(
+        command("cargo")
+            .args(["test", "--target", "wasm32-unknown-unknown", "-p", "advocate-web"])
+            .env("CHROMEDRIVER", CHROMEDRIVER),
+    );
+    total += counts;
+
+    // 4: end to end, a real browser against the real server serving the release build.
+    let mut sizes = None;
+    match build::release() {
+        Ok(built) => {
+            total += end_to_end(&built.server);
+            sizes = Some(built.sizes);
+        }
+        Err(error) => {
+            println!("release build failed: {error}");
+            total.failed += 1;
+        }
+    }
+
+    if let Some(sizes) = sizes {
+        sizes.print();
+    }
+    println!("\nScreenshots: {}", workspace_root().join("target/screenshots").display());
+    println!("Test command took {:.0} s", started.elapsed().as_secs_f64());
+    let skipped = if total.skipped > 0 { format!(", {} skipped", total.skipped) } else { String::new() };
+    println!("summary: {} passed, {} failed{skipped}", total.passed, total.failed);
+    if total.failed == 0 { Ok(()) } else { Err(format!("{} test(s) failed", total.failed)) }
+}
+
+/// Starts the release server twice (at the root and under a sub-path), runs the browser tests
+/// against both, then checks that each stops cleanly on SIGTERM.
+fn end_to_end(server: &std::path::Path) -> Counts {
+    let mut counts = Counts::default();
+    let data = std::env::temp_dir().join(format!("advocate-e2e-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let root = start_server(server, &data.join("root"), "/");
+    let sub = start_server(server, &data.join("sub"), "/benefits/advocate/");
+    let (mut root, mut sub) = match (root, sub) {
+        (Ok(root), Ok(sub)) => (root, sub),
+        (root, sub) => {
+            for result in [root, sub] {
+                match result {
+                    Ok(mut running) => {
+                        stop(&mut running.child);
+                    }
+                    Err(e) => println!("cannot start the server: {e}"),
+                }
+            }
+            counts.failed += 1;
+            return counts;
+        }
+    };
+    let (e2e, _) = run_tests(
+        command("node")
+            .args(["--test", "--test-reporter=tap", "--test-concurrency=1", "tests/e2e/"])
+            .env("ADVOCATE_URL", format!("http://127.0.0.1:{}/", root.port))
+            .env("ADVOCATE_SUBPATH_URL", format!("http://127.0.0.1:{}/benefits/advocate/", sub.port))
+            .env("SCREENSHOT_DIR", workspace_root().join("target/screenshots")),
+    );
+    counts += e2e;
+    for running in [&mut root, &mut sub] {
+        if stop(&mut running.child) {
+            println!("ok: the server on port {} stopped cleanly on SIGTERM", running.port);
+            counts.passed += 1;
+        } else {
+            println!("not ok: the server did not stop cleanly within 10 s of SIGTERM");
+            counts.failed += 1;
+        }
+    }
+    let _ = std::fs::remove_dir_all(&data);
+    counts
+}
+
+struct Running {
+    child: Child,
+    port: u16,
+}
+
+fn start_server(server: &std::path::Path, data_dir: &std::path::Path, base_path: &str) -> Result<Running, String> {
+    let port = free_port()?;
+    let child = Command::new(server)
+        .args(["--listen", &format!("127.0.0.1:{port}"), "--base-path", base_path])
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("--dist-dir")
+        .arg(workspace_root().join("dist"))
+        .env("ADVOCATE_LOG", "warn")
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let mut running = Running { child, port };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if http_status(port, "/readyz") == Some(200) {
+            return Ok(running);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    stop(&mut running.child);
+    Err(format!("the server on port {port} was not ready within 30 s"))
+}
+
+fn free_port() -> Result<u16, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
+}
+
+/// The status code of a plain GET on loopback, or None while nothing answers.
+fn http_status(port: u16, path: &str) -> Option<u16> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").ok()?;
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).ok()?;
+    std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
+}
+
+/// Sends SIGTERM and waits up to 10 s; true when the server exited successfully.
+fn stop(child: &mut Child) -> bool {
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = child.try_wait() {
+            return status.success();
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    false
+}

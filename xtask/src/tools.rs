@@ -1,0 +1,126 @@
+//! Installing what the build and the tests need, each only when the right version is absent.
+//! Versions are pinned for an offline machine (see the README's "Toolchain" section).
+
+use crate::run::{output, run, workspace_root};
+use std::path::PathBuf;
+use std::process::Command;
+
+const TRUNK_VERSION: &str = "0.21.14";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// A command whose PATH also holds cargo's binaries and the project's npm binaries (wasm-opt).
+pub fn command(program: &str) -> Command {
+    let mut command = Command::new(program);
+    command.env("PATH", search_path()).current_dir(workspace_root());
+    command
+}
+
+fn search_path() -> String {
+    let cargo_bin = std::env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"))
+        .join("bin");
+    let npm_bin = workspace_root().join("node_modules/.bin");
+    format!("{}:{}:{}", npm_bin.display(), cargo_bin.display(), std::env::var("PATH").unwrap_or_default())
+}
+
+pub fn ensure_build_tools() -> Result<(), String> {
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_npm_packages()
+}
+
+pub fn ensure_test_tools() -> Result<(), String> {
+    ensure_build_tools()?;
+    ensure_debian_packages(&[("chromium", "chromium"), ("chromedriver", "chromium-driver")])
+}
+
+fn ensure_wasm_target() -> Result<(), String> {
+    let installed = output(&mut command("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    println!("Installing the wasm32-unknown-unknown target…");
+    run(command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn ensure_trunk() -> Result<(), String> {
+    let version = output(command("trunk").arg("--version")).unwrap_or_default();
+    if version.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
+        return Ok(());
+    }
+    println!("Installing Trunk {TRUNK_VERSION} (about 15 minutes on 2 cores, once)…");
+    run(command("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+}
+
+/// The wasm-bindgen CLI must be exactly the version in Cargo.lock, or Trunk tries to download one.
+fn ensure_wasm_bindgen() -> Result<(), String> {
+    let wanted = locked_version("wasm-bindgen")?;
+    let version = output(command("wasm-bindgen").arg("--version")).unwrap_or_default();
+    let runner = output(command("wasm-bindgen-test-runner").arg("--version")).unwrap_or_default();
+    if version.split_whitespace().nth(1) == Some(wanted.as_str()) && runner.contains(&wanted) {
+        return Ok(());
+    }
+    println!("Installing wasm-bindgen-cli {wanted} (about 6 minutes, once)…");
+    // Not --locked: its lockfile names a webpki-roots version the registry no longer serves.
+    run(command("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted]))
+}
+
+fn locked_version(package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(workspace_root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let needle = format!("name = \"{package}\"\nversion = \"");
+    let start = lock.find(&needle).ok_or(format!("{package} is not in Cargo.lock"))? + needle.len();
+    Ok(lock[start..].split('"').next().unwrap_or_default().to_string())
+}
+
+/// wasm-opt (npm binaryen@132), playwright-core and axe-core, from package-lock.json.
+fn ensure_npm_packages() -> Result<(), String> {
+    let root = workspace_root();
+    let installed = root.join("node_modules/.bin/wasm-opt").exists()
+        && root.join("node_modules/playwright-core").exists()
+        && root.join("node_modules/axe-core").exists();
+    let lock_newer = modified(root.join("package-lock.json")) > modified(root.join("node_modules/.package-lock.json"));
+    if installed && !lock_newer {
+        return Ok(());
+    }
+    if output(&mut Command::new("npm").arg("--version")).is_none() {
+        ensure_debian_packages(&[("npm", "npm")])?;
+    }
+    println!("Installing npm packages (wasm-opt, playwright-core, axe-core)…");
+    run(command("npm").args(["ci", "--no-audit", "--no-fund"]))
+}
+
+fn modified(path: PathBuf) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Installs Debian packages for the binaries that are missing: (binary, package) pairs.
+pub fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(binary, _)| output(&mut Command::new("which").arg(binary)).is_none())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("Installing Debian packages: {}…", missing.join(" "));
+    let sudo = if is_root() { vec![] } else { vec!["sudo"] };
+    let apt = |args: &[&str]| {
+        let mut all: Vec<&str> = sudo.clone();
+        all.push("apt-get");
+        all.extend_from_slice(args);
+        let mut cmd = Command::new(all[0]);
+        cmd.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut cmd)
+    };
+    apt(&["update", "-q"])?;
+    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
+    install.extend(&missing);
+    apt(&install)
+}
+
+pub fn is_root() -> bool {
+    output(&mut Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
+}
