@@ -27,6 +27,13 @@ pub fn base_path() -> String {
     if path.ends_with('/') { path.to_string() } else { format!("{path}/") }
 }
 
+/// An address inside the app, under its base path: `app_path("/about")` is "/about" at the root
+/// and "/benefits/advocate/about" under that sub-path. Every link goes through it, because the
+/// router matches routes under its base but does not add the base to links.
+pub fn app_path(path: &str) -> String {
+    format!("{}{}", base_path(), path.trim_start_matches('/'))
+}
+
 /// `GET /api/program`: the program's settings.
 pub async fn program() -> Result<ProgramSettings, ApiError> {
     get_json("api/program").await

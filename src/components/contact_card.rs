@@ -35,7 +35,7 @@ pub fn ContactCard(program: ProgramSettings, #[prop(into)] now: Signal<Timestamp
                 </svg>
                 <span>"Call " {phone.to_string()}</span>
             </a>
-            <p class="contact-card__hours">"Advocates answer " {summary} ". Calls are free and confidential."</p>
+            <p class="contact-card__hours">"Advocates answer " {summary} ". The call is free."</p>
         </section>
     }
 }

@@ -1,4 +1,5 @@
 use crate::components::WithProgram;
+use crate::api::app_path;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -10,8 +11,9 @@ pub fn SiteFooter() -> impl IntoView {
             <div class="site-footer__inner">
                 <WithProgram children=|program| view! {
                     <p class="site-footer__program">
-                        {program.program_name.clone()} ", offered by " {program.sponsor_name.clone()}
-                        " and provided by " {program.vendor_name.clone()} "."
+                        {program.program_name.clone()} " is offered by " {program.sponsor_name.clone()}
+                        ". Advocates work for " {program.vendor_name.clone()}
+                        {(!program.vendor_name.ends_with('.')).then_some(".")}
                     </p>
                     <p>
                         "Call " <a href=program.advocate_phone.tel_uri()>{program.advocate_phone.to_string()}</a>
@@ -20,7 +22,7 @@ pub fn SiteFooter() -> impl IntoView {
                 }/>
                 <nav aria-label="About this service">
                     <ul class="site-footer__links">
-                        <li><A href="/about">"What this service is and is not"</A></li>
+                        <li><A href=app_path("/about")>"What this service is and is not"</A></li>
                     </ul>
                 </nav>
             </div>

@@ -1,4 +1,5 @@
 use crate::components::WithProgram;
+use crate::api::app_path;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -8,7 +9,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <A href="/" attr:class="brand">
+                <A href=app_path("/") attr:class="brand">
                     <svg class="brand__mark" aria-hidden="true" viewBox="0 0 32 32" width="32" height="32">
                         <rect width="32" height="32" rx="8" fill="currentColor"/>
                         <path d="M16 8v16M8 16h16" stroke="var(--color-header-bg)" stroke-width="4" stroke-linecap="round"/>

@@ -12,7 +12,8 @@ pub fn AboutPage() -> impl IntoView {
             <WithProgram show_error=true children=|program| view! {
                 <p class="lead">
                     {program.program_name.clone()} " helps you with health care, health insurance and medical bills. "
-                    "Advocates are nurses and benefits experts working for " {program.vendor_name.clone()} "."
+                    "Advocates are nurses and benefits experts working for " {program.vendor_name.clone()}
+                    {(!program.vendor_name.ends_with('.')).then_some(".")}
                 </p>
                 <dl class="conditions">
                     {program.conditions.iter().map(|condition| view! {

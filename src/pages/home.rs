@@ -1,6 +1,7 @@
 use crate::app::set_page_title;
 use crate::clock::use_now;
 use crate::components::{ContactCard, WithProgram};
+use crate::api::app_path;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -38,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
             <section class="eligibility">
                 <h2>"Who can use it"</h2>
                 <p>"You, your spouse or domestic partner, your dependent children, your parents and your parents-in-law, anywhere in the United States."</p>
-                <p><A href="/about">"What this service is and is not"</A></p>
+                <p><A href=app_path("/about")>"What this service is and is not"</A></p>
             </section>
         </div>
     }
@@ -48,7 +49,7 @@ pub fn HomePage() -> impl IntoView {
 fn WayIn(href: &'static str, title: &'static str, text: &'static str) -> impl IntoView {
     view! {
         <li class="way-in">
-            <A href=href attr:class="way-in__link">
+            <A href=app_path(href) attr:class="way-in__link">
                 <span class="way-in__title">{title}</span>
                 <span class="way-in__text">{text}</span>
                 <svg class="way-in__arrow" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">

@@ -116,7 +116,7 @@ fn start_server(server: &std::path::Path, data_dir: &std::path::Path, base_path:
     let mut running = Running { child, port };
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
-        if http_status(port, "/readyz") == Some(200) {
+        if http_status(port, &format!("{base_path}readyz")) == Some(200) {
             return Ok(running);
         }
         std::thread::sleep(Duration::from_millis(100));

@@ -1,0 +1,96 @@
+//! Component tests: real components mounted in headless Chromium, checked as a person sees them.
+//! Run with `cargo test --target wasm32-unknown-unknown -p advocate-web` (the xtask does).
+
+#![cfg(target_arch = "wasm32")]
+
+use advocate_domain::{ProgramSettings, Timestamp};
+use advocate_web::api::ApiError;
+use advocate_web::components::{ContactCard, ErrorNotice};
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn program() -> ProgramSettings {
+    serde_json::from_str(
+        r#"{"program_name":"Health Advocacy Program","sponsor_name":"Cigna","vendor_name":"Health Advocate, Inc.",
+            "advocate_phone":"866.799.2725","conditions":[{"title":"It is not insurance","text":"No claims are paid."}]}"#,
+    )
+    .unwrap()
+}
+
+fn at(utc: &str) -> Timestamp {
+    utc.parse().unwrap()
+}
+
+/// A fresh element in the page to mount one component into.
+fn container() -> web_sys::HtmlElement {
+    let element = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&element).unwrap();
+    element.unchecked_into()
+}
+
+fn text(element: &web_sys::HtmlElement) -> String {
+    element.text_content().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[wasm_bindgen_test]
+async fn contact_card_offers_a_call_while_advocates_are_in() {
+    let root = container();
+    // Tuesday December 1, 2026 at 2:00 pm ET.
+    let now = RwSignal::new(at("2026-12-01T19:00:00Z"));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <ContactCard program=program() now=now/> });
+    tick().await;
+
+    assert!(text(&root).contains("Advocates are available now, until midnight ET."), "{}", text(&root));
+    let call = root.query_selector("a.button--call").unwrap().expect("a call button");
+    assert_eq!(call.get_attribute("href").as_deref(), Some("tel:+18667992725"));
+    assert!(text(&root).contains("Call 866-799-2725"));
+    assert!(text(&root).contains("Monday to Friday, 8:00 am to midnight ET"));
+}
+
+#[wasm_bindgen_test]
+async fn contact_card_follows_the_clock_into_the_weekend() {
+    let root = container();
+    let now = RwSignal::new(at("2026-11-28T04:58:00Z")); // Friday 11:58 pm ET
+    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <ContactCard program=program() now=now/> });
+    tick().await;
+    assert!(text(&root).contains("available now"), "{}", text(&root));
+
+    now.set(at("2026-11-28T05:00:00Z")); // Saturday 12:00 am ET
+    tick().await;
+    let shown = text(&root);
+    assert!(shown.contains("Advocates are away right now"), "{shown}");
+    assert!(shown.contains("the line answers 24/7"), "{shown}");
+    assert!(shown.contains("next business day, Monday, November 30 from 8:00 am ET"), "{shown}");
+}
+
+#[wasm_bindgen_test]
+async fn error_notice_says_what_happened_and_offers_a_retry() {
+    let root = container();
+    let retried = RwSignal::new(0);
+    let mut problem = advocate_domain::Problem::new(503, "Service unavailable").with_detail("The database is not reachable.");
+    problem.request_id = Some("req-42".into());
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <ErrorNotice error=ApiError::Problem(problem.clone()) on_retry=move || retried.update(|n| *n += 1)/> }
+    });
+    tick().await;
+
+    let alert = root.query_selector("[role=alert]").unwrap().expect("announced to screen readers");
+    assert!(alert.text_content().unwrap().contains("The database is not reachable."));
+    assert!(text(&root).contains("req-42"));
+    let button: web_sys::HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    button.click();
+    assert_eq!(retried.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_network_failure_reads_as_plain_words() {
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), || view! { <ErrorNotice error=ApiError::Network/> });
+    tick().await;
+    assert!(text(&root).contains("Check your internet connection"));
+    assert!(root.query_selector("button").unwrap().is_none(), "no retry offered without a retry action");
+}
