@@ -1,0 +1,396 @@
+//! An advocacy request: what the member sends, how it is checked, and what comes back.
+//! The same validation runs in the browser as the member types and on the server as the authority.
+
+use crate::catalog::{NeedDetail, Service};
+use crate::eligibility::Relationship;
+use crate::money::Money;
+use crate::outreach::OutreachWindow;
+use crate::problem::FieldError;
+use crate::program::PhoneNumber;
+use crate::routing::{BillCoverage, PlanCoverage, Routing};
+use crate::time::Timestamp;
+use crate::zip::Zip;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub const NAME_MAX: usize = 100;
+pub const CONDITION_MAX: usize = 200;
+pub const NOTES_MAX: usize = 2000;
+
+/// How the member wants to be reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ContactMethod {
+    Phone,
+    Email,
+}
+
+/// When, within advocate hours, the member would like the call (Eastern time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ContactTime {
+    Anytime,
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+impl ContactTime {
+    pub const ALL: [ContactTime; 4] = [ContactTime::Anytime, ContactTime::Morning, ContactTime::Afternoon, ContactTime::Evening];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactTime::Anytime => "Any time advocates are working",
+            ContactTime::Morning => "Morning, 8:00 am to noon ET",
+            ContactTime::Afternoon => "Afternoon, noon to 5:00 pm ET",
+            ContactTime::Evening => "Evening, 5:00 pm to midnight ET",
+        }
+    }
+}
+
+/// What the member answered about the need, as far as the service asks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NeedAnswers {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bill_amount: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bill_coverage: Option<BillCoverage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "10001"))]
+    pub zip: Option<Zip>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactDetails {
+    pub name: String,
+    pub method: ContactMethod,
+    /// Required when `method` is phone.
+    #[serde(default)]
+    pub phone: String,
+    /// Required when `method` is email.
+    #[serde(default)]
+    pub email: String,
+    pub best_time: ContactTime,
+}
+
+/// `POST /api/requests`: a member's request for an advocate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewRequest {
+    pub relationship: Relationship,
+    pub service_id: String,
+    /// Asked only where routing depends on it; absent means "not asked".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanCoverage>,
+    #[serde(default)]
+    pub answers: NeedAnswers,
+    pub contact: ContactDetails,
+    /// The member agreed to be contacted about this request.
+    pub consent_to_contact: bool,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// Whether the guide asks about the health plan for a service: only where the answer can change
+/// who handles it.
+pub fn asks_about_plan(service: &Service) -> bool {
+    service.carrier_plan_rule != crate::catalog::CarrierPlanRule::AdvocatesProceed
+}
+
+impl NewRequest {
+    /// Every field that needs fixing, each with a message that says how. Empty when valid.
+    pub fn problems(&self, catalog: &[Service]) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let mut add = |field: &str, message: &str| errors.push(FieldError { field: field.into(), message: message.into() });
+        if let Some(answer) = self.relationship.not_eligible() {
+            add("relationship", &answer.message);
+        }
+        match catalog.iter().find(|s| s.id == self.service_id) {
+            None => add("service_id", "Choose the kind of help you need."),
+            Some(service) => {
+                if asks_about_plan(service) && self.plan.is_none() {
+                    add("plan", "Say whether the person is covered by the sponsor's medical plan, or choose \"I'm not sure\".");
+                }
+                for detail in &service.details {
+                    for (field, message) in detail_problems(*detail, &self.answers) {
+                        add(field, message);
+                    }
+                }
+            }
+        }
+        for (field, message) in contact_problems(&self.contact) {
+            add(field, message);
+        }
+        if !self.consent_to_contact {
+            add("consent_to_contact", "Tick the box to agree that an advocate may contact you about this request.");
+        }
+        if self.notes.chars().count() > NOTES_MAX {
+            add("notes", "Shorten your notes to 2,000 characters or fewer.");
+        }
+        errors
+    }
+}
+
+/// Problems with one detail of the need: (field, message).
+pub fn detail_problems(detail: NeedDetail, answers: &NeedAnswers) -> Vec<(&'static str, &'static str)> {
+    match detail {
+        NeedDetail::BillAmount => match answers.bill_amount {
+            None => vec![("answers.bill_amount", "Enter the amount of the bill, like 1,250.00.")],
+            Some(amount) if amount.cents() <= 0 => vec![("answers.bill_amount", "Enter an amount more than $0.")],
+            Some(_) => vec![],
+        },
+        NeedDetail::BillCoverage if answers.bill_coverage.is_none() => {
+            vec![("answers.bill_coverage", "Say whether insurance paid any of the bill.")]
+        }
+        NeedDetail::Condition => match answers.condition.as_deref().map(str::trim) {
+            None | Some("") => vec![("answers.condition", "Enter the condition or diagnosis, in your own words.")],
+            Some(c) if c.chars().count() > CONDITION_MAX => vec![("answers.condition", "Shorten the condition to 200 characters or fewer.")],
+            Some(_) => vec![],
+        },
+        NeedDetail::Zip if answers.zip.is_none() => vec![("answers.zip", "Enter a 5-digit ZIP code, like 10001.")],
+        _ => vec![],
+    }
+}
+
+/// Problems with the contact details: (field, message).
+pub fn contact_problems(contact: &ContactDetails) -> Vec<(&'static str, &'static str)> {
+    let mut problems = Vec::new();
+    let name = contact.name.trim();
+    if name.is_empty() {
+        problems.push(("contact.name", "Enter your name."));
+    } else if name.chars().count() > NAME_MAX {
+        problems.push(("contact.name", "Enter a name of 100 characters or fewer."));
+    }
+    match contact.method {
+        ContactMethod::Phone if contact.phone.trim().is_empty() => problems.push(("contact.phone", "Enter a phone number for the advocate to call.")),
+        ContactMethod::Phone if PhoneNumber::parse(&contact.phone).is_err() => {
+            problems.push(("contact.phone", "Enter a 10-digit US phone number, like 555-201-4477."))
+        }
+        ContactMethod::Email if contact.email.trim().is_empty() => problems.push(("contact.email", "Enter an email address for the advocate to write to.")),
+        ContactMethod::Email if !is_plausible_email(&contact.email) => {
+            problems.push(("contact.email", "Enter an email address like name@example.com."))
+        }
+        _ => {}
+    }
+    problems
+}
+
+fn is_plausible_email(email: &str) -> bool {
+    let email = email.trim();
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && email.len() <= 254
+                && !email.contains(char::is_whitespace)
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+        }
+        None => false,
+    }
+}
+
+/// A request's reference: eight characters from an alphabet without look-alikes (no 0/O, 1/I/L,
+/// U/V confusion), shown as two groups of four, "K7Q4-M2XP", easy to read over the phone.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Reference(String);
+
+const REFERENCE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTWXYZ";
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a reference has 8 letters and digits, like K7Q4-M2XP")]
+pub struct ReferenceError;
+
+impl Reference {
+    /// A reference from eight random bytes (the server supplies the randomness).
+    pub fn from_random(bytes: [u8; 8]) -> Self {
+        Self(bytes.iter().map(|b| char::from(REFERENCE_ALPHABET[usize::from(*b) % REFERENCE_ALPHABET.len()])).collect())
+    }
+
+    /// Reads a reference as a member might type it: any case, with or without the dash or spaces.
+    pub fn parse(input: &str) -> Result<Self, ReferenceError> {
+        let cleaned: String = input.chars().filter(|c| !matches!(c, '-' | ' ')).map(|c| c.to_ascii_uppercase()).collect();
+        if cleaned.len() == 8 && cleaned.bytes().all(|b| REFERENCE_ALPHABET.contains(&b)) { Ok(Self(cleaned)) } else { Err(ReferenceError) }
+    }
+}
+
+impl fmt::Display for Reference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", &self.0[..4], &self.0[4..])
+    }
+}
+
+impl Serialize for Reference {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Reference {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Reference::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Where a request stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RequestState {
+    New,
+    InProgress,
+    WaitingOnMember,
+    Resolved,
+    RoutedToCarrier,
+}
+
+impl RequestState {
+    pub fn slug(self) -> &'static str {
+        match self {
+            RequestState::New => "new",
+            RequestState::InProgress => "in_progress",
+            RequestState::WaitingOnMember => "waiting_on_member",
+            RequestState::Resolved => "resolved",
+            RequestState::RoutedToCarrier => "routed_to_carrier",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        [Self::New, Self::InProgress, Self::WaitingOnMember, Self::Resolved, Self::RoutedToCarrier].into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// `201 Created` answer to `POST /api/requests`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestReceipt {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "K7Q4-M2XP"))]
+    pub reference: Reference,
+    /// A secret that, with the reference, shows the request's status. Shown once; keep it.
+    pub verifier: String,
+    pub service_title: String,
+    pub routing: Routing,
+    pub outreach: OutreachWindow,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub submitted_at: Timestamp,
+}
+
+/// `GET /api/requests/{reference}` with the verifier: where the request stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestStatus {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "K7Q4-M2XP"))]
+    pub reference: Reference,
+    pub state: RequestState,
+    pub service_title: String,
+    pub outreach: OutreachWindow,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub submitted_at: Timestamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::catalog;
+
+    fn valid() -> NewRequest {
+        NewRequest {
+            relationship: Relationship::Parent,
+            service_id: "second-opinion".into(),
+            plan: Some(PlanCoverage::OtherPlan),
+            answers: NeedAnswers { condition: Some("Knee pain, surgery advised".into()), zip: Some(Zip::parse("10001").unwrap()), ..Default::default() },
+            contact: ContactDetails {
+                name: "Ana Lopez".into(),
+                method: ContactMethod::Phone,
+                phone: "(555) 201-4477".into(),
+                email: String::new(),
+                best_time: ContactTime::Evening,
+            },
+            consent_to_contact: true,
+            notes: String::new(),
+        }
+    }
+
+    fn fields(request: &NewRequest) -> Vec<String> {
+        request.problems(&catalog()).into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_complete_request_has_no_problems() {
+        assert!(fields(&valid()).is_empty());
+    }
+
+    #[test]
+    fn each_missing_or_wrong_field_is_named() {
+        let mut r = valid();
+        r.relationship = Relationship::Sibling;
+        r.answers = NeedAnswers::default();
+        r.contact.name = "  ".into();
+        r.contact.phone = "12345".into();
+        r.consent_to_contact = false;
+        r.notes = "x".repeat(NOTES_MAX + 1);
+        r.plan = None;
+        assert_eq!(
+            fields(&r),
+            ["relationship", "plan", "answers.condition", "answers.zip", "contact.name", "contact.phone", "consent_to_contact", "notes"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_service_is_refused() {
+        let mut r = valid();
+        r.service_id = "time-travel".into();
+        assert_eq!(fields(&r), ["service_id"]);
+    }
+
+    #[test]
+    fn a_bill_needs_its_amount_and_coverage() {
+        let mut r = valid();
+        r.service_id = "medical-bill-saver".into();
+        r.answers = NeedAnswers::default();
+        assert_eq!(fields(&r), ["answers.bill_amount", "answers.bill_coverage"]);
+        r.answers.bill_amount = Some(Money::from_cents(0));
+        r.answers.bill_coverage = Some(BillCoverage::NotCovered);
+        assert_eq!(fields(&r), ["answers.bill_amount"]);
+    }
+
+    #[test]
+    fn senior_care_does_not_ask_about_the_plan() {
+        let mut r = valid();
+        r.service_id = "house-calls".into();
+        r.plan = None;
+        assert_eq!(fields(&r), Vec::<String>::new());
+    }
+
+    #[test]
+    fn email_contact_needs_a_plausible_address() {
+        let mut r = valid();
+        r.contact.method = ContactMethod::Email;
+        r.contact.phone.clear();
+        for bad in ["", "ana", "ana@", "@x.com", "ana@x", "an a@x.com"] {
+            r.contact.email = bad.into();
+            assert_eq!(fields(&r), ["contact.email"], "{bad}");
+        }
+        r.contact.email = "ana.lopez@example.com".into();
+        assert!(fields(&r).is_empty());
+    }
+
+    #[test]
+    fn references_are_unambiguous_and_read_back_as_typed() {
+        let reference = Reference::from_random([0, 1, 2, 3, 250, 251, 252, 253]);
+        let shown = reference.to_string();
+        assert_eq!(shown.len(), 9);
+        assert!(!shown.contains(['0', 'O', '1', 'I', 'L', 'U']));
+        assert_eq!(Reference::parse(&shown.to_lowercase().replace('-', " ")), Ok(reference));
+        assert_eq!(Reference::parse("K7Q4-M2X"), Err(ReferenceError));
+        assert_eq!(Reference::parse("K7Q4-M2X0"), Err(ReferenceError));
+    }
+}

@@ -1,0 +1,178 @@
+//! "Describe what is going on": ranks the services for what a member or an advocate types,
+//! over titles, examples and search words, tolerant of typos.
+
+use crate::catalog::Service;
+
+/// Words that say nothing about which service fits.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "at", "be", "but", "by", "can", "do", "for", "get", "got", "have", "help", "how", "i", "i'm", "in",
+    "is", "it", "me", "my", "need", "of", "on", "or", "our", "please", "so", "some", "that", "the", "their", "them", "this", "to",
+    "want", "was", "we", "what", "with", "you", "your",
+];
+
+/// Where a word was found, and how much that says about the fit.
+const TITLE_WEIGHT: f32 = 3.0;
+const SEARCH_WORD_WEIGHT: f32 = 2.5;
+const TEXT_WEIGHT: f32 = 1.0;
+
+/// The catalog prepared for searching: each service's words, normalised once.
+pub struct ServiceIndex {
+    entries: Vec<Vec<(String, f32)>>,
+}
+
+impl ServiceIndex {
+    pub fn new(services: &[Service]) -> Self {
+        let entries = services
+            .iter()
+            .map(|service| {
+                let mut words: Vec<(String, f32)> = Vec::new();
+                let mut add = |text: &str, weight: f32| {
+                    for word in words_of(text) {
+                        match words.iter_mut().find(|(w, _)| *w == word) {
+                            Some(existing) => existing.1 = existing.1.max(weight),
+                            None => words.push((word, weight)),
+                        }
+                    }
+                };
+                add(&service.title, TITLE_WEIGHT);
+                for s in &service.search_words {
+                    add(s, SEARCH_WORD_WEIGHT);
+                }
+                for s in service.examples.iter().chain(&service.advocate_will) {
+                    add(s, TEXT_WEIGHT);
+                }
+                words
+            })
+            .collect();
+        Self { entries }
+    }
+
+    /// Indexes of the services that match `query`, best first (ties keep catalog order).
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        let terms: Vec<String> = words_of(query).collect();
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let mut scored: Vec<(usize, f32)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, words)| (i, terms.iter().map(|term| best_match(term, words)).sum::<f32>()))
+            .filter(|(_, score)| *score > 0.0)
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored.into_iter().map(|(i, _)| i).collect()
+    }
+}
+
+/// Lower-case words of a text, without stop words; plurals folded ("bills" → "bill").
+fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_matches('\'').to_lowercase())
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_string() } else { w })
+}
+
+/// How well one query term matches a service: exact 1, prefix 0.8, one or two typos 0.6.
+fn best_match(term: &str, words: &[(String, f32)]) -> f32 {
+    words
+        .iter()
+        .map(|(word, weight)| {
+            let quality = if word == term {
+                1.0
+            } else if term.len() >= 3 && word.starts_with(term) {
+                0.8
+            } else if within_typos(term, word) {
+                0.6
+            } else {
+                0.0
+            };
+            quality * weight
+        })
+        .fold(0.0, f32::max)
+}
+
+/// One typo allowed in words of 4–7 letters, two in longer ones (Damerau: a swap is one typo).
+fn within_typos(a: &str, b: &str) -> bool {
+    let allowed = match a.len() {
+        0..=3 => return false,
+        4..=7 => 1,
+        _ => 2,
+    };
+    if a.len().abs_diff(b.len()) > allowed {
+        return false;
+    }
+    edit_distance(a.as_bytes(), b.as_bytes()) <= allowed
+}
+
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut before_previous = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            current[j] = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                current[j] = current[j].min(before_previous[j - 2] + 1);
+            }
+        }
+        std::mem::swap(&mut before_previous, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::catalog;
+
+    fn top(query: &str) -> String {
+        let services = catalog();
+        let index = ServiceIndex::new(&services);
+        index.search(query).first().map(|&i| services[i].id.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn plain_descriptions_find_the_right_service() {
+        assert_eq!(top("my mom needs a nursing home"), "senior-living");
+        assert_eq!(top("second opinion before knee surgery"), "second-opinion");
+        assert_eq!(top("the hospital charged me twice"), "bill-review");
+        assert_eq!(top("claim was denied"), "claim-problems");
+        assert_eq!(top("hearing aids"), "equipment-coverage");
+        assert_eq!(top("hospice for my father"), "end-of-life-care");
+        assert_eq!(top("appeal"), "appeals");
+        assert_eq!(top("negotiate a big bill"), "medical-bill-saver");
+    }
+
+    #[test]
+    fn typos_are_forgiven() {
+        assert_eq!(top("nursng home"), "senior-living");
+        assert_eq!(top("secnod opinion"), "second-opinion");
+        assert_eq!(top("perscription"), "prescriptions");
+        assert_eq!(top("chiropracter"), "complementary-care");
+    }
+
+    #[test]
+    fn prefixes_match_as_the_member_types() {
+        assert_eq!(top("preauth"), "preauthorization");
+        assert_eq!(top("hospic"), "end-of-life-care");
+        assert_eq!(top("clinical tri"), "clinical-trials");
+    }
+
+    #[test]
+    fn nothing_to_go_on_finds_nothing() {
+        let index = ServiceIndex::new(&catalog());
+        assert!(index.search("").is_empty());
+        assert!(index.search("please help me").is_empty());
+        assert!(index.search("zzzzqqq").is_empty());
+    }
+
+    #[test]
+    fn edit_distance_counts_a_swap_as_one() {
+        assert_eq!(edit_distance(b"secnod", b"second"), 1);
+        assert_eq!(edit_distance(b"kitten", b"sitting"), 3);
+    }
+}

@@ -1,0 +1,67 @@
+//! US ZIP codes.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A five-digit US ZIP code. ZIP+4 input is accepted and kept to its first five digits.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Zip([u8; 5]);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("enter a 5-digit ZIP code, like 10001 (or ZIP+4, like 10001-1234)")]
+pub struct ZipError;
+
+impl Zip {
+    pub fn parse(input: &str) -> Result<Self, ZipError> {
+        let s = input.trim();
+        let five = match s.split_once('-') {
+            Some((five, four)) if four.len() == 4 && four.bytes().all(|b| b.is_ascii_digit()) => five,
+            Some(_) => return Err(ZipError),
+            None => s,
+        };
+        let bytes: [u8; 5] = five.as_bytes().try_into().map_err(|_| ZipError)?;
+        if bytes.iter().all(u8::is_ascii_digit) { Ok(Self(bytes)) } else { Err(ZipError) }
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("ASCII digits")
+    }
+}
+
+impl fmt::Display for Zip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Zip {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Zip {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Zip::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn five_digits_and_zip_plus_four_are_accepted() {
+        assert_eq!(Zip::parse("10001").unwrap().as_str(), "10001");
+        assert_eq!(Zip::parse(" 12345-6789 ").unwrap().as_str(), "12345");
+        assert_eq!(Zip::parse("00501").unwrap().to_string(), "00501");
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        for bad in ["", "1234", "123456", "12a45", "12345-678", "12345-", "12345 6789", "１２３４５"] {
+            assert_eq!(Zip::parse(bad), Err(ZipError), "{bad}");
+        }
+    }
+}
