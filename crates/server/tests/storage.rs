@@ -3,7 +3,8 @@
 mod common;
 
 use advocate_domain::Timestamp;
-use advocate_server::storage::{self, AuditEvent, Backend};
+use advocate_domain::{Handler, NewRequest, OutreachWindow, Reference, RequestState};
+use advocate_server::storage::{self, AuditEvent, Backend, IdempotencyRecord, InsertOutcome, StoredRequest};
 use common::{Db, fresh_database};
 use sqlx::Connection;
 
@@ -17,7 +18,62 @@ fn event(subject: &str, action: &str, at: &str) -> AuditEvent {
     }
 }
 
+fn stored(reference: &str) -> StoredRequest {
+    let request: NewRequest = serde_json::from_value(serde_json::json!({
+        "relationship": "child", "service_id": "find-provider", "plan": "other-plan",
+        "answers": { "zip": "30301" },
+        "contact": { "name": "Sam Lee", "method": "email", "email": "sam@example.com", "best_time": "morning" },
+        "consent_to_contact": true
+    }))
+    .unwrap();
+    StoredRequest {
+        reference: Reference::parse(reference).unwrap(),
+        submitted_at: "2026-11-27T22:00:00Z".parse().unwrap(),
+        service_id: "find-provider".into(),
+        service_title: "Find a doctor, hospital or dentist".into(),
+        area: "clinical".into(),
+        handler: Handler::Advocate,
+        routing_reason: "An advocate will handle this for you.".into(),
+        state: RequestState::New,
+        outreach: OutreachWindow { from: "2026-11-27T22:00:00Z".parse().unwrap(), by: "2026-11-28T05:00:00Z".parse().unwrap() },
+        verifier_salt: "salt".into(),
+        verifier_hash: "hash".into(),
+        request,
+    }
+}
+
+fn key(n: u8) -> IdempotencyRecord {
+    IdempotencyRecord { key_hash: format!("key-{n}"), body_hash: "body".into() }
+}
+
 on_both_databases! {
+    async fn a_request_reads_back_as_it_was_stored(db: Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let storage = storage::connect(&fresh_database(db, &dir.path().join("a.db")).await).await.unwrap();
+        let request = stored("K7Q4M2XP");
+        let audit = event("K7Q4-M2XP", "request.created", "2026-11-27T22:00:00Z");
+        assert_eq!(storage.insert_request(&request, &key(1), &audit).await.unwrap(), InsertOutcome::Created);
+        assert_eq!(storage.request(&request.reference).await.unwrap(), Some(request.clone()));
+        assert_eq!(storage.request_by_key("key-1").await.unwrap(), Some(("body".to_string(), request)));
+        assert_eq!(storage.audit_trail("K7Q4-M2XP").await.unwrap(), vec![audit]);
+    }
+
+    async fn a_reused_key_or_reference_writes_nothing(db: Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let storage = storage::connect(&fresh_database(db, &dir.path().join("a.db")).await).await.unwrap();
+        let audit = event("K7Q4-M2XP", "request.created", "2026-11-27T22:00:00Z");
+        storage.insert_request(&stored("K7Q4M2XP"), &key(1), &audit).await.unwrap();
+
+        let second = stored("AAAA2222");
+        let second_audit = event("AAAA-2222", "request.created", "2026-11-27T22:00:00Z");
+        assert_eq!(storage.insert_request(&second, &key(1), &second_audit).await.unwrap(), InsertOutcome::KeyAlreadyUsed);
+        assert_eq!(storage.insert_request(&stored("K7Q4M2XP"), &key(2), &second_audit).await.unwrap(), InsertOutcome::ReferenceTaken);
+        // Neither attempt left a request, a key or an audit event behind.
+        assert_eq!(storage.request(&second.reference).await.unwrap(), None);
+        assert_eq!(storage.request_by_key("key-2").await.unwrap(), None);
+        assert!(storage.audit_trail("AAAA-2222").await.unwrap().is_empty());
+    }
+
     async fn a_new_database_is_migrated_and_ready(db: Db) {
         let dir = tempfile::tempdir().unwrap();
         let url = fresh_database(db, &dir.path().join("a.db")).await;

@@ -25,6 +25,8 @@ pub fn current_request_id() -> Option<String> {
 pub enum ApiError {
     #[error("not found: {0}")]
     NotFound(String),
+    #[error("bad request: {0}")]
+    BadRequest(String),
     #[error("invalid input")]
     Invalid { detail: String, errors: Vec<FieldError> },
     #[error("service unavailable: {0}")]
@@ -43,6 +45,7 @@ impl ApiError {
     fn problem(&self) -> Problem {
         match self {
             ApiError::NotFound(what) => Problem::new(404, "Not found").with_detail(what.clone()),
+            ApiError::BadRequest(detail) => Problem::new(400, "Bad request").with_detail(detail.clone()),
             ApiError::Invalid { detail, errors } => {
                 let mut problem = Problem::new(422, "Some answers need fixing").with_detail(detail.clone());
                 problem.errors = errors.clone();

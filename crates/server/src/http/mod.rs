@@ -5,6 +5,8 @@ mod health;
 mod openapi;
 mod program;
 mod request_context;
+mod requests;
+mod services;
 mod spa;
 
 pub use error::{ApiError, current_request_id, problem_response};
@@ -26,6 +28,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
     let api = Router::new()
         .route("/program", get(program::get_program))
+        .route("/services", get(services::list_services))
+        .route("/requests", axum::routing::post(requests::create_request))
+        .route("/requests/{reference}", get(requests::request_status))
         .route("/openapi.json", get(openapi::openapi_json))
         .fallback(api_not_found);
     let mut app = Router::new()

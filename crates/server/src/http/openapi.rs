@@ -6,10 +6,29 @@ use utoipa::OpenApi;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Advocate API", description = "The JSON API of Advocate, the front door to a health advocacy service. Errors are RFC 9457 problem details."),
-    paths(super::health::healthz, super::health::readyz, super::program::get_program),
+    paths(
+        super::health::healthz,
+        super::health::readyz,
+        super::program::get_program,
+        super::services::list_services,
+        super::requests::create_request,
+        super::requests::request_status,
+    ),
+    modifiers(&VerifierAuth),
     components(schemas(advocate_domain::Problem, advocate_domain::FieldError)),
 )]
 pub struct ApiDoc;
+
+/// The verifier returned with a request's reference, sent as a bearer token.
+struct VerifierAuth;
+
+impl utoipa::Modify for VerifierAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("verifier", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
 
 pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())

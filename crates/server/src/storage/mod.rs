@@ -5,7 +5,7 @@
 mod postgres;
 mod sqlite;
 
-use advocate_domain::Timestamp;
+use advocate_domain::{Handler, NewRequest, OutreachWindow, Reference, RequestState, Timestamp};
 use async_trait::async_trait;
 use std::sync::Arc;
 
@@ -18,6 +18,8 @@ pub enum StorageError {
     Database(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data cannot be read: {0}")]
+    Corrupt(String),
     #[error("unsupported DATABASE_URL {0:?}: use sqlite://PATH or postgres://…")]
     UnsupportedUrl(String),
 }
@@ -54,6 +56,40 @@ pub struct AuditEvent {
     pub request_id: String,
 }
 
+/// A member's request as stored, with what the server decided about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRequest {
+    pub reference: Reference,
+    pub submitted_at: Timestamp,
+    pub service_id: String,
+    pub service_title: String,
+    pub area: String,
+    pub handler: Handler,
+    pub routing_reason: String,
+    pub state: RequestState,
+    pub outreach: OutreachWindow,
+    pub verifier_salt: String,
+    pub verifier_hash: String,
+    /// The member's answers and contact details, as sent.
+    pub request: NewRequest,
+}
+
+/// The idempotency key a request was created under, both as hashes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdempotencyRecord {
+    pub key_hash: String,
+    pub body_hash: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsertOutcome {
+    Created,
+    /// Another request already holds this idempotency key; nothing was written.
+    KeyAlreadyUsed,
+    /// The reference is taken (a random collision); nothing was written.
+    ReferenceTaken,
+}
+
 #[async_trait]
 pub trait Storage: Send + Sync + 'static {
     fn backend(&self) -> Backend;
@@ -68,6 +104,75 @@ pub trait Storage: Send + Sync + 'static {
 
     /// The audit trail of one subject, oldest first.
     async fn audit_trail(&self, subject: &str) -> Result<Vec<AuditEvent>, StorageError>;
+
+    /// Stores a request, its idempotency key and its audit event in one transaction: all of
+    /// them, durably, or none.
+    async fn insert_request(
+        &self,
+        request: &StoredRequest,
+        key: &IdempotencyRecord,
+        audit: &AuditEvent,
+    ) -> Result<InsertOutcome, StorageError>;
+
+    /// The request created under an idempotency key, with the hash of the body it was sent with.
+    async fn request_by_key(&self, key_hash: &str) -> Result<Option<(String, StoredRequest)>, StorageError>;
+
+    async fn request(&self, reference: &Reference) -> Result<Option<StoredRequest>, StorageError>;
+}
+
+/// A stored request's columns, as both databases return them.
+struct RequestRow {
+    reference: String,
+    submitted_at: i64,
+    service_id: String,
+    service_title: String,
+    area: String,
+    handler: String,
+    routing_reason: String,
+    state: String,
+    outreach_from: i64,
+    outreach_by: i64,
+    verifier_salt: String,
+    verifier_hash: String,
+    request_json: String,
+}
+
+impl RequestRow {
+    fn into_request(self) -> Result<StoredRequest, StorageError> {
+        let corrupt = |what: &str| StorageError::Corrupt(format!("{what} of request {}", self.reference));
+        Ok(StoredRequest {
+            reference: Reference::parse(&self.reference).map_err(|_| corrupt("reference"))?,
+            submitted_at: Timestamp::from_unix_seconds(self.submitted_at),
+            service_id: self.service_id.clone(),
+            service_title: self.service_title.clone(),
+            area: self.area.clone(),
+            handler: match self.handler.as_str() {
+                "advocate" => Handler::Advocate,
+                "carrier" => Handler::Carrier,
+                _ => return Err(corrupt("handler")),
+            },
+            routing_reason: self.routing_reason.clone(),
+            state: RequestState::from_slug(&self.state).ok_or_else(|| corrupt("state"))?,
+            outreach: OutreachWindow {
+                from: Timestamp::from_unix_seconds(self.outreach_from),
+                by: Timestamp::from_unix_seconds(self.outreach_by),
+            },
+            verifier_salt: self.verifier_salt.clone(),
+            verifier_hash: self.verifier_hash.clone(),
+            request: serde_json::from_str(&self.request_json).map_err(|_| corrupt("answers"))?,
+        })
+    }
+}
+
+fn handler_name(handler: Handler) -> &'static str {
+    match handler {
+        Handler::Advocate => "advocate",
+        Handler::Carrier => "carrier",
+    }
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
 }
 
 /// Opens (and for SQLite, creates) the database a URL names and brings its schema up to date.

@@ -1,5 +1,8 @@
-use super::{AuditEvent, Backend, Storage, StorageError, StorageStatus, all_applied};
-use advocate_domain::Timestamp;
+use super::{
+    AuditEvent, Backend, IdempotencyRecord, InsertOutcome, RequestRow, Storage, StorageError, StorageStatus, StoredRequest,
+    all_applied, handler_name, is_unique_violation,
+};
+use advocate_domain::{Reference, Timestamp};
 use async_trait::async_trait;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::{Row, migrate::Migrator};
@@ -47,17 +50,7 @@ impl Storage for PostgresStorage {
     }
 
     async fn record_audit_event(&self, event: &AuditEvent) -> Result<(), StorageError> {
-        sqlx::query(
-            "INSERT INTO audit_events (occurred_at, actor, action, subject, request_id) \
-             VALUES (to_timestamp($1), $2, $3, $4, $5)",
-        )
-        .bind(event.occurred_at.unix_seconds() as f64)
-        .bind(&event.actor)
-        .bind(&event.action)
-        .bind(&event.subject)
-        .bind(&event.request_id)
-        .execute(&self.pool)
-        .await?;
+        insert_audit(&self.pool, event).await?;
         Ok(())
     }
 
@@ -81,4 +74,113 @@ impl Storage for PostgresStorage {
             })
             .collect()
     }
+
+    async fn insert_request(
+        &self,
+        request: &StoredRequest,
+        key: &IdempotencyRecord,
+        audit: &AuditEvent,
+    ) -> Result<InsertOutcome, StorageError> {
+        // A failed statement leaves the transaction to roll back when dropped: nothing is written.
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO advocacy_requests (reference, submitted_at, service_id, service_title, area, handler, routing_reason, \
+             state, outreach_from, outreach_by, verifier_salt, verifier_hash, request_json) \
+             VALUES ($1, to_timestamp($2), $3, $4, $5, $6, $7, $8, to_timestamp($9), to_timestamp($10), $11, $12, $13::jsonb)",
+        )
+        .bind(request.reference.to_string())
+        .bind(request.submitted_at.unix_seconds() as f64)
+        .bind(&request.service_id)
+        .bind(&request.service_title)
+        .bind(&request.area)
+        .bind(handler_name(request.handler))
+        .bind(&request.routing_reason)
+        .bind(request.state.slug())
+        .bind(request.outreach.from.unix_seconds() as f64)
+        .bind(request.outreach.by.unix_seconds() as f64)
+        .bind(&request.verifier_salt)
+        .bind(&request.verifier_hash)
+        .bind(serde_json::to_string(&request.request).expect("a request serialises"))
+        .execute(&mut *tx)
+        .await;
+        match inserted {
+            Err(e) if is_unique_violation(&e) => return Ok(InsertOutcome::ReferenceTaken),
+            other => other?,
+        };
+        // Two servers given the same key at once: the second waits on the key's index entry and
+        // fails here once the first commits.
+        let keyed = sqlx::query(
+            "INSERT INTO idempotency_keys (key_hash, body_hash, reference, created_at) VALUES ($1, $2, $3, to_timestamp($4))",
+        )
+        .bind(&key.key_hash)
+        .bind(&key.body_hash)
+        .bind(request.reference.to_string())
+        .bind(request.submitted_at.unix_seconds() as f64)
+        .execute(&mut *tx)
+        .await;
+        match keyed {
+            Err(e) if is_unique_violation(&e) => return Ok(InsertOutcome::KeyAlreadyUsed),
+            other => other?,
+        };
+        insert_audit(&mut *tx, audit).await?;
+        tx.commit().await?;
+        Ok(InsertOutcome::Created)
+    }
+
+    async fn request_by_key(&self, key_hash: &str) -> Result<Option<(String, StoredRequest)>, StorageError> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT k.body_hash, {REQUEST_COLUMNS} FROM idempotency_keys k \
+             JOIN advocacy_requests r ON r.reference = k.reference WHERE k.key_hash = $1"
+        )))
+        .bind(key_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| Ok((row.try_get("body_hash")?, request_row(&row)?))).transpose()
+    }
+
+    async fn request(&self, reference: &Reference) -> Result<Option<StoredRequest>, StorageError> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {REQUEST_COLUMNS} FROM advocacy_requests r WHERE r.reference = $1")))
+            .bind(reference.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(request_row).transpose()
+    }
+}
+
+async fn insert_audit<'e>(executor: impl sqlx::PgExecutor<'e>, event: &AuditEvent) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_events (occurred_at, actor, action, subject, request_id) \
+         VALUES (to_timestamp($1), $2, $3, $4, $5)",
+    )
+    .bind(event.occurred_at.unix_seconds() as f64)
+    .bind(&event.actor)
+    .bind(&event.action)
+    .bind(&event.subject)
+    .bind(&event.request_id)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+const REQUEST_COLUMNS: &str = "r.reference, extract(epoch FROM r.submitted_at)::bigint AS submitted_at, r.service_id, \
+    r.service_title, r.area, r.handler, r.routing_reason, r.state, extract(epoch FROM r.outreach_from)::bigint AS outreach_from, \
+    extract(epoch FROM r.outreach_by)::bigint AS outreach_by, r.verifier_salt, r.verifier_hash, r.request_json::text AS request_json";
+
+fn request_row(row: &sqlx::postgres::PgRow) -> Result<StoredRequest, StorageError> {
+    RequestRow {
+        reference: row.try_get("reference")?,
+        submitted_at: row.try_get("submitted_at")?,
+        service_id: row.try_get("service_id")?,
+        service_title: row.try_get("service_title")?,
+        area: row.try_get("area")?,
+        handler: row.try_get("handler")?,
+        routing_reason: row.try_get("routing_reason")?,
+        state: row.try_get("state")?,
+        outreach_from: row.try_get("outreach_from")?,
+        outreach_by: row.try_get("outreach_by")?,
+        verifier_salt: row.try_get("verifier_salt")?,
+        verifier_hash: row.try_get("verifier_hash")?,
+        request_json: row.try_get("request_json")?,
+    }
+    .into_request()
 }

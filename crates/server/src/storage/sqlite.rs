@@ -1,4 +1,8 @@
-use super::{AuditEvent, Backend, Storage, StorageError, StorageStatus, all_applied};
+use super::{
+    AuditEvent, Backend, IdempotencyRecord, InsertOutcome, RequestRow, Storage, StorageError, StorageStatus, StoredRequest,
+    all_applied, handler_name, is_unique_violation,
+};
+use advocate_domain::{Reference, Timestamp};
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, migrate::Migrator};
@@ -49,14 +53,7 @@ impl Storage for SqliteStorage {
     }
 
     async fn record_audit_event(&self, event: &AuditEvent) -> Result<(), StorageError> {
-        sqlx::query("INSERT INTO audit_events (occurred_at, actor, action, subject, request_id) VALUES (?, ?, ?, ?, ?)")
-            .bind(event.occurred_at.to_string())
-            .bind(&event.actor)
-            .bind(&event.action)
-            .bind(&event.subject)
-            .bind(&event.request_id)
-            .execute(&self.pool)
-            .await?;
+        insert_audit(&self.pool, event).await?;
         Ok(())
     }
 
@@ -80,4 +77,111 @@ impl Storage for SqliteStorage {
             })
             .collect()
     }
+
+    async fn insert_request(
+        &self,
+        request: &StoredRequest,
+        key: &IdempotencyRecord,
+        audit: &AuditEvent,
+    ) -> Result<InsertOutcome, StorageError> {
+        // A failed statement leaves the transaction to roll back when dropped: nothing is written.
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO advocacy_requests (reference, submitted_at, service_id, service_title, area, handler, routing_reason, \
+             state, outreach_from, outreach_by, verifier_salt, verifier_hash, request_json) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(request.reference.to_string())
+        .bind(request.submitted_at.to_string())
+        .bind(&request.service_id)
+        .bind(&request.service_title)
+        .bind(&request.area)
+        .bind(handler_name(request.handler))
+        .bind(&request.routing_reason)
+        .bind(request.state.slug())
+        .bind(request.outreach.from.to_string())
+        .bind(request.outreach.by.to_string())
+        .bind(&request.verifier_salt)
+        .bind(&request.verifier_hash)
+        .bind(serde_json::to_string(&request.request).expect("a request serialises"))
+        .execute(&mut *tx)
+        .await;
+        match inserted {
+            Err(e) if is_unique_violation(&e) => return Ok(InsertOutcome::ReferenceTaken),
+            other => other?,
+        };
+        let keyed = sqlx::query("INSERT INTO idempotency_keys (key_hash, body_hash, reference, created_at) VALUES (?, ?, ?, ?)")
+            .bind(&key.key_hash)
+            .bind(&key.body_hash)
+            .bind(request.reference.to_string())
+            .bind(request.submitted_at.to_string())
+            .execute(&mut *tx)
+            .await;
+        match keyed {
+            Err(e) if is_unique_violation(&e) => return Ok(InsertOutcome::KeyAlreadyUsed),
+            other => other?,
+        };
+        insert_audit(&mut *tx, audit).await?;
+        tx.commit().await?;
+        Ok(InsertOutcome::Created)
+    }
+
+    async fn request_by_key(&self, key_hash: &str) -> Result<Option<(String, StoredRequest)>, StorageError> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT k.body_hash, {REQUEST_COLUMNS} FROM idempotency_keys k \
+             JOIN advocacy_requests r ON r.reference = k.reference WHERE k.key_hash = ?"
+        )))
+        .bind(key_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| Ok((row.try_get("body_hash")?, request_row(&row)?))).transpose()
+    }
+
+    async fn request(&self, reference: &Reference) -> Result<Option<StoredRequest>, StorageError> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {REQUEST_COLUMNS} FROM advocacy_requests r WHERE r.reference = ?")))
+            .bind(reference.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(request_row).transpose()
+    }
 }
+
+async fn insert_audit<'e>(executor: impl sqlx::SqliteExecutor<'e>, event: &AuditEvent) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO audit_events (occurred_at, actor, action, subject, request_id) VALUES (?, ?, ?, ?, ?)")
+        .bind(event.occurred_at.to_string())
+        .bind(&event.actor)
+        .bind(&event.action)
+        .bind(&event.subject)
+        .bind(&event.request_id)
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
+const REQUEST_COLUMNS: &str = "r.reference, r.submitted_at, r.service_id, r.service_title, r.area, r.handler, r.routing_reason, \
+    r.state, r.outreach_from, r.outreach_by, r.verifier_salt, r.verifier_hash, r.request_json";
+
+fn request_row(row: &sqlx::sqlite::SqliteRow) -> Result<StoredRequest, StorageError> {
+    let time = |column: &str| -> Result<i64, StorageError> {
+        let text: String = row.try_get(column)?;
+        let parsed: Timestamp = text.parse().map_err(|_| StorageError::Corrupt(format!("{column} {text:?}")))?;
+        Ok(parsed.unix_seconds())
+    };
+    RequestRow {
+        reference: row.try_get("reference")?,
+        submitted_at: time("submitted_at")?,
+        service_id: row.try_get("service_id")?,
+        service_title: row.try_get("service_title")?,
+        area: row.try_get("area")?,
+        handler: row.try_get("handler")?,
+        routing_reason: row.try_get("routing_reason")?,
+        state: row.try_get("state")?,
+        outreach_from: time("outreach_from")?,
+        outreach_by: time("outreach_by")?,
+        verifier_salt: row.try_get("verifier_salt")?,
+        verifier_hash: row.try_get("verifier_hash")?,
+        request_json: row.try_get("request_json")?,
+    }
+    .into_request()
+}
+
