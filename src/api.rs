@@ -1,6 +1,6 @@
 //! The typed API client: one function per endpoint, each returning a domain type.
 
-use advocate_domain::{Problem, ProgramSettings};
+use advocate_domain::{NewRequest, Problem, ProgramSettings, RequestReceipt, Service};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -39,10 +39,31 @@ pub async fn program() -> Result<ProgramSettings, ApiError> {
     get_json("api/program").await
 }
 
+/// `GET /api/services`: every service the finder offers.
+pub async fn services() -> Result<Vec<Service>, ApiError> {
+    get_json("api/services").await
+}
+
+/// `POST /api/requests`: sends a request; a retry with the same key returns the same receipt.
+pub async fn create_request(request: &NewRequest, idempotency_key: &str) -> Result<RequestReceipt, ApiError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
+    headers.set("Content-Type", "application/json").map_err(|_| ApiError::Network)?;
+    headers.set("Idempotency-Key", idempotency_key).map_err(|_| ApiError::Network)?;
+    init.set_headers(&headers);
+    init.set_body(&serde_json::to_string(request).expect("a request serialises").into());
+    fetch_json("api/requests", &init).await
+}
+
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    fetch_json(path, &web_sys::RequestInit::new()).await
+}
+
+async fn fetch_json<T: DeserializeOwned>(path: &str, init: &web_sys::RequestInit) -> Result<T, ApiError> {
     let url = format!("{}{path}", base_path());
     let window = leptos::prelude::window();
-    let response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| ApiError::Network)?;
+    let response = JsFuture::from(window.fetch_with_str_and_init(&url, init)).await.map_err(|_| ApiError::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| ApiError::Network)?;
     let text = JsFuture::from(response.text().map_err(|_| ApiError::Network)?)
         .await

@@ -2,55 +2,100 @@
 //! every page reads from the API.
 
 use crate::api::{self, ApiError};
-use crate::components::{SiteFooter, SiteHeader, SkipLink};
+use crate::components::{ErrorNotice, SiteFooter, SiteHeader, SkipLink};
+use crate::pages::finder::{
+    ContactStep, DetailsStep, DoneStep, FinderLayout, HelpStep, NeedStep, NotEligibleStep, OutcomeStep, WhoStep,
+};
 use crate::pages::{AboutPage, ByPhonePage, HomePage, NotFoundPage};
 use advocate_domain::ProgramSettings;
 use leptos::prelude::*;
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{ParentRoute, Route, Router, Routes},
     hooks::use_location,
     path,
 };
 
-/// The program's settings, fetched once per visit and shared by every page.
-#[derive(Clone, Copy)]
-pub struct Program(pub LocalResource<Result<ProgramSettings, ApiError>>);
-
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Program(LocalResource::new(api::program)));
     let base = api::base_path().trim_end_matches('/').to_string();
     view! {
         <Router base=base>
-            <FocusOnNavigation/>
-            <SkipLink/>
-            <SiteHeader/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/about") view=AboutPage/>
-                    <Route path=path!("/find") view=|| view! {
-                        <ByPhonePage
-                            title="Find the right help"
-                            intro="Tell an advocate what is going on. They will work out which service fits, whether your health plan or an advocate should handle it, and what to do next."
-                        />
-                    }/>
-                    <Route path=path!("/estimate") view=|| view! {
-                        <ByPhonePage
-                            title="Estimate a cost"
-                            intro="An advocate can tell you what a test, visit or procedure usually costs where you live, in and out of network, before you book it."
-                        />
-                    }/>
-                    <Route path=path!("/bill") view=|| view! {
-                        <ByPhonePage
-                            title="Check a medical bill"
-                            intro="An advocate can review a bill for duplicate or wrong charges, and negotiate bills over $400 that insurance did not cover."
-                        />
-                    }/>
-                </Routes>
-            </main>
-            <SiteFooter/>
+            <ProgramGate/>
         </Router>
+    }
+}
+
+/// The program's settings as loaded from the API, for any component below the gate.
+pub fn use_program() -> ProgramSettings {
+    expect_context::<ProgramSettings>()
+}
+
+/// Loads the program settings once per visit; every page renders from them. One wait and one
+/// error view for the whole app, instead of one per component that shows the phone number.
+#[component]
+fn ProgramGate() -> impl IntoView {
+    let program = LocalResource::new(api::program);
+    view! {
+        <Suspense fallback=|| view! { <p class="boot">"Loading Advocate…"</p> }>
+            {move || Suspend::new(async move {
+                match program.await {
+                    Ok(settings) => {
+                        provide_context(settings);
+                        view! { <Shell/> }.into_any()
+                    }
+                    Err(error) => view! { <ProgramUnavailable error=error on_retry=move || program.refetch()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProgramUnavailable(error: ApiError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <main id="main" tabindex="-1">
+            <h1>"Advocate"</h1>
+            <ErrorNotice error=error on_retry=Callback::new(move |()| on_retry())/>
+        </main>
+    }
+}
+
+/// The layout every page shares, and the routes.
+#[component]
+fn Shell() -> impl IntoView {
+    view! {
+        <FocusOnNavigation/>
+        <SkipLink/>
+        <SiteHeader/>
+        <main id="main" tabindex="-1">
+            <Routes fallback=|| view! { <NotFoundPage/> }>
+                <Route path=path!("/") view=HomePage/>
+                <Route path=path!("/about") view=AboutPage/>
+                <ParentRoute path=path!("/find") view=FinderLayout>
+                    <Route path=path!("") view=WhoStep/>
+                    <Route path=path!("/not-eligible") view=NotEligibleStep/>
+                    <Route path=path!("/help") view=HelpStep/>
+                    <Route path=path!("/need") view=NeedStep/>
+                    <Route path=path!("/details") view=DetailsStep/>
+                    <Route path=path!("/outcome") view=OutcomeStep/>
+                    <Route path=path!("/contact") view=ContactStep/>
+                    <Route path=path!("/done") view=DoneStep/>
+                </ParentRoute>
+                <Route path=path!("/estimate") view=|| view! {
+                    <ByPhonePage
+                        title="Estimate a cost"
+                        intro="An advocate can tell you what a test, visit or procedure usually costs where you live, in and out of network, before you book it."
+                    />
+                }/>
+                <Route path=path!("/bill") view=|| view! {
+                    <ByPhonePage
+                        title="Check a medical bill"
+                        intro="An advocate can review a bill for duplicate or wrong charges, and negotiate bills over $400 that insurance did not cover."
+                    />
+                }/>
+            </Routes>
+        </main>
+        <SiteFooter/>
     }
 }
 
@@ -62,16 +107,24 @@ fn FocusOnNavigation() -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|previous| previous != path) {
-            request_animation_frame(|| {
-                if let Ok(Some(heading)) = document().query_selector("main h1") {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = heading.focus();
-                    }
-                }
-            });
+            focus_heading_when_shown(40);
         }
         path
+    });
+}
+
+/// Focuses the page's heading once it is on screen: a page may still be loading its data when
+/// the route changes. Gives up after `tries` animation frames.
+fn focus_heading_when_shown(tries: u32) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        match document().query_selector("main h1").ok().flatten().and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(heading) => {
+                let _ = heading.focus();
+            }
+            None if tries > 0 => focus_heading_when_shown(tries - 1),
+            None => {}
+        }
     });
 }
 

@@ -94,3 +94,30 @@ async fn a_network_failure_reads_as_plain_words() {
     assert!(text(&root).contains("Check your internet connection"));
     assert!(root.query_selector("button").unwrap().is_none(), "no retry offered without a retry action");
 }
+
+#[wasm_bindgen_test]
+async fn error_summary_is_announced_and_links_each_problem_to_its_field() {
+    use advocate_web::components::{ErrorSummary, FieldError};
+    let root = container();
+    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <ErrorSummary errors=errors/>
+            <FieldError field="zip" message=Signal::derive(move || errors.read().first().map(|(_, m)| m.clone()))/>
+            <input id="zip"/>
+        }
+    });
+    tick().await;
+    assert!(root.query_selector("[role=alert]").unwrap().is_none(), "nothing to announce yet");
+
+    errors.set(vec![("zip", "Enter a 5-digit ZIP code, like 10001.".to_string())]);
+    tick().await;
+    let summary = root.query_selector("[role=alert]").unwrap().expect("the summary appears");
+    assert!(summary.text_content().unwrap().contains("There is a problem"));
+    assert_eq!(document().active_element().unwrap().class_name(), "error-summary", "focus moves to the summary");
+    assert_eq!(root.query_selector("#zip-error").unwrap().unwrap().text_content().unwrap(), "Error: Enter a 5-digit ZIP code, like 10001.");
+
+    let link: web_sys::HtmlElement = summary.query_selector("a").unwrap().unwrap().unchecked_into();
+    link.click();
+    assert_eq!(document().active_element().unwrap().id(), "zip", "the link takes focus to the field");
+}

@@ -1,15 +1,19 @@
 //! Building blocks the pages compose; one component per file, named after it.
 
+mod back_link;
 mod contact_card;
 mod error_notice;
+mod error_summary;
 mod site_footer;
 mod site_header;
 mod skip_link;
-mod with_program;
+mod step_caption;
 
+pub use back_link::BackLink;
 pub use contact_card::ContactCard;
 pub use error_notice::ErrorNotice;
+pub use error_summary::{ErrorSummary, FieldError};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skip_link::SkipLink;
-pub use with_program::WithProgram;
+pub use step_caption::StepCaption;

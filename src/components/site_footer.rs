@@ -1,4 +1,4 @@
-use crate::components::WithProgram;
+use crate::app::use_program;
 use crate::api::app_path;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -6,11 +6,11 @@ use leptos_router::components::A;
 /// Who offers the service, how to reach it, and where its conditions are.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let program = use_program();
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
-                <WithProgram children=|program| view! {
-                    <p class="site-footer__program">
+                <p class="site-footer__program">
                         {program.program_name.clone()} " is offered by " {program.sponsor_name.clone()}
                         ". Advocates work for " {program.vendor_name.clone()}
                         {(!program.vendor_name.ends_with('.')).then_some(".")}
@@ -19,7 +19,6 @@ pub fn SiteFooter() -> impl IntoView {
                         "Call " <a href=program.advocate_phone.tel_uri()>{program.advocate_phone.to_string()}</a>
                         " any time. Advocates answer " {program.hours.summary()} "."
                     </p>
-                }/>
                 <nav aria-label="About this service">
                     <ul class="site-footer__links">
                         <li><A href=app_path("/about")>"What this service is and is not"</A></li>

@@ -1,4 +1,4 @@
-use crate::components::WithProgram;
+use crate::app::use_program;
 use crate::api::app_path;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -6,6 +6,7 @@ use leptos_router::components::A;
 /// The site's header: the way home and, on every page, one tap to call an advocate.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let phone = use_program().advocate_phone;
     view! {
         <header class="site-header">
             <div class="site-header__inner">
@@ -16,12 +17,10 @@ pub fn SiteHeader() -> impl IntoView {
                     </svg>
                     <span class="brand__name">"Advocate"</span>
                 </A>
-                <WithProgram children=|program| view! {
-                    <a class="header-call" href=program.advocate_phone.tel_uri()>
-                        <span class="header-call__label">"Call an advocate"</span>
-                        <span class="header-call__number">{program.advocate_phone.to_string()}</span>
-                    </a>
-                }/>
+                <a class="header-call" href=phone.tel_uri()>
+                    <span class="header-call__label">"Call an advocate"</span>
+                    <span class="header-call__number">{phone.to_string()}</span>
+                </a>
             </div>
         </header>
     }

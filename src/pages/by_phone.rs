@@ -1,6 +1,6 @@
-use crate::app::set_page_title;
+use crate::app::{set_page_title, use_program};
 use crate::clock::use_now;
-use crate::components::{ContactCard, WithProgram};
+use crate::components::ContactCard;
 use leptos::prelude::*;
 
 /// A way in that advocates handle by phone while its online tool is being built.
@@ -13,7 +13,7 @@ pub fn ByPhonePage(title: &'static str, intro: &'static str) -> impl IntoView {
             <h1 tabindex="-1">{title}</h1>
             <p class="lead">{intro}</p>
             <p>"This online tool is not ready yet. An advocate can do it with you by phone today."</p>
-            <WithProgram show_error=true children=move |program| view! { <ContactCard program=program now=now/> }/>
+            <ContactCard program=use_program() now=now/>
         </div>
     }
 }

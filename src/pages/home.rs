@@ -1,7 +1,7 @@
-use crate::app::set_page_title;
-use crate::clock::use_now;
-use crate::components::{ContactCard, WithProgram};
 use crate::api::app_path;
+use crate::app::{set_page_title, use_program};
+use crate::clock::use_now;
+use crate::components::ContactCard;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -9,17 +9,16 @@ use leptos_router::components::A;
 #[component]
 pub fn HomePage() -> impl IntoView {
     set_page_title("Help with health care, insurance and medical bills");
+    let program = use_program();
     let now = use_now();
     view! {
         <div class="page page--home">
             <section class="hero">
                 <h1 tabindex="-1">"Get help with health care, insurance and medical bills"</h1>
-                <WithProgram children=|program| view! {
-                    <p class="lead">
-                        "Nurses and benefits experts help you and your family find care, sort out claims and lower medical bills. It is part of your benefits from "
-                        {program.sponsor_name.clone()} ", at no cost to you."
-                    </p>
-                }/>
+                <p class="lead">
+                    "Nurses and benefits experts help you and your family find care, sort out claims and lower medical bills. It is part of your benefits from "
+                    {program.sponsor_name.clone()} ", at no cost to you."
+                </p>
             </section>
 
             <nav class="ways-in" aria-label="What do you need help with?">
@@ -34,7 +33,7 @@ pub fn HomePage() -> impl IntoView {
                 </ul>
             </nav>
 
-            <WithProgram show_error=true children=move |program| view! { <ContactCard program=program now=now/> }/>
+            <ContactCard program=program now=now/>
 
             <section class="eligibility">
                 <h2>"Who can use it"</h2>

@@ -9,3 +9,4 @@ pub use about::AboutPage;
 pub use by_phone::ByPhonePage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
+pub mod finder;

@@ -77,7 +77,7 @@ test('the shell works by keyboard alone', async () => {
   assert.match(await page.evaluate(() => document.activeElement.textContent), /Find the right help/);
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/find$/);
-  await page.getByRole('heading', { level: 1, name: 'Find the right help' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Who needs help?' }).waitFor();
   // Focus moves to the new page's heading, as after a full page load.
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   await page.goBack();

@@ -62,3 +62,16 @@ export async function programSettings(baseUrl = BASE_URL) {
   assert.equal(response.status, 200);
   return response.json();
 }
+
+/// Presses Tab until the focused element matches `selector` (keyboard only, as a person would).
+export async function tabTo(page, selector, { max = 60 } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+export async function focusedText(page) {
+  return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+}

@@ -25,9 +25,14 @@ impl SizeReport {
         for (name, raw, br) in &self.files {
             println!("  {name:<48} {:>8.1} KB raw {:>8.1} KB brotli", kb(*raw), kb(*br));
         }
-        println!("  {:<48} {:>8} {:>17.1} KB brotli (budget 200 KB)", "total", "", kb(self.total_brotli()));
+        let total = self.total_brotli();
+        let verdict = if total <= BUDGET_BYTES { "within".to_string() } else { format!("OVER by {:.1} KB", kb(total - BUDGET_BYTES)) };
+        println!("  {:<48} {:>8} {:>17.1} KB brotli (budget 200 KB: {verdict})", "total", "", kb(total));
     }
 }
+
+/// The initial-download budget of the SPA (issue 2).
+const BUDGET_BYTES: u64 = 200_000;
 
 fn kb(bytes: u64) -> f64 {
     bytes as f64 / 1000.0

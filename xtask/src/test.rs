@@ -22,6 +22,9 @@ pub fn run_all() -> Result<(), String> {
     );
     total += counts;
 
+    // Benchmarks: printed, never asserted (timings vary from run to run).
+    let benchmarks = run_benchmarks();
+
     // 3: component tests in headless Chromium.
     let (counts, _) = run_tests(
         command("cargo")
@@ -46,11 +49,24 @@ pub fn run_all() -> Result<(), String> {
     if let Some(sizes) = sizes {
         sizes.print();
     }
+    println!("\nBenchmarks:");
+    for line in &benchmarks {
+        println!("  {line}");
+    }
     println!("\nScreenshots: {}", workspace_root().join("target/screenshots").display());
     println!("Test command took {:.0} s", started.elapsed().as_secs_f64());
     let skipped = if total.skipped > 0 { format!(", {} skipped", total.skipped) } else { String::new() };
     println!("summary: {} passed, {} failed{skipped}", total.passed, total.failed);
     if total.failed == 0 { Ok(()) } else { Err(format!("{} test(s) failed", total.failed)) }
+}
+
+/// Runs the benchmark binaries and keeps the lines they print for the final report.
+fn run_benchmarks() -> Vec<String> {
+    println!("\n==> benchmarks");
+    match crate::run::output(command("cargo").args(["bench", "-q", "-p", "advocate-domain", "--bench", "finder_search"])) {
+        Some(out) => out.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect(),
+        None => vec!["finder_search did not run".into()],
+    }
 }
 
 /// Starts the release server twice (at the root and under a sub-path), runs the browser tests

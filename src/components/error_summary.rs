@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// GOV.UK's error summary: at the top of the form, announced and focused when the member tries
+/// to continue, with a link to each field that needs fixing.
+#[component]
+pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<(&'static str, String)>>) -> impl IntoView {
+    let summary = NodeRef::<leptos::html::Div>::new();
+    // Focus the summary each time it appears, so screen readers read it and keyboards start there.
+    Effect::new(move |_| {
+        if !errors.read().is_empty() {
+            if let Some(summary) = summary.get() {
+                let _ = summary.focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || !errors.read().is_empty()>
+            <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
+                <h2 id="error-summary-title" class="error-summary__title">"There is a problem"</h2>
+                <ul class="error-summary__list">
+                    {move || errors.get().into_iter().map(|(field, message)| view! {
+                        <li><a href=format!("#{field}") on:click=move |ev| focus_field(ev, field)>{message}</a></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// "#field" would resolve against <base href> and leave the page: move focus by hand instead.
+fn focus_field(event: leptos::ev::MouseEvent, field: &str) {
+    event.prevent_default();
+    let document = document();
+    let target = document.get_element_by_id(field).or_else(|| document.get_element_by_id(&format!("{field}-0")));
+    if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// The message beside a field, linked to it by `aria-describedby="{field}-error"`.
+#[component]
+pub fn FieldError(field: &'static str, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        {move || message.get().map(|message| view! {
+            <p class="field-error" id=format!("{field}-error")>
+                <span class="visually-hidden">"Error: "</span>{message}
+            </p>
+        })}
+    }
+}

@@ -1,0 +1,185 @@
+use super::{remember_step, use_answers, use_catalog};
+use crate::app::set_page_title;
+use crate::app::use_program;
+use crate::components::{BackLink, ErrorSummary, FieldError, StepCaption};
+use crate::finder::Answers;
+use advocate_domain::{BillCoverage, NeedDetail, PlanCoverage, Service, request::asks_about_plan};
+use leptos::prelude::*;
+use leptos_router::{NavigateOptions, hooks::use_navigate};
+
+/// Step 4: the few details that decide the outcome: the health plan where routing depends on
+/// it, a bill's amount and coverage, a condition and ZIP for a second opinion. Each keystroke
+/// goes into the URL, so a reload keeps it; errors come from the domain's own checks.
+#[component]
+pub fn DetailsStep() -> impl IntoView {
+    set_page_title("A few details");
+    let answers = use_answers();
+    remember_step(answers, "details");
+    match answers.get_untracked().service(&use_catalog()).cloned() {
+        Some(service) => view! { <DetailsForm service=service answers=answers/> }.into_any(),
+        None => view! { <MissingNeed/> }.into_any(),
+    }
+}
+
+#[component]
+pub(super) fn MissingNeed() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Choose what you need help with first"</h1>
+        <p><a href=crate::api::app_path("/find")>"Start finding the right help"</a></p>
+    }
+}
+
+#[component]
+fn DetailsForm(service: Service, answers: Memo<Answers>) -> impl IntoView {
+    let submitted = RwSignal::new(false);
+    let navigate = use_navigate();
+    let update = {
+        let navigate = navigate.clone();
+        move |change: &dyn Fn(&mut Answers)| {
+            let mut next = answers.get_untracked();
+            change(&mut next);
+            navigate(&next.step("details"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        }
+    };
+    let all_errors = {
+        let service = service.clone();
+        Memo::new(move |_| answers.read().detail_errors(&service))
+    };
+    // A typed field shows its error as the member types; an empty one only after "Continue".
+    let visible_errors = Signal::derive(move || {
+        let answers = answers.read();
+        all_errors
+            .get()
+            .into_iter()
+            .filter(|(field, _)| {
+                submitted.get()
+                    || match *field {
+                        "amount" => !answers.amount.trim().is_empty(),
+                        "zip" => !answers.zip.trim().is_empty(),
+                        "condition" => answers.condition.chars().count() > 200,
+                        _ => false,
+                    }
+            })
+            .collect::<Vec<_>>()
+    });
+    let summary = Signal::derive(move || if submitted.get() { visible_errors.get() } else { Vec::new() });
+    let error_for = move |field: &'static str| Signal::derive(move || visible_errors.read().iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        submitted.set(true);
+        if all_errors.get_untracked().is_empty() {
+            navigate(&answers.get_untracked().step("outcome"), Default::default());
+        }
+    };
+    let back = Signal::derive(move || Answers { service: None, ..answers.get() }.step(if answers.get().area.is_some() { "need" } else { "help" }));
+    let person = answers.get_untracked().who.map_or("the person", |w| w.person());
+    let asks_plan = asks_about_plan(&service);
+    let details = service.details.clone();
+    view! {
+        <BackLink href=back/>
+        <ErrorSummary errors=summary/>
+        <form on:submit=submit novalidate>
+            <StepCaption step=4/>
+            <h1 tabindex="-1">{service.title.clone()}</h1>
+            <p class="lead">"A few details help us send your request to the right place."</p>
+
+            {asks_plan.then(|| {
+                let update = update.clone();
+                let sponsor = use_program().sponsor_name;
+                        let choices = [
+                            (PlanCoverage::CarrierPlan, format!("Yes, {} has a {} medical plan", person, sponsor)),
+                            (PlanCoverage::OtherPlan, "No, another plan or no insurance".to_string()),
+                            (PlanCoverage::NotSure, "I'm not sure".to_string()),
+                        ];
+                        view! {
+                            <fieldset class="question" aria-describedby="plan-hint">
+                                <legend class="question__legend">"Is " {person} " covered by a " {sponsor.clone()} " medical plan?"</legend>
+                                <p class="hint" id="plan-hint">"It decides whether an advocate or " {sponsor.clone()} "'s customer service handles this."</p>
+                                <FieldError field="plan" message=error_for("plan")/>
+                                <div class="radios">
+                                    {choices.into_iter().enumerate().map(|(i, (plan, label))| {
+                                        let update = update.clone();
+                                        view! {
+                                            <div class="radio">
+                                                <input type="radio" name="plan" id=format!("plan-{i}") value=plan.slug()
+                                                    prop:checked=move || answers.read().plan == Some(plan)
+                                                    on:change=move |_| update(&|a| a.plan = Some(plan))/>
+                                                <label for=format!("plan-{i}")>{label}</label>
+                                            </div>
+                                        }
+                                    }).collect_view()}
+                                </div>
+                            </fieldset>
+                        }
+            })}
+
+            {details.into_iter().map(|detail| {
+                let update = update.clone();
+                match detail {
+                    NeedDetail::BillAmount => view! {
+                        <div class="field" class:field--error=move || error_for("amount").get().is_some()>
+                            <label class="label" for="amount">"How much is the bill?"</label>
+                            <p class="hint" id="amount-hint">"The amount you are being asked to pay, in dollars and cents."</p>
+                            <FieldError field="amount" message=error_for("amount")/>
+                            <div class="input-prefix">
+                                <span class="input-prefix__symbol" aria-hidden="true">"$"</span>
+                                <input class="input input--short" id="amount" name="amount" type="text" inputmode="decimal" autocomplete="off"
+                                    aria-describedby=move || if error_for("amount").get().is_some() { "amount-hint amount-error" } else { "amount-hint" }
+                                    prop:value=move || answers.read().amount.clone()
+                                    on:input=move |ev| { let value = event_target_value(&ev); update(&|a| a.amount = value.clone()) }/>
+                            </div>
+                        </div>
+                    }.into_any(),
+                    NeedDetail::BillCoverage => {
+                        let choices = [
+                            (BillCoverage::NotCovered, "No, insurance paid none of it, or there was no insurance"),
+                            (BillCoverage::PartlyCovered, "Yes, insurance paid part of it"),
+                            (BillCoverage::Covered, "Yes, this is my share after insurance (a deductible, copay or coinsurance)"),
+                        ];
+                        view! {
+                            <fieldset class="question">
+                                <legend class="question__legend">"Did insurance pay any of this bill?"</legend>
+                                <FieldError field="covered" message=error_for("covered")/>
+                                <div class="radios">
+                                    {choices.into_iter().enumerate().map(|(i, (coverage, label))| {
+                                        let update = update.clone();
+                                        view! {
+                                            <div class="radio">
+                                                <input type="radio" name="covered" id=format!("covered-{i}") value=coverage.slug()
+                                                    prop:checked=move || answers.read().covered == Some(coverage)
+                                                    on:change=move |_| update(&|a| a.covered = Some(coverage))/>
+                                                <label for=format!("covered-{i}")>{label}</label>
+                                            </div>
+                                        }
+                                    }).collect_view()}
+                                </div>
+                            </fieldset>
+                        }.into_any()
+                    }
+                    NeedDetail::Condition => view! {
+                        <div class="field" class:field--error=move || error_for("condition").get().is_some()>
+                            <label class="label" for="condition">"What is the condition or diagnosis?"</label>
+                            <p class="hint" id="condition-hint">"In your own words, for example “knee pain, surgery advised”."</p>
+                            <FieldError field="condition" message=error_for("condition")/>
+                            <input class="input" id="condition" name="condition" type="text" autocomplete="off" maxlength="200"
+                                aria-describedby="condition-hint"
+                                prop:value=move || answers.read().condition.clone()
+                                on:input=move |ev| { let value = event_target_value(&ev); update(&|a| a.condition = value.clone()) }/>
+                        </div>
+                    }.into_any(),
+                    NeedDetail::Zip => view! {
+                        <div class="field" class:field--error=move || error_for("zip").get().is_some()>
+                            <label class="label" for="zip">"ZIP code where care is needed"</label>
+                            <FieldError field="zip" message=error_for("zip")/>
+                            <input class="input input--zip" id="zip" name="zip" type="text" inputmode="numeric" autocomplete="postal-code" maxlength="10"
+                                prop:value=move || answers.read().zip.clone()
+                                on:input=move |ev| { let value = event_target_value(&ev); update(&|a| a.zip = value.clone()) }/>
+                        </div>
+                    }.into_any(),
+                }
+            }).collect_view()}
+
+            <button type="submit" class="button button--primary">"Continue"</button>
+        </form>
+    }
+}

@@ -1,0 +1,51 @@
+use crate::app::{set_page_title, use_program};
+use crate::clock::use_now;
+use crate::components::ContactCard;
+use crate::finder::load_receipt;
+use advocate_domain::Handler;
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_query_map};
+
+/// The confirmation: the reference to quote on the phone and when an advocate will reach out.
+#[component]
+pub fn DoneStep() -> impl IntoView {
+    set_page_title("Request sent");
+    let query = use_query_map();
+    let receipt = query.get_untracked().get("ref").and_then(|reference| load_receipt(&reference));
+    let now = use_now();
+    match receipt {
+        None => view! {
+            <h1 tabindex="-1">"We cannot show this request here"</h1>
+            <p>"This page shows a request only on the device that sent it. If you sent a request, keep its reference and call an advocate with any questions."</p>
+            <ContactCard program=use_program() now=now/>
+        }
+        .into_any(),
+        Some(receipt) => view! {
+            <div class="confirmation" role="region" aria-labelledby="confirmation-title">
+                <h1 id="confirmation-title" class="confirmation__title" tabindex="-1">"Request sent"</h1>
+                <p class="confirmation__reference">"Your reference is" <br/><strong>{receipt.reference.to_string()}</strong></p>
+            </div>
+            {
+                let program = use_program();
+                let when = program.hours.describe_outreach(receipt.outreach, receipt.submitted_at);
+                view! {
+                    <h2>"What happens next"</h2>
+                    {match receipt.routing.handler {
+                        Handler::Advocate => view! {
+                            <p class="lead">"An advocate will contact you " {when} "."</p>
+                        }.into_any(),
+                        Handler::Carrier => view! {
+                            <p class="lead">{receipt.routing.reason.clone()}</p>
+                            <p>"We will pass your request on " {when} "."</p>
+                        }.into_any(),
+                    }}
+                    <p>"Keep your reference. Quote it if you call us, so we can find your request."</p>
+                    <p>"We saved this request on this device only, so you can come back to this page."</p>
+                    <ContactCard program=program now=now/>
+                }
+            }
+            <p><A href=crate::api::app_path("/")>"Back to the start page"</A></p>
+        }
+        .into_any(),
+    }
+}

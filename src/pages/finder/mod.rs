@@ -1,0 +1,75 @@
+//! The service finder: who needs help → what kind of help → the specific need → the details
+//! that matter → the outcome → the request → confirmation. Every step is its own URL.
+
+mod contact;
+mod details;
+mod done;
+mod help;
+mod need;
+mod not_eligible;
+mod outcome;
+mod who;
+
+pub use contact::ContactStep;
+pub use details::DetailsStep;
+pub use done::DoneStep;
+pub use help::HelpStep;
+pub use need::NeedStep;
+pub use not_eligible::NotEligibleStep;
+pub use outcome::OutcomeStep;
+pub use who::WhoStep;
+
+use crate::api;
+use crate::components::ErrorNotice;
+use crate::finder::Answers;
+use advocate_domain::Service;
+use leptos::prelude::*;
+use leptos_router::{components::Outlet, hooks::use_query_map};
+use std::sync::Arc;
+
+/// The service catalog, fetched once when the finder opens; every step after that renders
+/// without a network round trip.
+#[derive(Clone)]
+pub struct Catalog(pub Arc<Vec<Service>>);
+
+pub fn use_catalog() -> Arc<Vec<Service>> {
+    expect_context::<Catalog>().0
+}
+
+#[component]
+pub fn FinderLayout() -> impl IntoView {
+    let catalog = LocalResource::new(api::services);
+    view! {
+        <div class="page page--finder">
+            <Suspense fallback=|| view! { <p class="boot">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match catalog.await {
+                        Ok(services) => {
+                            provide_context(Catalog(Arc::new(services)));
+                            view! { <Outlet/> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorNotice error=error on_retry=move || catalog.refetch()/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+/// The answers in the current URL.
+pub fn use_answers() -> Memo<Answers> {
+    let query = use_query_map();
+    Memo::new(move |_| Answers::from_query(&query.read()))
+}
+
+/// Moves on to the next step. The current step's URL is first rewritten with the answer just
+/// given, so the browser's Back button returns to it with that answer still chosen.
+pub fn advance(navigate: &impl Fn(&str, leptos_router::NavigateOptions), here: &Answers, this_step: &str, next: &Answers, next_step: &str) {
+    navigate(&here.step(this_step), leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    navigate(&next.step(next_step), Default::default());
+}
+
+/// Remembers where the member is, so /find can offer to continue an unfinished request.
+pub fn remember_step(answers: Memo<Answers>, step: &'static str) {
+    Effect::new(move |_| crate::finder::save_last_answers(&answers.get().step(step)));
+}

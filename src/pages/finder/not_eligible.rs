@@ -1,0 +1,28 @@
+use super::use_answers;
+use crate::api::app_path;
+use crate::app::set_page_title;
+use crate::components::BackLink;
+use crate::finder::Answers;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Someone who is not eligible is told so kindly, with what they can do instead.
+#[component]
+pub fn NotEligibleStep() -> impl IntoView {
+    set_page_title("This service cannot help them");
+    let answers = use_answers();
+    let back = Signal::derive(move || Answers { who: answers.get().who, ..Answers::default() }.step(""));
+    let answer = move || answers.get().who.and_then(|who| who.not_eligible());
+    view! {
+        <BackLink href=back/>
+        <h1 tabindex="-1">"This service cannot help them"</h1>
+        {move || answer().map(|answer| view! {
+            <p class="lead">{answer.message}</p>
+            <h2>"What they can do instead"</h2>
+            <ul class="list">
+                {answer.instead.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+        })}
+        <p><A href=app_path("/find")>"Start again"</A></p>
+    }
+}

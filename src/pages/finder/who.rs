@@ -1,0 +1,65 @@
+use super::{advance, remember_step, use_answers};
+use crate::app::set_page_title;
+use crate::components::{ErrorSummary, FieldError, StepCaption};
+use crate::finder::{Answers, load_last_answers};
+use advocate_domain::Relationship;
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_navigate};
+
+/// Step 1: who needs help. Eligibility is decided here, before anything else is asked.
+#[component]
+pub fn WhoStep() -> impl IntoView {
+    set_page_title("Who needs help?");
+    let answers = use_answers();
+    let unfinished = load_last_answers().filter(|path| answers.get_untracked() == Answers::default() && !path.ends_with("/find"));
+    remember_step(answers, "");
+    let choice = RwSignal::new(answers.get_untracked().who);
+    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let navigate = use_navigate();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(who) = choice.get() else {
+            errors.set(vec![("who", "Select who needs help.".to_string())]);
+            return;
+        };
+        let next = Answers { who: Some(who), ..answers.get_untracked() };
+        advance(&navigate, &next, "", &next, if who.is_eligible() { "help" } else { "not-eligible" });
+    };
+    let main_choices = &Relationship::ALL[..5];
+    let other_choices = &Relationship::ALL[5..];
+    let option = move |index: usize, relationship: Relationship| {
+        view! {
+            <div class="radio">
+                <input type="radio" name="who" id=format!("who-{index}") value=relationship.slug()
+                    prop:checked=move || choice.get() == Some(relationship)
+                    on:change=move |_| { choice.set(Some(relationship)); errors.set(Vec::new()); }
+                    aria-describedby=move || (!errors.read().is_empty()).then_some("who-error")/>
+                <label for=format!("who-{index}")>{relationship.label()}</label>
+            </div>
+        }
+    };
+    view! {
+        {unfinished.map(|path| view! {
+            <div class="notice notice--info">
+                <p>"You have a request you did not finish on this device. " <A href=path>"Continue where you left off"</A></p>
+            </div>
+        })}
+        <ErrorSummary errors=errors/>
+        <form on:submit=submit novalidate>
+            <fieldset class="question" aria-describedby="who-hint">
+                <legend>
+                    <StepCaption step=1/>
+                    <h1 tabindex="-1">"Who needs help?"</h1>
+                </legend>
+                <p class="hint" id="who-hint">"Advocates help employees and their close family, anywhere in the United States."</p>
+                <FieldError field="who" message=Signal::derive(move || errors.read().first().map(|(_, m)| m.clone()))/>
+                <div class="radios">
+                    {main_choices.iter().enumerate().map(|(i, r)| option(i, *r)).collect_view()}
+                    <p class="radios__divider">"or"</p>
+                    {other_choices.iter().enumerate().map(|(i, r)| option(i + 5, *r)).collect_view()}
+                </div>
+            </fieldset>
+            <button type="submit" class="button button--primary">"Continue"</button>
+        </form>
+    }
+}

@@ -1,0 +1,165 @@
+// The service finder end to end, at phone size, against the release server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launch, openPage, screenshot, assertAccessible, tabTo } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const url = (path) => new URL(path, BASE_URL).href;
+const heading = (page, name) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+test('a member completes the finder by keyboard alone and gets a reference', async () => {
+  const page = await openPage(browser);
+  await page.goto(url('find'));
+  await heading(page, 'Who needs help?');
+  await screenshot(page, 'finder-1-who-390');
+  await assertAccessible(page);
+
+  // Who: the first radio, then arrow down to "The employee's parent".
+  await tabTo(page, 'input[name=who]');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('input[name=who]:checked').getAttribute('value'), 'parent');
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+
+  // What kind of help: describe it, then take the best match.
+  await heading(page, 'What do you need help with?');
+  await tabTo(page, '#describe');
+  await page.keyboard.type('secnod opinon on knee surgery');
+  await page.getByRole('status').filter({ hasText: /match/ }).waitFor();
+  await screenshot(page, 'finder-2-help-390');
+  await assertAccessible(page);
+  await tabTo(page, '.search__result');
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /Get a second opinion/);
+  await page.keyboard.press('Enter');
+
+  // The details that matter for a second opinion.
+  await heading(page, 'Get a second opinion');
+  await tabTo(page, 'input[name=plan]');
+  await page.keyboard.press('ArrowDown'); // "No, another plan or no insurance"
+  await tabTo(page, '#condition');
+  await page.keyboard.type('Knee pain, surgery advised');
+  await tabTo(page, '#zip');
+  await page.keyboard.type('10001');
+  await screenshot(page, 'finder-3-details-390');
+  await assertAccessible(page);
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+
+  // The outcome: who handles it, what to have ready, the ways on.
+  await heading(page, 'Get a second opinion');
+  await page.getByRole('heading', { name: 'An advocate will help you' }).waitFor();
+  await page.getByText('Have these ready').waitFor();
+  await screenshot(page, 'finder-4-outcome-390');
+  await assertAccessible(page);
+  await tabTo(page, 'a.button--primary');
+  await page.keyboard.press('Enter');
+
+  // The request form.
+  await heading(page, 'How should an advocate contact you?');
+  await tabTo(page, '#name');
+  await page.keyboard.type('Ana Lopez');
+  await tabTo(page, '#phone');
+  await page.keyboard.type('555-201-4477');
+  await tabTo(page, '#consent');
+  await page.keyboard.press('Space');
+  await screenshot(page, 'finder-5-contact-390');
+  await assertAccessible(page);
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+
+  // Confirmation with a reference that reads well over the phone.
+  await heading(page, 'Request sent');
+  const reference = await page.locator('.confirmation__reference strong').innerText();
+  assert.match(reference, /^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/);
+  await page.getByText(/An advocate will contact you (today, by|on )/).waitFor();
+  await screenshot(page, 'finder-6-done-390');
+  await assertAccessible(page);
+  // A reload keeps the confirmation.
+  await page.reload();
+  await heading(page, 'Request sent');
+  assert.equal(await page.locator('.confirmation__reference strong').innerText(), reference);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a link from an advocate opens at a step with the answers filled in', async () => {
+  const page = await openPage(browser);
+  await page.goto(url('find/details?who=parent&area=clinical&service=second-opinion&plan=other-plan&condition=Knee+pain&zip=10001'));
+  await heading(page, 'Get a second opinion');
+  assert.equal(await page.locator('#condition').inputValue(), 'Knee pain');
+  assert.equal(await page.locator('#zip').inputValue(), '10001');
+  assert.equal(await page.locator('input[name=plan]:checked').getAttribute('value'), 'other-plan');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'An advocate will help you' }).waitFor();
+  await page.context().close();
+});
+
+test('back and reload keep the answers', async () => {
+  const page = await openPage(browser);
+  await page.goto(url('find?who=child'));
+  await heading(page, 'Who needs help?');
+  assert.equal(await page.locator('input[name=who]:checked').getAttribute('value'), 'child');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await heading(page, 'What do you need help with?');
+  await page.getByRole('link', { name: /Costs and bills/ }).click();
+  await heading(page, 'Costs and bills');
+  await page.getByLabel('Check a bill for mistakes').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await heading(page, 'Check a bill for mistakes');
+  await page.getByLabel('No, another plan or no insurance').check();
+  await page.locator('#amount').fill('1,250.00');
+  await page.getByLabel(/insurance paid none of it/).check();
+  await page.reload();
+  await heading(page, 'Check a bill for mistakes');
+  assert.equal(await page.locator('#amount').inputValue(), '1,250.00');
+  assert.equal(await page.locator('input[name=covered]:checked').getAttribute('value'), 'not-covered');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  // $1,250 not covered: Medical Bill Saver is offered.
+  await page.getByText(/can go to Medical Bill Saver/).waitFor();
+  await page.goBack();
+  await heading(page, 'Check a bill for mistakes');
+  assert.equal(await page.locator('#amount').inputValue(), '1,250.00');
+  await page.goBack();
+  await heading(page, 'Costs and bills');
+  assert.equal(await page.locator('input[name=service]:checked').getAttribute('value'), 'bill-review');
+  await page.context().close();
+});
+
+test('field errors appear beside the field and in a summary', async () => {
+  const page = await openPage(browser);
+  await page.goto(url('find/details?who=employee&area=medical-bill-saver&service=medical-bill-saver'));
+  await heading(page, /Lower a bill/);
+  await page.locator('#amount').fill('12.345');
+  await page.locator('#amount-error').filter({ hasText: 'dollars and cents' }).waitFor();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await summary.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('error-summary')), true);
+  await summary.getByText('Say whether insurance paid any of the bill.').waitFor();
+  await screenshot(page, 'finder-errors-390');
+  await assertAccessible(page);
+  await page.context().close();
+});
+
+test('a sibling is told kindly that they are not eligible', async () => {
+  const page = await openPage(browser);
+  await page.goto(url('find'));
+  await page.getByLabel("The employee's brother or sister").check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await heading(page, 'This service cannot help them');
+  await page.getByText(/We are sorry: this service is only for employees/).waitFor();
+  await page.getByRole('heading', { name: 'What they can do instead' }).waitFor();
+  await screenshot(page, 'finder-not-eligible-390');
+  await assertAccessible(page);
+  await page.context().close();
+});
+
+test('a clinical request under the carrier plan says the carrier will handle it', async () => {
+  const page = await openPage(browser);
+  await page.goto(url('find/outcome?who=employee&area=clinical&service=prescriptions&plan=carrier-plan'));
+  await page.getByRole('heading', { name: "Cigna's customer service will handle this" }).waitFor();
+  await page.context().close();
+});
