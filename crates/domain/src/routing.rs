@@ -88,7 +88,9 @@ pub fn route(service: &Service, plan: PlanCoverage, bill: Option<BillCoverage>, 
     let advocate = |reason: String| Routing { handler: Handler::Advocate, reason };
     let carrier_handles = |reason: String| Routing { handler: Handler::Carrier, reason };
     match plan {
-        PlanCoverage::OtherPlan => advocate("An advocate will handle this for you.".into()),
+        PlanCoverage::OtherPlan => advocate(format!(
+            "The person is not covered by a {carrier} medical plan, so an advocate handles this from start to finish."
+        )),
         PlanCoverage::NotSure => advocate(format!(
             "An advocate will start on this. If the person turns out to be covered by a {carrier} medical plan, the advocate may pass some requests to {carrier}'s customer service."
         )),
@@ -101,7 +103,7 @@ pub fn route(service: &Service, plan: PlanCoverage, bill: Option<BillCoverage>, 
                 }
             )),
             CarrierPlanRule::AdvocatesProceed => advocate(if service.area == ServiceArea::SeniorCare {
-                "An advocate will handle this for you.".into()
+                "Advocates handle senior care and special needs for everyone, whatever their health plan.".into()
             } else {
                 format!("{carrier}'s plan does not usually handle this, so an advocate will help you even though you have a {carrier} medical plan.")
             }),
@@ -112,7 +114,8 @@ pub fn route(service: &Service, plan: PlanCoverage, bill: Option<BillCoverage>, 
                 Some(BillCoverage::PartlyCovered) => advocate(format!(
                     "An advocate will help with the part insurance did not cover. Questions about the part {carrier}'s plan covered go to {carrier}'s customer service."
                 )),
-                _ => advocate("An advocate will handle this for you.".into()),
+                Some(BillCoverage::NotCovered) => advocate("Insurance did not pay this bill, so an advocate handles it.".into()),
+                None => advocate(format!("Advocates handle cost questions like this one, even with a {carrier} medical plan.")),
             },
         },
     }

@@ -14,6 +14,8 @@ const STOP_WORDS: &[&str] = &[
 const TITLE_WEIGHT: f32 = 3.0;
 const SEARCH_WORD_WEIGHT: f32 = 2.5;
 const TEXT_WEIGHT: f32 = 1.0;
+/// Matches scoring under this share of the best one are left out.
+const RELEVANT_SHARE: f32 = 0.5;
 
 /// The catalog prepared for searching: each service's words, normalised once.
 pub struct ServiceIndex {
@@ -61,7 +63,9 @@ impl ServiceIndex {
             .filter(|(_, score)| *score > 0.0)
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        scored.into_iter().map(|(i, _)| i).collect()
+        // Keep what is close to the best match: a stray common word should not list half the catalog.
+        let cutoff = scored.first().map_or(0.0, |best| best.1 * RELEVANT_SHARE);
+        scored.into_iter().take_while(|(_, score)| *score >= cutoff).map(|(i, _)| i).collect()
     }
 }
 
@@ -160,6 +164,15 @@ mod tests {
         assert_eq!(top("preauth"), "preauthorization");
         assert_eq!(top("hospic"), "end-of-life-care");
         assert_eq!(top("clinical tri"), "clinical-trials");
+    }
+
+    #[test]
+    fn only_close_matches_are_listed() {
+        let services = catalog();
+        let index = ServiceIndex::new(&services);
+        let found = index.search("second opinion on knee surgery");
+        assert_eq!(services[found[0]].id, "second-opinion");
+        assert!(found.len() <= 3, "{:?}", found.iter().map(|&i| &services[i].id).collect::<Vec<_>>());
     }
 
     #[test]

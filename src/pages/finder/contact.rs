@@ -199,6 +199,17 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
                     <dd>{service.title.clone()}</dd>
                     <dd><A href=answers_now.step("help")>"Change"<span class="visually-hidden">" the help needed"</span></A></dd>
                 </div>
+                {detail_rows(&answers_now, &program.sponsor_name).into_iter().map(|(question, answer)| {
+                    let change = answers_now.step("details");
+                    let hidden = format!(" {}", question.to_lowercase());
+                    view! {
+                        <div class="summary-list__row">
+                            <dt>{question}</dt>
+                            <dd>{answer}</dd>
+                            <dd><A href=change>"Change"<span class="visually-hidden">{hidden}</span></A></dd>
+                        </div>
+                    }
+                }).collect_view()}
             </dl>
 
             <div class="field checkbox">
@@ -212,6 +223,38 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
             </button>
         </form>
     }
+}
+
+/// The details step's answers as (question, answer) rows for "Check your answers".
+fn detail_rows(answers: &Answers, sponsor: &str) -> Vec<(String, String)> {
+    let mut rows = Vec::new();
+    if let Some(plan) = answers.plan {
+        let answer = match plan {
+            advocate_domain::PlanCoverage::CarrierPlan => "Yes",
+            advocate_domain::PlanCoverage::OtherPlan => "No",
+            advocate_domain::PlanCoverage::NotSure => "Not sure",
+        };
+        rows.push((format!("Covered by a {sponsor} medical plan"), answer.to_string()));
+    }
+    let need = answers.need_answers();
+    if let Some(amount) = need.bill_amount {
+        rows.push(("Bill amount".to_string(), amount.to_string()));
+    }
+    if let Some(coverage) = need.bill_coverage {
+        let answer = match coverage {
+            advocate_domain::BillCoverage::NotCovered => "Insurance paid none of it",
+            advocate_domain::BillCoverage::PartlyCovered => "Insurance paid part of it",
+            advocate_domain::BillCoverage::Covered => "It is my share after insurance",
+        };
+        rows.push(("Insurance".to_string(), answer.to_string()));
+    }
+    if let Some(condition) = need.condition {
+        rows.push(("Condition".to_string(), condition));
+    }
+    if let Some(zip) = need.zip {
+        rows.push(("ZIP code".to_string(), zip.to_string()));
+    }
+    rows
 }
 
 /// A request field's name ("contact.phone") as the id of its input ("phone").
