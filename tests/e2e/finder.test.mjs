@@ -91,7 +91,7 @@ test('a link from an advocate opens at a step with the answers filled in', async
   await heading(page, 'Get a second opinion');
   assert.equal(await page.locator('#condition').inputValue(), 'Knee pain');
   assert.equal(await page.locator('#zip').inputValue(), '10001');
-  assert.equal(await page.locator('input[name=plan]:checked').getAttribute('value'), 'other-plan');
+  assert.equal(await page.getByLabel('No, another plan or no insurance').isChecked(), true);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'An advocate will help you' }).waitFor();
   await page.context().close();
@@ -115,7 +115,7 @@ test('back and reload keep the answers', async () => {
   await page.reload();
   await heading(page, 'Check a bill for mistakes');
   assert.equal(await page.locator('#amount').inputValue(), '1,250.00');
-  assert.equal(await page.locator('input[name=covered]:checked').getAttribute('value'), 'not-covered');
+  assert.equal(await page.getByLabel(/insurance paid none of it/).isChecked(), true);
   await page.getByRole('button', { name: 'Continue' }).click();
   // $1,250 not covered: Medical Bill Saver is offered.
   await page.getByText(/can go to Medical Bill Saver/).waitFor();

@@ -33,7 +33,12 @@ pub fn ensure_build_tools() -> Result<(), String> {
 
 pub fn ensure_test_tools() -> Result<(), String> {
     ensure_build_tools()?;
-    ensure_debian_packages(&[("chromium", "chromium"), ("chromedriver", "chromium-driver")])
+    ensure_debian_packages(&[
+        ("chromium", "chromium"),
+        ("chromedriver", "chromium-driver"),
+        // The domain tests check our time-zone rule against the system's tz database.
+        ("/usr/share/zoneinfo/America/New_York", "tzdata"),
+    ])
 }
 
 fn ensure_wasm_target() -> Result<(), String> {
@@ -95,11 +100,15 @@ fn modified(path: PathBuf) -> Option<std::time::SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-/// Installs Debian packages for the binaries that are missing: (binary, package) pairs.
+/// Installs the Debian packages whose binary (or, for an absolute path, file) is missing:
+/// (binary or path, package) pairs.
 pub fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
+    let present = |thing: &str| {
+        if thing.starts_with('/') { std::path::Path::new(thing).exists() } else { output(&mut Command::new("which").arg(thing)).is_some() }
+    };
     let missing: Vec<&str> = wanted
         .iter()
-        .filter(|(binary, _)| output(&mut Command::new("which").arg(binary)).is_none())
+        .filter(|(thing, _)| !present(thing))
         .map(|(_, package)| *package)
         .collect();
     if missing.is_empty() {

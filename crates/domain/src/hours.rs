@@ -235,14 +235,7 @@ pub fn federal_holiday(date: Date) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn et(date: (i32, u8, u8), hour: u8, minute: u8) -> Timestamp {
-        UsTimeZone::Eastern.to_instant(DateTime::at(Date::new(date.0, date.1, date.2).unwrap(), hour, minute))
-    }
-
-    fn hours() -> AdvocateHours {
-        AdvocateHours::program_default()
-    }
+    use crate::test_support::{et, hours};
 
     #[test]
     fn closed_at_7_59_am_on_a_weekday_and_opening_at_8() {

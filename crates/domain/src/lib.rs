@@ -16,6 +16,20 @@ pub mod search;
 pub mod time;
 pub mod zip;
 
+#[cfg(test)]
+mod test_support {
+    use crate::{AdvocateHours, Date, DateTime, Timestamp, UsTimeZone};
+
+    /// The instant an Eastern wall clock shows the given date and time.
+    pub fn et(date: (i32, u8, u8), hour: u8, minute: u8) -> Timestamp {
+        UsTimeZone::Eastern.to_instant(DateTime::at(Date::new(date.0, date.1, date.2).unwrap(), hour, minute))
+    }
+
+    pub fn hours() -> AdvocateHours {
+        AdvocateHours::program_default()
+    }
+}
+
 pub use catalog::{CarrierPlanRule, NeedDetail, Service, ServiceArea, catalog};
 pub use eligibility::{NotEligible, Relationship};
 pub use health::{Health, Readiness};

@@ -64,15 +64,7 @@ impl AdvocateHours {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::{Date, DateTime, UsTimeZone};
-
-    fn et(date: (i32, u8, u8), hour: u8, minute: u8) -> Timestamp {
-        UsTimeZone::Eastern.to_instant(DateTime::at(Date::new(date.0, date.1, date.2).unwrap(), hour, minute))
-    }
-
-    fn hours() -> AdvocateHours {
-        AdvocateHours::program_default()
-    }
+    use crate::test_support::{et, hours};
 
     #[test]
     fn a_request_on_a_weekday_afternoon_is_answered_the_same_day() {

@@ -2,7 +2,7 @@ use super::details::MissingNeed;
 use super::{remember_step, use_answers, use_catalog};
 use crate::api::{self, ApiError};
 use crate::app::{set_page_title, use_program};
-use crate::components::{BackLink, ErrorNotice, ErrorSummary, FieldError};
+use crate::components::{BackLink, ErrorNotice, ErrorSummary, FieldError, Radios};
 use crate::finder::{Answers, ContactDraft, clear_draft, load_contact, save_contact, save_receipt};
 use advocate_domain::{ContactDetails, ContactMethod, ContactTime, NewRequest, ProgramSettings, Service};
 use leptos::prelude::*;
@@ -133,16 +133,10 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
 
             <fieldset class="question">
                 <legend class="question__legend">"How should we contact you?"</legend>
-                <div class="radios">
-                    {[(ContactMethod::Phone, "Phone call"), (ContactMethod::Email, "Email")].into_iter().enumerate().map(|(i, (method, label))| view! {
-                        <div class="radio">
-                            <input type="radio" name="method" id=format!("method-{i}")
-                                prop:checked=move || draft.read().method == method
-                                on:change=move |_| set(&|d| d.method = method)/>
-                            <label for=format!("method-{i}")>{label}</label>
-                        </div>
-                    }).collect_view()}
-                </div>
+                <Radios name="method"
+                    options=vec![(ContactMethod::Phone, "Phone call".to_string()), (ContactMethod::Email, "Email".to_string())]
+                    selected=Signal::derive(move || Some(draft.read().method))
+                    on_select=move |method| set(&|d| d.method = method)/>
             </fieldset>
 
             <Show when=move || draft.read().method == ContactMethod::Phone fallback=move || view! {
@@ -166,16 +160,10 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
 
             <fieldset class="question">
                 <legend class="question__legend">"When is the best time to reach you?"</legend>
-                <div class="radios">
-                    {ContactTime::ALL.into_iter().enumerate().map(|(i, time)| view! {
-                        <div class="radio">
-                            <input type="radio" name="best_time" id=format!("best-time-{i}")
-                                prop:checked=move || draft.read().best_time == time
-                                on:change=move |_| set(&|d| d.best_time = time)/>
-                            <label for=format!("best-time-{i}")>{time.label()}</label>
-                        </div>
-                    }).collect_view()}
-                </div>
+                <Radios name="best-time"
+                    options=ContactTime::ALL.into_iter().map(|time| (time, time.label().to_string())).collect()
+                    selected=Signal::derive(move || Some(draft.read().best_time))
+                    on_select=move |time| set(&|d| d.best_time = time)/>
             </fieldset>
 
             <div class="field">

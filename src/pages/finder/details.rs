@@ -1,7 +1,7 @@
 use super::{remember_step, use_answers, use_catalog};
 use crate::app::set_page_title;
 use crate::app::use_program;
-use crate::components::{BackLink, ErrorSummary, FieldError, StepCaption};
+use crate::components::{BackLink, ErrorSummary, FieldError, Radios, StepCaption};
 use crate::finder::Answers;
 use advocate_domain::{BillCoverage, NeedDetail, PlanCoverage, Service, request::asks_about_plan};
 use leptos::prelude::*;
@@ -96,19 +96,9 @@ fn DetailsForm(service: Service, answers: Memo<Answers>) -> impl IntoView {
                                 <legend class="question__legend">"Is " {person} " covered by a " {sponsor.clone()} " medical plan?"</legend>
                                 <p class="hint" id="plan-hint">"It decides whether an advocate or " {sponsor.clone()} "'s customer service handles this."</p>
                                 <FieldError field="plan" message=error_for("plan")/>
-                                <div class="radios">
-                                    {choices.into_iter().enumerate().map(|(i, (plan, label))| {
-                                        let update = update.clone();
-                                        view! {
-                                            <div class="radio">
-                                                <input type="radio" name="plan" id=format!("plan-{i}") value=plan.slug()
-                                                    prop:checked=move || answers.read().plan == Some(plan)
-                                                    on:change=move |_| update(&|a| a.plan = Some(plan))/>
-                                                <label for=format!("plan-{i}")>{label}</label>
-                                            </div>
-                                        }
-                                    }).collect_view()}
-                                </div>
+                                <Radios name="plan" options=choices.to_vec()
+                                    selected=Signal::derive(move || answers.read().plan)
+                                    on_select=move |plan| update(&|a| a.plan = Some(plan))/>
                             </fieldset>
                         }
             })}
@@ -140,19 +130,9 @@ fn DetailsForm(service: Service, answers: Memo<Answers>) -> impl IntoView {
                             <fieldset class="question">
                                 <legend class="question__legend">"Did insurance pay any of this bill?"</legend>
                                 <FieldError field="covered" message=error_for("covered")/>
-                                <div class="radios">
-                                    {choices.into_iter().enumerate().map(|(i, (coverage, label))| {
-                                        let update = update.clone();
-                                        view! {
-                                            <div class="radio">
-                                                <input type="radio" name="covered" id=format!("covered-{i}") value=coverage.slug()
-                                                    prop:checked=move || answers.read().covered == Some(coverage)
-                                                    on:change=move |_| update(&|a| a.covered = Some(coverage))/>
-                                                <label for=format!("covered-{i}")>{label}</label>
-                                            </div>
-                                        }
-                                    }).collect_view()}
-                                </div>
+                                <Radios name="covered" options=choices.into_iter().map(|(c, l)| (c, l.to_string())).collect()
+                                    selected=Signal::derive(move || answers.read().covered)
+                                    on_select=move |coverage| update(&|a| a.covered = Some(coverage))/>
                             </fieldset>
                         }.into_any()
                     }
