@@ -52,15 +52,38 @@ pub async fn create_request(request: &NewRequest, idempotency_key: &str) -> Resu
     headers.set("Content-Type", "application/json").map_err(|_| ApiError::Network)?;
     headers.set("Idempotency-Key", idempotency_key).map_err(|_| ApiError::Network)?;
     init.set_headers(&headers);
-    init.set_body(&serde_json::to_string(request).expect("a request serialises").into());
+    init.set_body(&to_json(request).into());
     fetch_json("api/requests", &init).await
 }
 
+/// JSON through the browser's own parser: smaller than bundling a JSON library in the wasm.
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_wasm_bindgen::from_value(js_sys::JSON::parse(text).ok()?).ok()
+}
+
+pub fn to_json<T: serde::Serialize>(value: &T) -> String {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&serializer)
+        .ok()
+        .and_then(|js| js_sys::JSON::stringify(&js).ok())
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    fetch_json(path, &web_sys::RequestInit::new()).await
+    let text = fetch_text(path, &web_sys::RequestInit::new()).await?;
+    from_json(&text).ok_or(ApiError::Unreadable)
 }
 
 async fn fetch_json<T: DeserializeOwned>(path: &str, init: &web_sys::RequestInit) -> Result<T, ApiError> {
+    let text = fetch_text(path, init).await?;
+    from_json(&text).ok_or(ApiError::Unreadable)
+}
+
+/// The body of a successful answer; a problem (RFC 9457) for any other. Not generic, so the
+/// wasm holds one copy of the fetch, whatever type the caller reads from the body.
+async fn fetch_text(path: &str, init: &web_sys::RequestInit) -> Result<String, ApiError> {
     let url = format!("{}{path}", base_path());
     let window = leptos::prelude::window();
     let response = JsFuture::from(window.fetch_with_str_and_init(&url, init)).await.map_err(|_| ApiError::Network)?;
@@ -71,10 +94,9 @@ async fn fetch_json<T: DeserializeOwned>(path: &str, init: &web_sys::RequestInit
         .as_string()
         .unwrap_or_default();
     if response.ok() {
-        serde_json::from_str(&text).map_err(|_| ApiError::Unreadable)
+        Ok(text)
     } else {
-        let problem = serde_json::from_str(&text)
-            .unwrap_or_else(|_| Problem::new(response.status(), response.status_text()));
+        let problem = from_json(&text).unwrap_or_else(|| Problem::new(response.status(), response.status_text()));
         Err(ApiError::Problem(problem))
     }
 }

@@ -3,14 +3,12 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, SiteFooter, SiteHeader, SkipLink};
-use crate::pages::finder::{
-    ContactStep, DetailsStep, DoneStep, FinderLayout, HelpStep, NeedStep, NotEligibleStep, OutcomeStep, WhoStep,
-};
+use crate::pages::finder::FinderPage;
 use crate::pages::{AboutPage, ByPhonePage, HomePage, NotFoundPage};
 use advocate_domain::ProgramSettings;
 use leptos::prelude::*;
 use leptos_router::{
-    components::{ParentRoute, Route, Router, Routes},
+    components::{Route, Router, Routes},
     hooks::use_location,
     path,
 };
@@ -71,16 +69,8 @@ fn Shell() -> impl IntoView {
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/") view=HomePage/>
                 <Route path=path!("/about") view=AboutPage/>
-                <ParentRoute path=path!("/find") view=FinderLayout>
-                    <Route path=path!("") view=WhoStep/>
-                    <Route path=path!("/not-eligible") view=NotEligibleStep/>
-                    <Route path=path!("/help") view=HelpStep/>
-                    <Route path=path!("/need") view=NeedStep/>
-                    <Route path=path!("/details") view=DetailsStep/>
-                    <Route path=path!("/outcome") view=OutcomeStep/>
-                    <Route path=path!("/contact") view=ContactStep/>
-                    <Route path=path!("/done") view=DoneStep/>
-                </ParentRoute>
+                <Route path=path!("/find") view=FinderPage/>
+                <Route path=path!("/find/:step") view=FinderPage/>
                 <Route path=path!("/estimate") view=|| view! {
                     <ByPhonePage
                         title="Estimate a cost"

@@ -1,7 +1,6 @@
 use crate::app::use_program;
 use crate::api::app_path;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Who offers the service, how to reach it, and where its conditions are.
 #[component]
@@ -21,7 +20,7 @@ pub fn SiteFooter() -> impl IntoView {
                     </p>
                 <nav aria-label="About this service">
                     <ul class="site-footer__links">
-                        <li><A href=app_path("/about")>"What this service is and is not"</A></li>
+                        <li><a href=app_path("/about")>"What this service is and is not"</a></li>
                     </ul>
                 </nav>
             </div>

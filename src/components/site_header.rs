@@ -1,7 +1,6 @@
 use crate::app::use_program;
 use crate::api::app_path;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The site's header: the way home and, on every page, one tap to call an advocate.
 #[component]
@@ -10,13 +9,13 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <A href=app_path("/") attr:class="brand">
+                <a href=app_path("/") class="brand">
                     <svg class="brand__mark" aria-hidden="true" viewBox="0 0 32 32" width="32" height="32">
                         <rect width="32" height="32" rx="8" fill="currentColor"/>
                         <path d="M16 8v16M8 16h16" stroke="var(--color-header-bg)" stroke-width="4" stroke-linecap="round"/>
                     </svg>
                     <span class="brand__name">"Advocate"</span>
-                </A>
+                </a>
                 <a class="header-call" href=phone.tel_uri()>
                     <span class="header-call__label">"Call an advocate"</span>
                     <span class="header-call__number">{phone.to_string()}</span>

@@ -48,11 +48,12 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 fn read<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_str(&storage()?.get_item(key).ok()??).ok()
+    crate::api::from_json(&storage()?.get_item(key).ok()??)
 }
 
 fn write<T: Serialize>(key: &str, value: &T) {
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(value)) {
+    if let Some(storage) = storage() {
+        let json = crate::api::to_json(value);
         // Private browsing may refuse; the URL still holds the answers.
         let _ = storage.set_item(key, &json);
     }

@@ -3,7 +3,6 @@ use crate::app::{set_page_title, use_program};
 use crate::clock::use_now;
 use crate::components::ContactCard;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The three ways in, and the advocate one tap away.
 #[component]
@@ -38,7 +37,7 @@ pub fn HomePage() -> impl IntoView {
             <section class="eligibility">
                 <h2>"Who can use it"</h2>
                 <p>"You, your spouse or domestic partner, your dependent children, your parents and your parents-in-law, anywhere in the United States."</p>
-                <p><A href=app_path("/about")>"What this service is and is not"</A></p>
+                <p><a href=app_path("/about")>"What this service is and is not"</a></p>
             </section>
         </div>
     }
@@ -48,13 +47,13 @@ pub fn HomePage() -> impl IntoView {
 fn WayIn(href: &'static str, title: &'static str, text: &'static str) -> impl IntoView {
     view! {
         <li class="way-in">
-            <A href=app_path(href) attr:class="way-in__link">
+            <a href=app_path(href) class="way-in__link">
                 <span class="way-in__title">{title}</span>
                 <span class="way-in__text">{text}</span>
                 <svg class="way-in__arrow" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
                     <path d="M9 5l7 7-7 7" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/>
                 </svg>
-            </A>
+            </a>
         </li>
     }
 }

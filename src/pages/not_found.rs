@@ -1,7 +1,6 @@
 use crate::api::app_path;
 use crate::app::{set_page_title, use_program};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -11,7 +10,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <div class="page page--not-found">
             <h1 tabindex="-1">"Page not found"</h1>
             <p>"If you typed the web address, check it is correct. If you followed a link, it may be out of date."</p>
-            <p><A href=app_path("/")>"Go to the start page"</A></p>
+            <p><a href=app_path("/")>"Go to the start page"</a></p>
             <p>"Or call an advocate at " <a href=phone.tel_uri()>{phone.to_string()}</a> "."</p>
         </div>
     }

@@ -6,7 +6,7 @@ use crate::components::{BackLink, ErrorNotice, ErrorSummary, FieldError, Radios}
 use crate::finder::{Answers, ContactDraft, clear_draft, load_contact, save_contact, save_receipt};
 use advocate_domain::{ContactDetails, ContactMethod, ContactTime, NewRequest, ProgramSettings, Service};
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::hooks::use_navigate;
 
 /// The request form: how and when to reach the member, consent, optional notes, and the
 /// answers to check before sending. Nothing reaches the server until "Send request".
@@ -180,12 +180,12 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
                 <div class="summary-list__row">
                     <dt>"Who needs help"</dt>
                     <dd>{answers_now.who.map(|w| w.label())}</dd>
-                    <dd><A href=answers_now.step("")>"Change"<span class="visually-hidden">" who needs help"</span></A></dd>
+                    <dd><a href=answers_now.step("")>"Change"<span class="visually-hidden">" who needs help"</span></a></dd>
                 </div>
                 <div class="summary-list__row">
                     <dt>"Help needed"</dt>
                     <dd>{service.title.clone()}</dd>
-                    <dd><A href=answers_now.step("help")>"Change"<span class="visually-hidden">" the help needed"</span></A></dd>
+                    <dd><a href=answers_now.step("help")>"Change"<span class="visually-hidden">" the help needed"</span></a></dd>
                 </div>
                 {detail_rows(&answers_now, &program.sponsor_name).into_iter().map(|(question, answer)| {
                     let change = answers_now.step("details");
@@ -194,7 +194,7 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
                         <div class="summary-list__row">
                             <dt>{question}</dt>
                             <dd>{answer}</dd>
-                            <dd><A href=change>"Change"<span class="visually-hidden">{hidden}</span></A></dd>
+                            <dd><a href=change>"Change"<span class="visually-hidden">{hidden}</span></a></dd>
                         </div>
                     }
                 }).collect_view()}

@@ -4,7 +4,7 @@ use crate::components::ContactCard;
 use crate::finder::load_receipt;
 use advocate_domain::Handler;
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// The confirmation: the reference to quote on the phone and when an advocate will reach out.
 #[component]
@@ -44,7 +44,7 @@ pub fn DoneStep() -> impl IntoView {
                     <ContactCard program=program now=now/>
                 }
             }
-            <p><A href=crate::api::app_path("/")>"Back to the start page"</A></p>
+            <p><a href=crate::api::app_path("/")>"Back to the start page"</a></p>
         }
         .into_any(),
     }

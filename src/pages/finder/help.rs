@@ -4,7 +4,6 @@ use crate::components::{BackLink, StepCaption};
 use crate::finder::Answers;
 use advocate_domain::{Service, ServiceArea, ServiceIndex};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::sync::Arc;
 
 /// Step 2: what kind of help. A search box for describing the situation in one's own words
@@ -25,10 +24,10 @@ pub fn HelpStep() -> impl IntoView {
         <ul class="area-list">
             {ServiceArea::ALL.into_iter().map(|area| view! {
                 <li>
-                    <A href=move || Answers { area: Some(area), service: None, ..answers.get() }.step("need") attr:class="area-link">
+                    <a href=move || Answers { area: Some(area), service: None, ..answers.get() }.step("need") class="area-link">
                         <span class="area-link__title">{area.title()}</span>
                         <span class="area-link__examples">{area.examples()}</span>
-                    </A>
+                    </a>
                 </li>
             }).collect_view()}
         </ul>
@@ -63,10 +62,10 @@ fn ServiceSearch(services: Arc<Vec<Service>>, answers: Memo<Answers>) -> impl In
                         let href = move || Answers { area: Some(area), service: Some(id.clone()), ..answers.get() }.step(step);
                         view! {
                             <li>
-                                <A href=href attr:class="search__result">
+                                <a href=href class="search__result">
                                     <span class="search__title">{title}</span>
                                     <span class="search__area">{area.title()}</span>
-                                </A>
+                                </a>
                             </li>
                         }
                     }).collect_view()

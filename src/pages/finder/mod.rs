@@ -10,21 +10,21 @@ mod not_eligible;
 mod outcome;
 mod who;
 
-pub use contact::ContactStep;
-pub use details::DetailsStep;
-pub use done::DoneStep;
-pub use help::HelpStep;
-pub use need::NeedStep;
-pub use not_eligible::NotEligibleStep;
-pub use outcome::OutcomeStep;
-pub use who::WhoStep;
+use contact::ContactStep;
+use details::DetailsStep;
+use done::DoneStep;
+use help::HelpStep;
+use need::NeedStep;
+use not_eligible::NotEligibleStep;
+use outcome::OutcomeStep;
+use who::WhoStep;
 
 use crate::api;
 use crate::components::ErrorNotice;
 use crate::finder::Answers;
 use advocate_domain::Service;
 use leptos::prelude::*;
-use leptos_router::{components::Outlet, hooks::use_query_map};
+use leptos_router::hooks::{use_params_map, use_query_map};
 use std::sync::Arc;
 
 /// The service catalog, fetched once when the finder opens; every step after that renders
@@ -36,9 +36,13 @@ pub fn use_catalog() -> Arc<Vec<Service>> {
     expect_context::<Catalog>().0
 }
 
+/// The finder: `/find` and `/find/{step}`. One route for all steps keeps the router small;
+/// each step is still its own URL and its own view.
 #[component]
-pub fn FinderLayout() -> impl IntoView {
+pub fn FinderPage() -> impl IntoView {
     let catalog = LocalResource::new(api::services);
+    let params = use_params_map();
+    let step = Memo::new(move |_| params.read().get("step").unwrap_or_default());
     view! {
         <div class="page page--finder">
             <Suspense fallback=|| view! { <p class="boot">"Loading…"</p> }>
@@ -46,7 +50,18 @@ pub fn FinderLayout() -> impl IntoView {
                     match catalog.await {
                         Ok(services) => {
                             provide_context(Catalog(Arc::new(services)));
-                            view! { <Outlet/> }.into_any()
+                            (move || match step.get().as_str() {
+                                "" => view! { <WhoStep/> }.into_any(),
+                                "not-eligible" => view! { <NotEligibleStep/> }.into_any(),
+                                "help" => view! { <HelpStep/> }.into_any(),
+                                "need" => view! { <NeedStep/> }.into_any(),
+                                "details" => view! { <DetailsStep/> }.into_any(),
+                                "outcome" => view! { <OutcomeStep/> }.into_any(),
+                                "contact" => view! { <ContactStep/> }.into_any(),
+                                "done" => view! { <DoneStep/> }.into_any(),
+                                _ => view! { <crate::pages::NotFoundPage/> }.into_any(),
+                            })
+                            .into_any()
                         }
                         Err(error) => view! { <ErrorNotice error=error on_retry=move || catalog.refetch()/> }.into_any(),
                     }

@@ -4,7 +4,6 @@ use crate::app::set_page_title;
 use crate::components::BackLink;
 use crate::finder::Answers;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Someone who is not eligible is told so kindly, with what they can do instead.
 #[component]
@@ -23,6 +22,6 @@ pub fn NotEligibleStep() -> impl IntoView {
                 {answer.instead.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
             </ul>
         })}
-        <p><A href=app_path("/find")>"Start again"</A></p>
+        <p><a href=app_path("/find")>"Start again"</a></p>
     }
 }

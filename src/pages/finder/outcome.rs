@@ -8,7 +8,6 @@ use advocate_domain::{
     BillSaverEligibility, Handler, Money, PlanCoverage, ProgramSettings, Service, bill_saver_eligibility, route,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Step 5: which service fits, who will handle it and why, what happens next, what to have
 /// ready, and the two ways on: call now, or ask for a call back.
@@ -51,7 +50,7 @@ fn Outcome(service: Service, program: ProgramSettings, answers: Answers) -> impl
         {bill_answer.map(|(amount, eligibility)| view! {
             <p class="answer-panel" class:answer-panel--yes=eligibility == BillSaverEligibility::Qualifies>{eligibility.sentence(amount)}</p>
         })}
-        {suggestion.map(|(href, label)| view! { <p><A href=href>{label}</A></p> })}
+        {suggestion.map(|(href, label)| view! { <p><a href=href>{label}</a></p> })}
 
         <section class="routing" class:routing--carrier=to_carrier aria-labelledby="routing-title">
             <h2 id="routing-title" class="routing__title">
@@ -72,11 +71,11 @@ fn Outcome(service: Service, program: ProgramSettings, answers: Answers) -> impl
         <div class="conditions-note">
             {service.condition_note.clone().map(|note| view! { <p><strong>{note}</strong></p> })}
             <p>"Advocates do not provide insurance or medical care, and cannot promise a particular result. "
-               <A href=crate::api::app_path("/about")>"What this service is and is not"</A></p>
+               <a href=crate::api::app_path("/about")>"What this service is and is not"</a></p>
         </div>
 
         <div class="actions">
-            <A href=contact attr:class="button button--primary">"Ask an advocate to contact me"</A>
+            <a href=contact class="button button--primary">"Ask an advocate to contact me"</a>
         </div>
         <ContactCard program=program now=now/>
     }

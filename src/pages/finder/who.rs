@@ -4,7 +4,7 @@ use crate::components::{ErrorSummary, FieldError, StepCaption};
 use crate::finder::{Answers, load_last_answers};
 use advocate_domain::Relationship;
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::hooks::use_navigate;
 
 /// Step 1: who needs help. Eligibility is decided here, before anything else is asked.
 #[component]
@@ -41,7 +41,7 @@ pub fn WhoStep() -> impl IntoView {
     view! {
         {unfinished.map(|path| view! {
             <div class="notice notice--info">
-                <p>"You have a request you did not finish on this device. " <A href=path>"Continue where you left off"</A></p>
+                <p>"You have a request you did not finish on this device. " <a href=path>"Continue where you left off"</a></p>
             </div>
         })}
         <ErrorSummary errors=errors/>
