@@ -63,9 +63,9 @@ pub fn run_all() -> Result<(), String> {
 /// Runs the benchmark binaries and keeps the lines they print for the final report.
 fn run_benchmarks() -> Vec<String> {
     println!("\n==> benchmarks");
-    match crate::run::output(command("cargo").args(["bench", "-q", "-p", "advocate-domain", "--bench", "finder_search"])) {
+    match crate::run::output(command("cargo").args(["bench", "-q", "-p", "advocate-domain", "--benches"])) {
         Some(out) => out.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect(),
-        None => vec!["finder_search did not run".into()],
+        None => vec!["the domain benchmarks did not run".into()],
     }
 }
 

@@ -4,8 +4,10 @@
 
 pub mod catalog;
 pub mod eligibility;
+pub mod fee_schedule;
 pub mod health;
 pub mod hours;
+pub mod localities;
 pub mod money;
 pub mod outreach;
 pub mod problem;
