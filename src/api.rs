@@ -1,6 +1,6 @@
 //! The typed API client: one function per endpoint, each returning a domain type.
 
-use advocate_domain::{NewRequest, Problem, ProgramSettings, RequestReceipt, Service};
+use advocate_domain::{NewRequest, Problem, ProgramSettings, RequestReceipt, RequestStatus, Service};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -69,6 +69,15 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> String {
         .and_then(|js| js_sys::JSON::stringify(&js).ok())
         .and_then(|s| s.as_string())
         .unwrap_or_default()
+}
+
+/// `GET /api/requests/{reference}`: where a request stands, shown only with its verifier.
+pub async fn request_status(reference: &str, verifier: &str) -> Result<RequestStatus, ApiError> {
+    let init = web_sys::RequestInit::new();
+    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
+    headers.set("Authorization", &format!("Bearer {verifier}")).map_err(|_| ApiError::Network)?;
+    init.set_headers(&headers);
+    fetch_json(&format!("api/requests/{reference}"), &init).await
 }
 
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {

@@ -4,7 +4,7 @@
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, SiteFooter, SiteHeader, SkipLink};
 use crate::pages::finder::FinderPage;
-use crate::pages::{AboutPage, ByPhonePage, HomePage, NotFoundPage};
+use crate::pages::{AboutPage, ByPhonePage, HomePage, NotFoundPage, RequestStatusPage};
 use advocate_domain::ProgramSettings;
 use leptos::prelude::*;
 use leptos_router::{
@@ -71,6 +71,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/about") view=AboutPage/>
                 <Route path=path!("/find") view=FinderPage/>
                 <Route path=path!("/find/:step") view=FinderPage/>
+                <Route path=path!("/requests/:reference") view=RequestStatusPage/>
                 <Route path=path!("/estimate") view=|| view! {
                     <ByPhonePage
                         title="Estimate a cost"

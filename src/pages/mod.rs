@@ -4,9 +4,11 @@ mod about;
 mod by_phone;
 mod home;
 mod not_found;
+mod request_status;
 
 pub use about::AboutPage;
 pub use by_phone::ByPhonePage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
+pub use request_status::RequestStatusPage;
 pub mod finder;

@@ -81,7 +81,20 @@ test('a member completes the finder by keyboard alone and gets a reference', asy
   await page.reload();
   await heading(page, 'Request sent');
   assert.equal(await page.locator('.confirmation__reference strong').innerText(), reference);
+
+  // The status, from the API, with the verifier this device kept.
+  await page.getByRole('link', { name: 'check its status' }).click();
+  await heading(page, `Your request ${reference}`);
+  await page.getByRole('heading', { name: 'Received' }).waitFor();
+  await screenshot(page, 'request-status-390');
+  await assertAccessible(page);
   assert.deepEqual(page.errors, []);
+
+  // Another device (a fresh browser context) cannot see it from the reference alone.
+  const stranger = await openPage(browser);
+  await stranger.goto(url(`requests/${reference}`));
+  await heading(stranger, 'We cannot show this request on this device');
+  await stranger.context().close();
   await page.context().close();
 });
 

@@ -40,7 +40,8 @@ pub fn DoneStep() -> impl IntoView {
                         }.into_any(),
                     }}
                     <p>"Keep your reference. Quote it if you call us, so we can find your request."</p>
-                    <p>"We saved this request on this device only, so you can come back to this page."</p>
+                    <p>"We saved this request on this device only, so you can come back to this page and "
+                        <a href=crate::api::app_path(&format!("/requests/{}", receipt.reference))>"check its status"</a> "."</p>
                     <ContactCard program=program now=now/>
                 }
             }
