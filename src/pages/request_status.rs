@@ -29,13 +29,13 @@ pub fn RequestStatusPage() -> impl IntoView {
         async move { api::request_status(&reference, &verifier).await }
     });
     view! {
-        <h1 tabindex="-1">"Your request " {receipt.reference.to_string()}</h1>
+        <h1 tabindex="-1">"Your request " <span class="nowrap">{receipt.reference.to_string()}</span></h1>
         <Suspense fallback=|| view! { <p class="boot">"Checking…"</p> }>
             {move || {
                 let program = program.clone();
                 Suspend::new(async move {
                     match status.await {
-                        Ok(status) => view! { <StatusDetails status=status program=program/> }.into_any(),
+                        Ok(status) => view! { <StatusDetails status=status program=program now=now.get_untracked()/> }.into_any(),
                         Err(error) => view! { <ErrorNotice error=error on_retry=move || status.refetch()/> }.into_any(),
                     }
                 })
@@ -47,9 +47,9 @@ pub fn RequestStatusPage() -> impl IntoView {
 }
 
 #[component]
-fn StatusDetails(status: RequestStatus, program: ProgramSettings) -> impl IntoView {
+fn StatusDetails(status: RequestStatus, program: ProgramSettings, now: advocate_domain::Timestamp) -> impl IntoView {
     let hours = &program.hours;
-    let when = hours.describe_outreach(status.outreach, status.submitted_at);
+    let when = hours.describe_outreach(status.outreach, now);
     let (title, detail) = match status.state {
         RequestState::New => ("Received".to_string(), format!("An advocate will contact you {when}.")),
         RequestState::InProgress => ("An advocate is working on it".to_string(), "They will contact you with what they find.".to_string()),

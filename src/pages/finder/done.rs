@@ -27,7 +27,8 @@ pub fn DoneStep() -> impl IntoView {
             </div>
             {
                 let program = use_program();
-                let when = program.hours.describe_outreach(receipt.outreach, receipt.submitted_at);
+                // Worded from now: "today" only while it is still that day.
+                let when = program.hours.describe_outreach(receipt.outreach, now.get_untracked());
                 view! {
                     <h2>"What happens next"</h2>
                     {match receipt.routing.handler {
