@@ -1,7 +1,7 @@
 // The service finder end to end, at phone size, against the release server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, screenshot, assertAccessible, tabTo } from './support.mjs';
+import { BASE_URL, DESKTOP, launch, openPage, screenshot, assertAccessible, tabTo } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -171,8 +171,10 @@ test('a sibling is told kindly that they are not eligible', async () => {
 });
 
 test('a clinical request under the carrier plan says the carrier will handle it', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser, DESKTOP);
   await page.goto(url('find/outcome?who=employee&area=clinical&service=prescriptions&plan=carrier-plan'));
   await page.getByRole('heading', { name: "Cigna's customer service will handle this" }).waitFor();
+  await screenshot(page, 'finder-outcome-carrier-1280');
+  await assertAccessible(page);
   await page.context().close();
 });

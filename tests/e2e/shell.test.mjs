@@ -38,6 +38,15 @@ test('the home page is comfortable on a desktop', async () => {
   await page.context().close();
 });
 
+test('the home page keeps its contrast in dark mode', async () => {
+  const page = await openPage(browser, undefined, { colorScheme: 'dark' });
+  await page.goto(BASE_URL);
+  await page.locator('a.button--call').waitFor();
+  await screenshot(page, 'home-390-dark');
+  await assertAccessible(page);
+  await page.context().close();
+});
+
 test('a deep link reloads onto the same page', async () => {
   const program = await programSettings();
   const page = await openPage(browser);

@@ -31,8 +31,8 @@ export async function launch() {
 }
 
 /// A page at phone size that fails the test on any console error or uncaught exception.
-export async function openPage(browser, viewport = PHONE) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-US' });
+export async function openPage(browser, viewport = PHONE, { colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-US', colorScheme });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));

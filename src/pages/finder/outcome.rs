@@ -62,7 +62,7 @@ fn Outcome(service: Service, program: ProgramSettings, answers: Answers) -> impl
             })}
         </section>
 
-        <h2>"What the advocate will do"</h2>
+        <h2>{if to_carrier { "What this help covers" } else { "What the advocate will do" }}</h2>
         <ul class="list">{service.advocate_will.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}</ul>
 
         <h2>"Have these ready"</h2>
