@@ -63,10 +63,19 @@ pub fn run_all() -> Result<(), String> {
 /// Runs the benchmark binaries and keeps the lines they print for the final report.
 fn run_benchmarks() -> Vec<String> {
     println!("\n==> benchmarks");
-    match crate::run::output(command("cargo").args(["bench", "-q", "-p", "advocate-domain", "--benches"])) {
+    let mut lines: Vec<String> = match crate::run::output(command("cargo").args(["bench", "-q", "-p", "advocate-domain", "--benches"])) {
         Some(out) => out.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect(),
         None => vec!["the domain benchmarks did not run".into()],
-    }
+    };
+    // The ZIP-to-locality agreement with CMS's official file, as the test measures it.
+    let agreement = command("cargo")
+        .args(["test", "-q", "-p", "advocate-server", "--test", "zip_localities", "--", "--nocapture"])
+        .env("ADVOCATE_LOG", "warn")
+        .output()
+        .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+        .unwrap_or_default();
+    lines.extend(agreement.lines().filter(|l| l.starts_with("ZIP to locality")).map(str::to_owned));
+    lines
 }
 
 /// Starts the release server twice (at the root and under a sub-path), runs the browser tests

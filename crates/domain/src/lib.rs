@@ -8,6 +8,7 @@ pub mod fee_schedule;
 pub mod health;
 pub mod hours;
 pub mod localities;
+pub mod locality_rules;
 pub mod money;
 pub mod outreach;
 pub mod problem;

@@ -5,3 +5,4 @@ pub mod config;
 pub mod http;
 pub mod program;
 pub mod storage;
+pub mod zip_directory;
