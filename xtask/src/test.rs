@@ -49,7 +49,7 @@ pub fn run_all() -> Result<(), String> {
     if let Some(sizes) = sizes {
         sizes.print();
     }
-    println!("\nBenchmarks:");
+    println!("\nBenchmarks and reports:");
     for line in &benchmarks {
         println!("  {line}");
     }
