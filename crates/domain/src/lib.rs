@@ -3,6 +3,7 @@
 //! sides: in the browser for instant feedback, on the server as the authority.
 
 pub mod catalog;
+pub mod cms_files;
 pub mod eligibility;
 pub mod fee_schedule;
 pub mod health;

@@ -1,0 +1,169 @@
+//! Reading CMS's published fee-schedule files (pure parsing; the server's importer does the I/O).
+//!
+//! Format: the PFS relative value file PPRRVU (CSV, described in RVU25D): HCPCS, modifier,
+//! description, status code, "not used for Medicare payment", work RVU, non-facility PE RVU,
+//! its NA indicator, facility PE RVU, its NA indicator, malpractice RVU, the two totals, PC/TC
+//! indicator, global days, … conversion factor (column 25).
+
+use crate::fee_schedule::{FeeScheduleEntry, PaymentStatus};
+
+/// The cells of one CSV line; quoted cells may hold commas ("Drug, 10 ml") and doubled quotes.
+pub fn csv_cells(line: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cells.last_mut().expect("one cell").push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => cells.push(String::new()),
+            _ => cells.last_mut().expect("one cell").push(c),
+        }
+    }
+    cells
+}
+
+/// One row of the RVU file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RvuRecord {
+    pub hcpcs: String,
+    /// "" for the whole service, "26" professional component, "TC" technical component, …
+    pub modifier: String,
+    pub entry: FeeScheduleEntry,
+    /// 0–9: how the code splits into professional and technical parts.
+    pub pctc_indicator: u8,
+    pub global_days: String,
+    /// Dollars per RVU in ten-thousandths.
+    pub conversion_factor: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RvuRecordError {
+    #[error("not a data row (a title, blank or header line)")]
+    NotARecord,
+    #[error("column {column} ({name}) is {value:?}, not {expected}")]
+    BadValue { column: usize, name: &'static str, value: String, expected: &'static str },
+}
+
+/// Reads one data row of the RVU file. Title and header lines are `NotARecord`.
+pub fn parse_rvu_record(cells: &[String]) -> Result<RvuRecord, RvuRecordError> {
+    let hcpcs = cells.first().map(|c| c.trim()).unwrap_or_default();
+    // A data row has a five-character code and a one-letter status; the header has "CODE".
+    let is_record = cells.len() >= 25
+        && hcpcs.len() == 5
+        && hcpcs.bytes().all(|b| b.is_ascii_alphanumeric())
+        && cells[3].trim().len() == 1;
+    if !is_record {
+        return Err(RvuRecordError::NotARecord);
+    }
+    let cell = |i: usize| cells[i].trim();
+    let decimal = |i: usize, name: &'static str, places: u32| {
+        fixed_point(cell(i), places).ok_or_else(|| RvuRecordError::BadValue {
+            column: i + 1,
+            name,
+            value: cell(i).to_string(),
+            expected: "a decimal number",
+        })
+    };
+    let not_available = |i: usize| cell(i) == "NA";
+    let status = cell(3).chars().next().ok_or_else(|| RvuRecordError::BadValue {
+        column: 4,
+        name: "status code",
+        value: String::new(),
+        expected: "a letter",
+    })?;
+    let pctc_indicator = cell(13).parse().map_err(|_| RvuRecordError::BadValue {
+        column: 14,
+        name: "PC/TC indicator",
+        value: cell(13).to_string(),
+        expected: "a digit 0-9",
+    })?;
+    Ok(RvuRecord {
+        hcpcs: hcpcs.to_string(),
+        modifier: cell(1).to_string(),
+        entry: FeeScheduleEntry {
+            status: PaymentStatus::from_code(status),
+            work_rvu: decimal(5, "work RVU", 2)?,
+            non_facility_pe_rvu: if not_available(7) { None } else { Some(decimal(6, "non-facility PE RVU", 2)?) },
+            facility_pe_rvu: if not_available(9) { None } else { Some(decimal(8, "facility PE RVU", 2)?) },
+            mp_rvu: decimal(10, "malpractice RVU", 2)?,
+        },
+        pctc_indicator,
+        global_days: cell(14).to_string(),
+        conversion_factor: decimal(24, "conversion factor", 4)?,
+    })
+}
+
+/// "1.30" with `places` = 2 is 130; more decimals than `places` are refused.
+fn fixed_point(text: &str, places: u32) -> Option<u32> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty() && fraction.is_empty() || fraction.len() > places as usize {
+        return None;
+    }
+    let digits = |s: &str| s.is_empty() || s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let whole: u32 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let fraction: u32 = format!("{fraction:0<width$}", width = places as usize).parse().ok()?;
+    whole.checked_mul(10u32.pow(places))?.checked_add(fraction)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VISIT: &str = "99213,,Office o/p est low 20 min,A,,1.30,1.35,,0.57,,0.10,2.75,1.97,0,XXX,0.00,0.00,0.00,0,0,2,0,0,,32.3465,09,0,99,0.00,0.00,0.00";
+    const KNEE: &str = "27447,,Total knee arthroplasty,A,,19.60,15.30,NA,15.30,,3.98,38.88,38.88,0,090,0.10,0.80,0.10,2,1,2,1,0,,32.3465,09,0,99,0.00,0.00,0.00";
+
+    #[test]
+    fn quoted_cells_keep_their_commas() {
+        assert_eq!(csv_cells(r#"A4216,,"Sterile water, 10 ml",X"#), ["A4216", "", "Sterile water, 10 ml", "X"]);
+        assert_eq!(csv_cells(r#"a,"say ""hi""",b"#), ["a", r#"say "hi""#, "b"]);
+    }
+
+    #[test]
+    fn a_data_row_reads_into_a_fee_schedule_entry() {
+        let record = parse_rvu_record(&csv_cells(VISIT)).unwrap();
+        assert_eq!((record.hcpcs.as_str(), record.modifier.as_str(), record.pctc_indicator), ("99213", "", 0));
+        assert_eq!(record.entry, FeeScheduleEntry {
+            status: PaymentStatus::Payable,
+            work_rvu: 130,
+            non_facility_pe_rvu: Some(135),
+            facility_pe_rvu: Some(57),
+            mp_rvu: 10,
+        });
+        assert_eq!(record.conversion_factor, 323_465);
+    }
+
+    #[test]
+    fn not_available_settings_have_no_pe_rvu() {
+        let record = parse_rvu_record(&csv_cells(KNEE)).unwrap();
+        assert_eq!(record.entry.non_facility_pe_rvu, None);
+        assert_eq!(record.entry.facility_pe_rvu, Some(1530));
+        assert_eq!(record.global_days, "090");
+    }
+
+    #[test]
+    fn titles_and_headers_are_not_records_and_bad_numbers_are_named() {
+        let header = format!("HCPCS,MOD,DESCRIPTION,CODE{}", ",X".repeat(27));
+        assert_eq!(parse_rvu_record(&csv_cells(&header)), Err(RvuRecordError::NotARecord));
+        assert_eq!(parse_rvu_record(&csv_cells(",,RELEASED 09/11/2025,,,")), Err(RvuRecordError::NotARecord));
+        let broken = VISIT.replace(",1.30,", ",1.3x,");
+        assert!(matches!(parse_rvu_record(&csv_cells(&broken)), Err(RvuRecordError::BadValue { column: 6, name: "work RVU", .. })));
+    }
+
+    #[test]
+    fn fixed_point_numbers() {
+        assert_eq!(fixed_point("1.30", 2), Some(130));
+        assert_eq!(fixed_point("0.5", 2), Some(50));
+        assert_eq!(fixed_point("19", 2), Some(1900));
+        assert_eq!(fixed_point("32.3465", 4), Some(323_465));
+        assert_eq!(fixed_point("1.305", 2), None);
+        assert_eq!(fixed_point("", 2), None);
+        assert_eq!(fixed_point("-1", 2), None);
+    }
+}
