@@ -9,6 +9,7 @@ mod site_footer;
 mod site_header;
 mod skip_link;
 mod step_caption;
+mod text_field;
 
 pub use back_link::BackLink;
 pub use contact_card::ContactCard;
@@ -19,3 +20,4 @@ pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skip_link::SkipLink;
 pub use step_caption::StepCaption;
+pub use text_field::TextField;

@@ -2,7 +2,7 @@ use super::details::MissingNeed;
 use super::{remember_step, use_answers, use_catalog};
 use crate::api::{self, ApiError};
 use crate::app::{set_page_title, use_program};
-use crate::components::{BackLink, ErrorNotice, ErrorSummary, FieldError, Radios};
+use crate::components::{BackLink, ErrorNotice, ErrorSummary, FieldError, Radios, TextField};
 use crate::finder::{Answers, ContactDraft, clear_draft, load_contact, save_contact, save_receipt};
 use advocate_domain::{ContactDetails, ContactMethod, ContactTime, NewRequest, ProgramSettings, Service};
 use leptos::prelude::*;
@@ -123,13 +123,10 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
             <h1 tabindex="-1">"How should an advocate contact you?"</h1>
             <p class="lead">"An advocate will contact you during their hours: " {program.hours.summary()} "."</p>
 
-            <div class="field">
-                <label class="label" for="name">"Your name"</label>
-                <FieldError field="name" message=error_for("name")/>
-                <input class="input" id="name" type="text" autocomplete="name" maxlength="100"
-                    prop:value=move || draft.read().name.clone()
-                    on:input=move |ev| { let v = event_target_value(&ev); set(&|d| d.name = v.clone()) }/>
-            </div>
+            <TextField id="name" label="Your name" autocomplete="name" maxlength=100
+                value=Signal::derive(move || draft.read().name.clone())
+                on_input=move |v: String| set(&|d| d.name = v.clone())
+                error=error_for("name")/>
 
             <fieldset class="question">
                 <legend class="question__legend">"How should we contact you?"</legend>
@@ -140,22 +137,16 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
             </fieldset>
 
             <Show when=move || draft.read().method == ContactMethod::Phone fallback=move || view! {
-                <div class="field">
-                    <label class="label" for="email">"Email address"</label>
-                    <FieldError field="email" message=error_for("email")/>
-                    <input class="input" id="email" type="email" autocomplete="email" spellcheck="false"
-                        prop:value=move || draft.read().email.clone()
-                        on:input=move |ev| { let v = event_target_value(&ev); set(&|d| d.email = v.clone()) }/>
-                </div>
+                <TextField id="email" label="Email address" input_type="email" autocomplete="email"
+                    value=Signal::derive(move || draft.read().email.clone())
+                    on_input=move |v: String| set(&|d| d.email = v.clone())
+                    error=error_for("email")/>
             }>
-                <div class="field">
-                    <label class="label" for="phone">"Phone number"</label>
-                    <p class="hint" id="phone-hint">"A US number, like 555-201-4477."</p>
-                    <FieldError field="phone" message=error_for("phone")/>
-                    <input class="input input--phone" id="phone" type="tel" autocomplete="tel" aria-describedby="phone-hint"
-                        prop:value=move || draft.read().phone.clone()
-                        on:input=move |ev| { let v = event_target_value(&ev); set(&|d| d.phone = v.clone()) }/>
-                </div>
+                <TextField id="phone" label="Phone number" hint="A US number, like 555-201-4477." input_type="tel"
+                    autocomplete="tel" width="input--phone"
+                    value=Signal::derive(move || draft.read().phone.clone())
+                    on_input=move |v: String| set(&|d| d.phone = v.clone())
+                    error=error_for("phone")/>
             </Show>
 
             <fieldset class="question">

@@ -1,7 +1,7 @@
 use super::{remember_step, use_answers, use_catalog};
 use crate::app::set_page_title;
 use crate::app::use_program;
-use crate::components::{BackLink, ErrorSummary, FieldError, Radios, StepCaption};
+use crate::components::{BackLink, ErrorSummary, FieldError, Radios, StepCaption, TextField};
 use crate::finder::Answers;
 use advocate_domain::{BillCoverage, NeedDetail, PlanCoverage, Service, request::asks_about_plan};
 use leptos::prelude::*;
@@ -137,24 +137,18 @@ fn DetailsForm(service: Service, answers: Memo<Answers>) -> impl IntoView {
                         }.into_any()
                     }
                     NeedDetail::Condition => view! {
-                        <div class="field" class:field--error=move || error_for("condition").get().is_some()>
-                            <label class="label" for="condition">"What is the condition or diagnosis?"</label>
-                            <p class="hint" id="condition-hint">"In your own words, for example “knee pain, surgery advised”."</p>
-                            <FieldError field="condition" message=error_for("condition")/>
-                            <input class="input" id="condition" name="condition" type="text" autocomplete="off" maxlength="200"
-                                aria-describedby="condition-hint"
-                                prop:value=move || answers.read().condition.clone()
-                                on:input=move |ev| { let value = event_target_value(&ev); update(&|a| a.condition = value.clone()) }/>
-                        </div>
+                        <TextField id="condition" label="What is the condition or diagnosis?"
+                            hint="In your own words, for example “knee pain, surgery advised”." autocomplete="off" maxlength=200
+                            value=Signal::derive(move || answers.read().condition.clone())
+                            on_input=move |value: String| update(&|a| a.condition = value.clone())
+                            error=error_for("condition")/>
                     }.into_any(),
                     NeedDetail::Zip => view! {
-                        <div class="field" class:field--error=move || error_for("zip").get().is_some()>
-                            <label class="label" for="zip">"ZIP code where care is needed"</label>
-                            <FieldError field="zip" message=error_for("zip")/>
-                            <input class="input input--zip" id="zip" name="zip" type="text" inputmode="numeric" autocomplete="postal-code" maxlength="10"
-                                prop:value=move || answers.read().zip.clone()
-                                on:input=move |ev| { let value = event_target_value(&ev); update(&|a| a.zip = value.clone()) }/>
-                        </div>
+                        <TextField id="zip" label="ZIP code where care is needed" inputmode="numeric" autocomplete="postal-code"
+                            maxlength=10 width="input--zip"
+                            value=Signal::derive(move || answers.read().zip.clone())
+                            on_input=move |value: String| update(&|a| a.zip = value.clone())
+                            error=error_for("zip")/>
                     }.into_any(),
                 }
             }).collect_view()}
