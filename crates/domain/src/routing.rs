@@ -87,12 +87,22 @@ pub struct Routing {
 pub fn route(service: &Service, plan: PlanCoverage, bill: Option<BillCoverage>, carrier: &str) -> Routing {
     let advocate = |reason: String| Routing { handler: Handler::Advocate, reason };
     let carrier_handles = |reason: String| Routing { handler: Handler::Carrier, reason };
+    // Services outside what the carrier's plan handles stay with advocates whatever the plan.
+    if service.carrier_plan_rule == CarrierPlanRule::AdvocatesProceed {
+        return advocate(match (service.area, plan) {
+            (ServiceArea::SeniorCare, _) => "Advocates handle senior care and special needs for everyone, whatever their health plan.".into(),
+            (_, PlanCoverage::CarrierPlan) => format!(
+                "{carrier}'s plan does not usually handle this, so an advocate will help you even though you have a {carrier} medical plan."
+            ),
+            _ => "Advocates handle this for everyone, whatever their health plan.".into(),
+        });
+    }
     match plan {
         PlanCoverage::OtherPlan => advocate(format!(
             "The person is not covered by a {carrier} medical plan, so an advocate handles this from start to finish."
         )),
         PlanCoverage::NotSure => advocate(format!(
-            "An advocate will start on this. If the person turns out to be covered by a {carrier} medical plan, the advocate may pass some requests to {carrier}'s customer service."
+            "An advocate will start on this. If the person turns out to be covered by a {carrier} medical plan, the advocate may pass the request to {carrier}'s customer service."
         )),
         PlanCoverage::CarrierPlan => match service.carrier_plan_rule {
             CarrierPlanRule::DirectedToCarrier => carrier_handles(format!(
@@ -102,11 +112,7 @@ pub fn route(service: &Service, plan: PlanCoverage, bill: Option<BillCoverage>, 
                     _ => "benefits and claims",
                 }
             )),
-            CarrierPlanRule::AdvocatesProceed => advocate(if service.area == ServiceArea::SeniorCare {
-                "Advocates handle senior care and special needs for everyone, whatever their health plan.".into()
-            } else {
-                format!("{carrier}'s plan does not usually handle this, so an advocate will help you even though you have a {carrier} medical plan.")
-            }),
+            CarrierPlanRule::AdvocatesProceed => unreachable!("handled above"),
             CarrierPlanRule::CoveredPortionToCarrier => match bill {
                 Some(BillCoverage::Covered) => carrier_handles(format!(
                     "Questions about the part of a bill that a {carrier} medical plan covered go to {carrier}'s customer service. We will pass it on."
@@ -184,6 +190,17 @@ mod tests {
             let routing = route(&s, PlanCoverage::CarrierPlan, None, "Cigna");
             assert_eq!(routing.handler, Handler::Carrier, "{}", s.id);
             assert!(routing.reason.contains("Cigna's customer service"));
+        }
+    }
+
+    #[test]
+    fn senior_care_never_suggests_passing_the_request_on() {
+        for s in catalog().into_iter().filter(|s| s.area == ServiceArea::SeniorCare) {
+            for plan in PlanCoverage::ALL {
+                let routing = route(&s, plan, None, "Cigna");
+                assert_eq!(routing.handler, Handler::Advocate);
+                assert!(!routing.reason.contains("pass"), "{}: {}", s.id, routing.reason);
+            }
         }
     }
 
