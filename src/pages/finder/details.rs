@@ -92,7 +92,7 @@ fn DetailsForm(service: Service, answers: Memo<Answers>) -> impl IntoView {
                             (PlanCoverage::NotSure, "I'm not sure".to_string()),
                         ];
                         view! {
-                            <fieldset class="question" aria-describedby="plan-hint">
+                            <fieldset class="question" class:question--error=move || error_for("plan").read().is_some() aria-describedby="plan-hint">
                                 <legend class="question__legend">"Is " {person} " covered by a " {sponsor.clone()} " medical plan?"</legend>
                                 <p class="hint" id="plan-hint">"It decides whether an advocate or " {sponsor.clone()} "'s customer service handles this."</p>
                                 <FieldError field="plan" message=error_for("plan")/>
@@ -127,7 +127,7 @@ fn DetailsForm(service: Service, answers: Memo<Answers>) -> impl IntoView {
                             (BillCoverage::Covered, "Yes, this is my share after insurance (a deductible, copay or coinsurance)"),
                         ];
                         view! {
-                            <fieldset class="question">
+                            <fieldset class="question" class:question--error=move || error_for("covered").read().is_some()>
                                 <legend class="question__legend">"Did insurance pay any of this bill?"</legend>
                                 <FieldError field="covered" message=error_for("covered")/>
                                 <Radios name="covered" options=choices.into_iter().map(|(c, l)| (c, l.to_string())).collect()

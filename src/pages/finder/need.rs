@@ -44,7 +44,7 @@ fn NeedForm(services: Vec<Service>, answers: Memo<Answers>) -> impl IntoView {
     view! {
         <ErrorSummary errors=errors/>
         <form on:submit=submit novalidate>
-            <fieldset class="question">
+            <fieldset class="question" class:question--error=move || !errors.read().is_empty()>
                 <legend>
                     <StepCaption step=3/>
                     <h1 tabindex="-1">{title}</h1>

@@ -46,7 +46,7 @@ pub fn WhoStep() -> impl IntoView {
         })}
         <ErrorSummary errors=errors/>
         <form on:submit=submit novalidate>
-            <fieldset class="question" aria-describedby="who-hint">
+            <fieldset class="question" class:question--error=move || !errors.read().is_empty() aria-describedby="who-hint">
                 <legend>
                     <StepCaption step=1/>
                     <h1 tabindex="-1">"Who needs help?"</h1>
