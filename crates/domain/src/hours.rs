@@ -67,18 +67,7 @@ impl std::str::FromStr for ClockTime {
     }
 }
 
-impl Serialize for ClockTime {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for ClockTime {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+crate::serde_as_string!(ClockTime);
 
 /// The advocates' working hours. The line itself answers around the clock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,6 +2,26 @@
 //! Compiled into both the SPA (wasm) and the server, so a rule is written once and runs on both
 //! sides: in the browser for instant feedback, on the server as the authority.
 
+/// Serialises a type as its `Display` text and reads it back with its `FromStr`, so a value on
+/// the wire is always one that parsing accepts (a `Zip`, a `Timestamp`, a `Reference`…).
+macro_rules! serde_as_string {
+    ($type:ty) => {
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+pub(crate) use serde_as_string;
+
 pub mod catalog;
 pub mod cms_files;
 pub mod eligibility;

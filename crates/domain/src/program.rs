@@ -106,18 +106,15 @@ impl fmt::Display for PhoneNumber {
     }
 }
 
-impl Serialize for PhoneNumber {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+impl std::str::FromStr for PhoneNumber {
+    type Err = PhoneNumberError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PhoneNumber::parse(s)
     }
 }
 
-impl<'de> Deserialize<'de> for PhoneNumber {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        PhoneNumber::parse(&s).map_err(serde::de::Error::custom)
-    }
-}
+crate::serde_as_string!(PhoneNumber);
 
 #[cfg(test)]
 mod tests {

@@ -227,18 +227,15 @@ impl fmt::Display for Reference {
     }
 }
 
-impl Serialize for Reference {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+impl std::str::FromStr for Reference {
+    type Err = ReferenceError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Reference::parse(s)
     }
 }
 
-impl<'de> Deserialize<'de> for Reference {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Reference::parse(&s).map_err(serde::de::Error::custom)
-    }
-}
+crate::serde_as_string!(Reference);
 
 /// Where a request stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -260,6 +257,14 @@ impl RequestState {
             RequestState::WaitingOnMember => "waiting_on_member",
             RequestState::Resolved => "resolved",
             RequestState::RoutedToCarrier => "routed_to_carrier",
+        }
+    }
+
+    /// Where a new request starts: with the advocates, or already passed to the carrier.
+    pub fn initial(handler: crate::routing::Handler) -> Self {
+        match handler {
+            crate::routing::Handler::Advocate => RequestState::New,
+            crate::routing::Handler::Carrier => RequestState::RoutedToCarrier,
         }
     }
 

@@ -22,6 +22,12 @@ pub enum PlanCoverage {
 }
 
 impl PlanCoverage {
+    /// The finder asks about the plan only where it changes the routing; a question not asked
+    /// or not answered counts as "not sure".
+    pub fn from_answer(answer: Option<PlanCoverage>) -> PlanCoverage {
+        answer.unwrap_or(PlanCoverage::NotSure)
+    }
+
     pub const ALL: [PlanCoverage; 3] = [PlanCoverage::CarrierPlan, PlanCoverage::OtherPlan, PlanCoverage::NotSure];
 
     pub fn slug(self) -> &'static str {

@@ -1,6 +1,5 @@
 //! US ZIP codes.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A five-digit US ZIP code. ZIP+4 input is accepted and kept to its first five digits.
@@ -34,18 +33,15 @@ impl fmt::Display for Zip {
     }
 }
 
-impl Serialize for Zip {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+impl std::str::FromStr for Zip {
+    type Err = ZipError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Zip::parse(s)
     }
 }
 
-impl<'de> Deserialize<'de> for Zip {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Zip::parse(&s).map_err(serde::de::Error::custom)
-    }
-}
+crate::serde_as_string!(Zip);
 
 #[cfg(test)]
 mod tests {

@@ -25,7 +25,7 @@ pub fn OutcomeStep() -> impl IntoView {
 #[component]
 fn Outcome(service: Service, program: ProgramSettings, answers: Answers) -> impl IntoView {
     let now = use_now();
-    let routing = route(&service, answers.plan.unwrap_or(PlanCoverage::NotSure), answers.covered, &program.sponsor_name);
+    let routing = route(&service, PlanCoverage::from_answer(answers.plan), answers.covered, &program.sponsor_name);
     let bill_answer = match (Money::parse(&answers.amount), answers.covered) {
         (Ok(amount), Some(coverage)) if !service.details.is_empty() => Some((amount, bill_saver_eligibility(amount, coverage))),
         _ => None,

@@ -29,8 +29,6 @@ pub enum ApiError {
     BadRequest(String),
     #[error("invalid input")]
     Invalid { detail: String, errors: Vec<FieldError> },
-    #[error("service unavailable: {0}")]
-    Unavailable(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -51,7 +49,6 @@ impl ApiError {
                 problem.errors = errors.clone();
                 problem
             }
-            ApiError::Unavailable(detail) => Problem::new(503, "Service unavailable").with_detail(detail.clone()),
             ApiError::Internal(_) => Problem::new(500, "Something went wrong on our side")
                 .with_detail("Please try again in a minute. If it keeps happening, call an advocate and give them the request id."),
         }

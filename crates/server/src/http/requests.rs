@@ -55,7 +55,7 @@ pub async fn create_request(
         return Err(ApiError::Invalid { detail: "Some answers need fixing: each is listed with what to do.".into(), errors: problems });
     }
     let service = services.iter().find(|s| s.id == request.service_id).expect("validated");
-    let routing: Routing = route(service, request.plan.unwrap_or(advocate_domain::PlanCoverage::NotSure), request.answers.bill_coverage, &state.program.sponsor_name);
+    let routing: Routing = route(service, advocate_domain::PlanCoverage::from_answer(request.plan), request.answers.bill_coverage, &state.program.sponsor_name);
     let submitted_at = now();
     for _attempt in 0..5 {
         let reference = Reference::from_random(random_bytes());
@@ -68,10 +68,7 @@ pub async fn create_request(
             area: service.area.slug().into(),
             handler: routing.handler,
             routing_reason: routing.reason.clone(),
-            state: match routing.handler {
-                advocate_domain::Handler::Advocate => RequestState::New,
-                advocate_domain::Handler::Carrier => RequestState::RoutedToCarrier,
-            },
+            state: RequestState::initial(routing.handler),
             outreach: state.program.hours.outreach_window(submitted_at),
             verifier_hash: String::new(),
             verifier_salt,
