@@ -9,6 +9,7 @@
 //! absent.
 
 mod build;
+mod fee_tables;
 mod postgres;
 mod run;
 mod test;
@@ -22,9 +23,12 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test::run_all(),
         Some("postgres") => postgres::ensure().map(|url| println!("ADVOCATE_TEST_POSTGRES_URL={url}")),
+        Some("fee-tables") => fee_tables::write(&args[1..]),
         Some("build") => tools::ensure_build_tools().and_then(|()| build::release()).map(|_| ()),
         _ => {
-            eprintln!("usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask postgres");
+            eprintln!(
+                "usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask postgres | cargo xtask fee-tables [DATA_DIR]"
+            );
             return ExitCode::from(2);
         }
     };

@@ -5,7 +5,7 @@
 //! its NA indicator, facility PE RVU, its NA indicator, malpractice RVU, the two totals, PC/TC
 //! indicator, global days, … conversion factor (column 25).
 
-use crate::fee_schedule::{FeeScheduleEntry, PaymentStatus};
+use crate::fee_schedule::{FeeScheduleEntry, Gpci, PaymentStatus};
 
 /// The cells of one CSV line; quoted cells may hold commas ("Drug, 10 ml") and doubled quotes.
 pub fn csv_cells(line: &str) -> Vec<String> {
@@ -32,10 +32,15 @@ pub struct RvuRecord {
     pub hcpcs: String,
     /// "" for the whole service, "26" professional component, "TC" technical component, …
     pub modifier: String,
+    /// The status letter as written (A, R and T price alike, but a table keeps what CMS says).
+    pub status_code: char,
     pub entry: FeeScheduleEntry,
     /// 0–9: how the code splits into professional and technical parts.
     pub pctc_indicator: u8,
     pub global_days: String,
+    /// "+" in the "not used for Medicare payment" column: Medicare does not pay the code, but
+    /// CMS publishes its RVUs for other payers (preventive visits, for example).
+    pub reference_only: bool,
     /// Dollars per RVU in ten-thousandths.
     pub conversion_factor: u32,
 }
@@ -52,10 +57,7 @@ pub enum RvuRecordError {
 pub fn parse_rvu_record(cells: &[String]) -> Result<RvuRecord, RvuRecordError> {
     let hcpcs = cells.first().map(|c| c.trim()).unwrap_or_default();
     // A data row has a five-character code and a one-letter status; the header has "CODE".
-    let is_record = cells.len() >= 25
-        && hcpcs.len() == 5
-        && hcpcs.bytes().all(|b| b.is_ascii_alphanumeric())
-        && cells[3].trim().len() == 1;
+    let is_record = cells.len() >= 25 && hcpcs.len() == 5 && hcpcs.bytes().all(|b| b.is_ascii_alphanumeric()) && cells[3].trim().len() == 1;
     if !is_record {
         return Err(RvuRecordError::NotARecord);
     }
@@ -84,6 +86,7 @@ pub fn parse_rvu_record(cells: &[String]) -> Result<RvuRecord, RvuRecordError> {
     Ok(RvuRecord {
         hcpcs: hcpcs.to_string(),
         modifier: cell(1).to_string(),
+        status_code: status,
         entry: FeeScheduleEntry {
             status: PaymentStatus::from_code(status),
             work_rvu: decimal(5, "work RVU", 2)?,
@@ -93,8 +96,104 @@ pub fn parse_rvu_record(cells: &[String]) -> Result<RvuRecord, RvuRecordError> {
         },
         pctc_indicator,
         global_days: cell(14).to_string(),
+        reference_only: cell(4) == "+",
         conversion_factor: decimal(24, "conversion factor", 4)?,
     })
+}
+
+/// One row of the GPCI file (Addendum E): a locality and its three indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GpciRecord {
+    pub mac: String,
+    pub state: String,
+    pub locality: String,
+    /// As CMS writes it, without the footnote star ("ALASKA*" → "ALASKA").
+    pub name: String,
+    pub gpci: Gpci,
+}
+
+/// Reads a data row of the GPCI file (MAC, state, locality, name, work, PE, MP); titles and
+/// headers are `None`.
+pub fn parse_gpci_record(cells: &[String]) -> Option<GpciRecord> {
+    let cell = |i: usize| cells.get(i).map_or("", |c| c.trim());
+    if cells.len() < 7 || cell(0).len() != 5 || !cell(0).bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(GpciRecord {
+        mac: cell(0).to_string(),
+        state: cell(1).to_string(),
+        locality: format!("{:0>2}", cell(2)),
+        name: cell(3).trim_end_matches('*').trim().to_string(),
+        gpci: Gpci { work: fixed_point(cell(4), 3)?, pe: fixed_point(cell(5), 3)?, mp: fixed_point(cell(6), 3)? },
+    })
+}
+
+/// One row of the locality-county file (25LOCCO): which counties a locality covers, in CMS's
+/// words ("ALL COUNTIES", "ALL OTHER COUNTIES", "LOS ANGELES/ORANGE").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalityCountiesRecord {
+    pub mac: String,
+    pub locality: String,
+    pub state_name: String,
+    pub area: String,
+    pub counties: String,
+}
+
+/// Reads a data row of the locality-county file; MACs and locality numbers are padded to the
+/// GPCI file's form ("2102" → "02102", "1" → "01").
+pub fn parse_locality_counties_record(cells: &[String]) -> Option<LocalityCountiesRecord> {
+    let cell = |i: usize| cells.get(i).map_or("", |c| c.trim());
+    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if cells.len() < 5 || !numeric(cell(0)) || !numeric(cell(1)) {
+        return None;
+    }
+    Some(LocalityCountiesRecord {
+        mac: format!("{:0>5}", cell(0)),
+        locality: format!("{:0>2}", cell(1)),
+        state_name: cell(2).to_string(),
+        area: cell(3).to_string(),
+        counties: cell(4).to_string(),
+    })
+}
+
+/// One line of the ZIP-to-locality file (ZIP5, fixed width, layout in ZIP5lyout.txt).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Zip5Record {
+    pub state: String,
+    pub zip: String,
+    pub mac: String,
+    pub locality: String,
+    /// The ZIP code is split between localities by ZIP+4 (CMS's separate ZIP+4 file).
+    pub plus_four: bool,
+}
+
+/// Reads one line of the ZIP5 file: state 1–2, ZIP 3–7, carrier 8–12, locality 13–14, plus-four
+/// flag 21. Lines too short or with a ZIP that is not five digits are `None`.
+pub fn parse_zip5_record(line: &str) -> Option<Zip5Record> {
+    let field = |from: usize, to: usize| line.get(from - 1..to).map(str::trim);
+    let zip = field(3, 7)?;
+    if zip.len() != 5 || !zip.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(Zip5Record {
+        state: field(1, 2)?.to_string(),
+        zip: zip.to_string(),
+        mac: field(8, 12)?.to_string(),
+        locality: field(13, 14)?.to_string(),
+        plus_four: field(21, 21) == Some("1"),
+    })
+}
+
+/// One rate of the Clinical Laboratory Fee Schedule: a code (without modifier) and its national
+/// limit in cents.
+pub fn parse_clfs_record(cells: &[String]) -> Option<(String, i64)> {
+    let cell = |i: usize| cells.get(i).map_or("", |c| c.trim());
+    let code = cell(1);
+    if cells.len() < 6 || code.len() != 5 || !cell(2).is_empty() || !cell(0).bytes().all(|b| b.is_ascii_digit()) || cell(0).is_empty() {
+        return None;
+    }
+    let cents = fixed_point(cell(5), 2)?;
+    Some((code.to_string(), i64::from(cents)))
 }
 
 /// "1.30" with `places` = 2 is 130; more decimals than `places` are refused.
@@ -129,13 +228,16 @@ mod tests {
     fn a_data_row_reads_into_a_fee_schedule_entry() {
         let record = parse_rvu_record(&csv_cells(VISIT)).unwrap();
         assert_eq!((record.hcpcs.as_str(), record.modifier.as_str(), record.pctc_indicator), ("99213", "", 0));
-        assert_eq!(record.entry, FeeScheduleEntry {
-            status: PaymentStatus::Payable,
-            work_rvu: 130,
-            non_facility_pe_rvu: Some(135),
-            facility_pe_rvu: Some(57),
-            mp_rvu: 10,
-        });
+        assert_eq!(
+            record.entry,
+            FeeScheduleEntry {
+                status: PaymentStatus::Payable,
+                work_rvu: 130,
+                non_facility_pe_rvu: Some(135),
+                facility_pe_rvu: Some(57),
+                mp_rvu: 10
+            }
+        );
         assert_eq!(record.conversion_factor, 323_465);
     }
 
@@ -145,6 +247,15 @@ mod tests {
         assert_eq!(record.entry.non_facility_pe_rvu, None);
         assert_eq!(record.entry.facility_pe_rvu, Some(1530));
         assert_eq!(record.global_days, "090");
+        assert!(!record.reference_only);
+    }
+
+    #[test]
+    fn rvus_published_for_other_payers_are_marked() {
+        let physical = "99395,,Prev visit est age 18-39,N,+,1.75,1.65,,0.69,,0.12,3.52,2.56,9,XXX,0.00,0.00,0.00,0,0,0,0,0,,32.3465,09,0,99,0.00,0.00,0.00";
+        let record = parse_rvu_record(&csv_cells(physical)).unwrap();
+        assert!(record.reference_only);
+        assert_eq!(record.entry.status, PaymentStatus::NotPayable('N'));
     }
 
     #[test]
@@ -154,6 +265,30 @@ mod tests {
         assert_eq!(parse_rvu_record(&csv_cells(",,RELEASED 09/11/2025,,,")), Err(RvuRecordError::NotARecord));
         let broken = VISIT.replace(",1.30,", ",1.3x,");
         assert!(matches!(parse_rvu_record(&csv_cells(&broken)), Err(RvuRecordError::BadValue { column: 6, name: "work RVU", .. })));
+    }
+
+    #[test]
+    fn gpci_locality_zip_and_lab_rows_read() {
+        let gpci = parse_gpci_record(&csv_cells("02102,AK,01,ALASKA*,1.5,1.081,0.592")).unwrap();
+        assert_eq!((gpci.mac.as_str(), gpci.locality.as_str(), gpci.name.as_str()), ("02102", "01", "ALASKA"));
+        assert_eq!(gpci.gpci, Gpci { work: 1500, pe: 1081, mp: 592 });
+        assert!(parse_gpci_record(&csv_cells("Medicare Administrative Contractor (MAC),State,Locality Number,x,y,z,w")).is_none());
+
+        let counties = parse_locality_counties_record(&csv_cells("2102,1,ALASKA ,STATEWIDE ,ALL COUNTIES ")).unwrap();
+        assert_eq!((counties.mac.as_str(), counties.locality.as_str(), counties.counties.as_str()), ("02102", "01", "ALL COUNTIES"));
+        assert!(parse_locality_counties_record(&csv_cells(",,,,")).is_none());
+
+        let zip = parse_zip5_record("AK995010210201 Z9   0 A                                                    20254").unwrap();
+        assert_eq!(
+            (zip.state.as_str(), zip.zip.as_str(), zip.mac.as_str(), zip.locality.as_str(), zip.plus_four),
+            ("AK", "99501", "02102", "01", false)
+        );
+        assert!(parse_zip5_record("AK99").is_none());
+
+        let lab = r#"2025,85025,,20250101,N,00007.77,Complete cbc,"Blood count, complete",x"#;
+        assert_eq!(parse_clfs_record(&csv_cells(lab)), Some(("85025".to_string(), 777)));
+        assert_eq!(parse_clfs_record(&csv_cells("2025,85025,QW,20250101,N,00007.77,a,b,c")), None, "modifier rows are the same price");
+        assert_eq!(parse_clfs_record(&csv_cells("YEAR,HCPCS,MOD,EFF_DATE,INDICATOR,RATE,SHORTDESC,LONGDESC,X")), None);
     }
 
     #[test]

@@ -72,12 +72,60 @@ pub struct FeeScheduleEntry {
     pub mp_rvu: u32,
 }
 
+/// The follow-up care a surgery's payment includes (the "global days" of the RVU file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum GlobalPeriod {
+    /// XXX, YYY, ZZZ: no follow-up period (visits, tests, add-on codes).
+    None,
+    /// 000, 010, 090: routine follow-up visits for this many days after are included.
+    Days(u8),
+    /// MMM: maternity care, the check-ups before and after the birth are included.
+    Maternity,
+}
+
+impl GlobalPeriod {
+    pub fn from_code(code: &str) -> Self {
+        match code.trim() {
+            "MMM" => GlobalPeriod::Maternity,
+            days => days.parse().map_or(GlobalPeriod::None, GlobalPeriod::Days),
+        }
+    }
+}
+
+/// A row of the RVU file with what the estimate needs besides the formula's inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RvuRow {
+    pub entry: FeeScheduleEntry,
+    /// 1 for a test with a professional (26) and a technical (TC) part.
+    pub pctc_indicator: u8,
+    pub global_period: GlobalPeriod,
+    /// Medicare does not pay the code, but CMS publishes its RVUs for other payers.
+    pub reference_only: bool,
+}
+
+/// Where the fee-schedule rows come from: the bundled 2025 tables, or an operator's import of
+/// the complete official files.
+pub trait FeeSchedule {
+    /// The row for a code and modifier ("" for the whole service, "26", "TC").
+    fn rvu(&self, code: &str, modifier: &str) -> Option<RvuRow>;
+    /// The Clinical Laboratory Fee Schedule's national limit for a lab test.
+    fn lab_rate(&self, code: &str) -> Option<Money>;
+    fn conversion_factor(&self) -> ConversionFactor;
+    /// The schedule's calendar year, shown with every estimate.
+    fn year(&self) -> u16;
+}
+
 /// Medicare's price for one code in one locality.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MedicarePrice {
     /// What Medicare allows in a doctor's office and in a hospital or surgery center (the
     /// latter before the facility's own fee); `None` for a setting the code is not paid in.
-    Priced { office: Option<Money>, facility: Option<Money> },
+    Priced {
+        office: Option<Money>,
+        facility: Option<Money>,
+    },
     CarrierPriced,
     NotPayable(char),
 }
@@ -89,10 +137,7 @@ pub fn medicare_price(entry: &FeeScheduleEntry, gpci: Gpci, cf: ConversionFactor
         PaymentStatus::NotPayable(code) => MedicarePrice::NotPayable(code),
         PaymentStatus::Payable => {
             let amount = |pe_rvu: u32| payment(entry.work_rvu, pe_rvu, entry.mp_rvu, gpci, cf);
-            MedicarePrice::Priced {
-                office: entry.non_facility_pe_rvu.map(amount),
-                facility: entry.facility_pe_rvu.map(amount),
-            }
+            MedicarePrice::Priced { office: entry.non_facility_pe_rvu.map(amount), facility: entry.facility_pe_rvu.map(amount) }
         }
     }
 }
@@ -100,9 +145,8 @@ pub fn medicare_price(entry: &FeeScheduleEntry, gpci: Gpci, cf: ConversionFactor
 /// (work × work GPCI + PE × PE GPCI + MP × MP GPCI) × CF, rounded half up to the cent.
 /// RVUs in hundredths × GPCIs in thousandths × CF in ten-thousandths = 10⁻⁹ dollars.
 pub fn payment(work_rvu: u32, pe_rvu: u32, mp_rvu: u32, gpci: Gpci, cf: ConversionFactor) -> Money {
-    let weighted = u64::from(work_rvu) * u64::from(gpci.work)
-        + u64::from(pe_rvu) * u64::from(gpci.pe)
-        + u64::from(mp_rvu) * u64::from(gpci.mp);
+    let weighted =
+        u64::from(work_rvu) * u64::from(gpci.work) + u64::from(pe_rvu) * u64::from(gpci.pe) + u64::from(mp_rvu) * u64::from(gpci.mp);
     let nano_dollars = weighted * u64::from(cf.0);
     // 10⁻⁹ dollars to cents: divide by 10⁷, half up.
     Money::from_cents(((nano_dollars + 5_000_000) / 10_000_000) as i64)
@@ -118,7 +162,13 @@ mod tests {
     }
 
     fn entry(status: char, work: u32, non_facility: Option<u32>, facility: Option<u32>, mp: u32) -> FeeScheduleEntry {
-        FeeScheduleEntry { status: PaymentStatus::from_code(status), work_rvu: work, non_facility_pe_rvu: non_facility, facility_pe_rvu: facility, mp_rvu: mp }
+        FeeScheduleEntry {
+            status: PaymentStatus::from_code(status),
+            work_rvu: work,
+            non_facility_pe_rvu: non_facility,
+            facility_pe_rvu: facility,
+            mp_rvu: mp,
+        }
     }
 
     #[test]

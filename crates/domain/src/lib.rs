@@ -22,9 +22,11 @@ macro_rules! serde_as_string {
 }
 pub(crate) use serde_as_string;
 
+pub mod bundled_schedule;
 pub mod catalog;
 pub mod cms_files;
 pub mod eligibility;
+pub mod estimate;
 pub mod fee_schedule;
 pub mod health;
 pub mod hours;
@@ -33,6 +35,7 @@ pub mod locality_rules;
 pub mod money;
 pub mod outreach;
 pub mod problem;
+pub mod procedures;
 pub mod program;
 pub mod request;
 pub mod routing;
@@ -66,6 +69,6 @@ pub use request::{
     ContactDetails, ContactMethod, ContactTime, NeedAnswers, NewRequest, Reference, RequestReceipt, RequestState, RequestStatus,
 };
 pub use routing::{BillCoverage, BillSaverEligibility, Handler, PlanCoverage, Routing, bill_saver_eligibility, route};
-pub use search::ServiceIndex;
+pub use search::{ProcedureIndex, ServiceIndex};
 pub use time::{Date, DateTime, Timestamp, UsTimeZone, Weekday};
 pub use zip::{Zip, ZipError};

@@ -1,13 +1,15 @@
-//! "Describe what is going on": ranks the services for what a member or an advocate types,
-//! over titles, examples and search words, tolerant of typos.
+//! Search as people type: ranks catalog entries (the program's services, the procedures to
+//! price) for what a member or an advocate types, over names and search words, tolerant of
+//! typos and word order ("knee mri" and "mri knee" are the same search).
 
 use crate::catalog::Service;
+use crate::procedures::Procedure;
 
 /// Words that say nothing about which service fits.
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "at", "be", "but", "by", "can", "do", "for", "get", "got", "have", "help", "how", "i", "i'm", "in",
-    "is", "it", "me", "my", "need", "of", "on", "or", "our", "please", "so", "some", "that", "the", "their", "them", "this", "to",
-    "want", "was", "we", "what", "with", "you", "your",
+    "a", "an", "and", "are", "at", "be", "but", "by", "can", "do", "for", "get", "got", "have", "help", "how", "i", "i'm", "in", "is",
+    "it", "me", "my", "need", "of", "on", "or", "our", "please", "so", "some", "that", "the", "their", "them", "this", "to", "want", "was",
+    "we", "what", "with", "you", "your",
 ];
 
 /// Where a word was found, and how much that says about the fit.
@@ -17,31 +19,24 @@ const TEXT_WEIGHT: f32 = 1.0;
 /// Matches scoring under this share of the best one are left out.
 const RELEVANT_SHARE: f32 = 0.5;
 
-/// The catalog prepared for searching: each service's words, normalised once.
-pub struct ServiceIndex {
+/// Entries prepared for searching: each entry's words, normalised once, with a weight for
+/// where they came from.
+struct WordIndex {
     entries: Vec<Vec<(String, f32)>>,
 }
 
-impl ServiceIndex {
-    pub fn new(services: &[Service]) -> Self {
-        let entries = services
-            .iter()
-            .map(|service| {
+impl WordIndex {
+    fn new<'a>(entries: impl Iterator<Item = Vec<(&'a str, f32)>>) -> Self {
+        let entries = entries
+            .map(|texts| {
                 let mut words: Vec<(String, f32)> = Vec::new();
-                let mut add = |text: &str, weight: f32| {
+                for (text, weight) in texts {
                     for word in words_of(text) {
                         match words.iter_mut().find(|(w, _)| *w == word) {
                             Some(existing) => existing.1 = existing.1.max(weight),
                             None => words.push((word, weight)),
                         }
                     }
-                };
-                add(&service.title, TITLE_WEIGHT);
-                for s in &service.search_words {
-                    add(s, SEARCH_WORD_WEIGHT);
-                }
-                for s in service.examples.iter().chain(&service.advocate_will) {
-                    add(s, TEXT_WEIGHT);
                 }
                 words
             })
@@ -49,8 +44,8 @@ impl ServiceIndex {
         Self { entries }
     }
 
-    /// Indexes of the services that match `query`, best first (ties keep catalog order).
-    pub fn search(&self, query: &str) -> Vec<usize> {
+    /// Indexes of the entries that match `query`, best first (ties keep catalog order).
+    fn search(&self, query: &str) -> Vec<usize> {
         let terms: Vec<String> = words_of(query).collect();
         if terms.is_empty() {
             return Vec::new();
@@ -69,6 +64,45 @@ impl ServiceIndex {
     }
 }
 
+/// The program's services prepared for "describe what is going on".
+pub struct ServiceIndex(WordIndex);
+
+impl ServiceIndex {
+    pub fn new(services: &[Service]) -> Self {
+        Self(WordIndex::new(services.iter().map(|service| {
+            let mut texts = vec![(service.title.as_str(), TITLE_WEIGHT)];
+            texts.extend(service.search_words.iter().map(|s| (s.as_str(), SEARCH_WORD_WEIGHT)));
+            texts.extend(service.examples.iter().chain(&service.advocate_will).map(|s| (s.as_str(), TEXT_WEIGHT)));
+            texts
+        })))
+    }
+
+    /// Indexes of the services that match `query`, best first (ties keep catalog order).
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        self.0.search(query)
+    }
+}
+
+/// The procedures to price, searchable by name, search words and code ("99213").
+pub struct ProcedureIndex(WordIndex);
+
+impl ProcedureIndex {
+    pub fn new(procedures: &[Procedure]) -> Self {
+        Self(WordIndex::new(procedures.iter().map(|p| {
+            let mut texts = vec![(p.name.as_str(), TITLE_WEIGHT)];
+            texts.extend(p.search_words.iter().map(|s| (s.as_str(), SEARCH_WORD_WEIGHT)));
+            texts.extend(p.codes.iter().map(|c| (c.code.as_str(), TITLE_WEIGHT)));
+            texts.extend(p.note.iter().map(|s| (s.as_str(), TEXT_WEIGHT)));
+            texts
+        })))
+    }
+
+    /// Indexes of the procedures that match `query`, best first.
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        self.0.search(query)
+    }
+}
+
 /// Lower-case words of a text, without stop words; plurals folded ("bills" → "bill").
 fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -84,9 +118,12 @@ fn best_match(term: &str, words: &[(String, f32)]) -> f32 {
         .map(|(word, weight)| {
             let quality = if word == term {
                 1.0
+            } else if is_code(term) != is_code(word) {
+                // "99213" must not match "99214" as a typo, nor a word by its digits.
+                0.0
             } else if term.len() >= 3 && word.starts_with(term) {
                 0.8
-            } else if within_typos(term, word) {
+            } else if !is_code(term) && within_typos(term, word) {
                 0.6
             } else {
                 0.0
@@ -94,6 +131,11 @@ fn best_match(term: &str, words: &[(String, f32)]) -> f32 {
             quality * weight
         })
         .fold(0.0, f32::max)
+}
+
+/// A billing code or a number, which is matched exactly or by its start, never by typos.
+fn is_code(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// One typo allowed in words of 4–7 letters, two in longer ones (Damerau: a swap is one typo).
@@ -181,6 +223,24 @@ mod tests {
         assert!(index.search("").is_empty());
         assert!(index.search("please help me").is_empty());
         assert!(index.search("zzzzqqq").is_empty());
+    }
+
+    fn top_procedure(query: &str) -> String {
+        let procedures = crate::procedures::procedures();
+        let index = ProcedureIndex::new(&procedures);
+        index.search(query).first().map(|&i| procedures[i].id.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn procedures_are_found_by_words_in_any_order_by_code_and_despite_typos() {
+        assert_eq!(top_procedure("knee mri"), "mri-knee");
+        assert_eq!(top_procedure("mri knee"), "mri-knee");
+        assert_eq!(top_procedure("mri of my knee"), "mri-knee");
+        assert_eq!(top_procedure("kne mri"), "mri-knee");
+        assert_eq!(top_procedure("mir knee"), "mri-knee");
+        assert_eq!(top_procedure("99213"), "office-visit-established");
+        assert_eq!(top_procedure("blood count"), "cbc");
+        assert!(ProcedureIndex::new(&crate::procedures::procedures()).search("99999").is_empty());
     }
 
     #[test]

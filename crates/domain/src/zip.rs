@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// A five-digit US ZIP code. ZIP+4 input is accepted and kept to its first five digits.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Zip([u8; 5]);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::http::{self, Spa};
+use crate::pricing::PriceBook;
 use crate::storage::{self, Storage, redact_password};
 use advocate_domain::ProgramSettings;
 use anyhow::Context;
@@ -13,6 +14,7 @@ use tokio::net::TcpListener;
 pub struct AppState {
     pub storage: Arc<dyn Storage>,
     pub program: Arc<ProgramSettings>,
+    pub prices: Arc<PriceBook>,
 }
 
 /// A server bound to its port, ready to run.
@@ -24,23 +26,28 @@ pub struct Application {
 impl Application {
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
         let program = crate::program::load(config.program_file.as_deref())?;
-        let database_url = config.database_url();
-        if config.database_url.is_none() {
-            create_private_dir(&config.data_dir)?;
-        }
-        let storage = storage::connect(&database_url)
-            .await
-            .with_context(|| format!("cannot open the database {}", redact_password(&database_url)))?;
+        let storage = open_storage(config).await?;
         let spa = Spa::load(&config.dist_dir, &config.base_path)
             .with_context(|| format!("cannot read the SPA in {}", config.dist_dir.display()))?;
         if spa.is_none() {
             tracing::warn!(dist_dir = %config.dist_dir.display(), "no built SPA found: serving the API only");
         }
-        let state = AppState { storage, program: Arc::new(program) };
+        let ranges = crate::pricing::ranges::load(config.price_ranges_file.as_deref())?;
+        let prices = match storage.fee_schedule().await.context("cannot read the imported fee schedule")? {
+            Some(import) => {
+                tracing::info!(
+                    year = import.year,
+                    codes = import.rvus.len(),
+                    zips = import.zips.len(),
+                    "pricing from the imported fee schedule"
+                );
+                PriceBook::imported(import, ranges)
+            }
+            None => PriceBook::bundled(ranges),
+        };
+        let state = AppState { storage, program: Arc::new(program), prices: Arc::new(prices) };
         let router = http::router(state, spa, &config.base_path);
-        let listener = TcpListener::bind(config.listen)
-            .await
-            .with_context(|| format!("cannot listen on {}", config.listen))?;
+        let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
         Ok(Self { listener, router })
     }
 
@@ -53,6 +60,16 @@ impl Application {
         axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
         Ok(())
     }
+}
+
+/// Opens the configured database (creating the default SQLite file's folder owner-only) and
+/// brings its schema up to date.
+pub async fn open_storage(config: &Config) -> anyhow::Result<Arc<dyn Storage>> {
+    let database_url = config.database_url();
+    if config.database_url.is_none() {
+        create_private_dir(&config.data_dir)?;
+    }
+    storage::connect(&database_url).await.with_context(|| format!("cannot open the database {}", redact_password(&database_url)))
 }
 
 fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {

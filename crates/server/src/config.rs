@@ -28,6 +28,11 @@ pub struct Config {
     #[arg(long, env = "ADVOCATE_PROGRAM_FILE")]
     pub program_file: Option<PathBuf>,
 
+    /// A TOML file with the price ranges (percentages of Medicare, with their published
+    /// sources) that cost estimates show, replacing the bundled default. Refused at start if invalid.
+    #[arg(long, env = "ADVOCATE_PRICE_RANGES_FILE")]
+    pub price_ranges_file: Option<PathBuf>,
+
     /// Path the app is served under, e.g. /advocate/ behind a reverse proxy.
     #[arg(long, env = "ADVOCATE_BASE_PATH", default_value = "/", value_parser = parse_base_path)]
     pub base_path: String,

@@ -1,8 +1,10 @@
 //! Advocate's server: the JSON API around the domain rules, storage, and the SPA's files.
 
 pub mod app;
+pub mod clock;
 pub mod config;
 pub mod http;
+pub mod pricing;
 pub mod program;
 pub mod storage;
 pub mod zip_directory;

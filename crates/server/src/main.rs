@@ -13,12 +13,24 @@ use tracing_subscriber::EnvFilter;
 struct Cli {
     #[command(flatten)]
     config: Config,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Load CMS's complete fee-schedule files (RVU, GPCI, locality-county, ZIP5, CLFS) into
+    /// the database, replacing any earlier import, so that any code can be priced.
+    ImportFeeSchedule(advocate_server::pricing::import::ImportFiles),
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     init_logging(cli.config.log_format);
+    if let Some(Command::ImportFeeSchedule(files)) = &cli.command {
+        return advocate_server::pricing::import::run(&cli.config, files).await;
+    }
     let app = Application::build(&cli.config).await?;
     tracing::info!(address = %app.local_addr(), base_path = %cli.config.base_path, "serving Advocate");
     app.run_until_stopped().await

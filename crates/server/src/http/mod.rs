@@ -1,6 +1,7 @@
 //! The HTTP surface: the JSON API under /api, the probes, and the SPA for everything else.
 
 mod error;
+mod estimates;
 mod health;
 mod openapi;
 mod program;
@@ -22,6 +23,7 @@ use axum::{
     response::Response,
     routing::get,
 };
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The whole app, mounted at `base_path` ("/" or "/something/").
@@ -31,13 +33,12 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         .route("/services", get(services::list_services))
         .route("/requests", axum::routing::post(requests::create_request))
         .route("/requests/{reference}", get(requests::request_status))
+        .route("/procedures", get(estimates::procedures))
+        .route("/estimates", get(estimates::estimate))
         .route("/openapi.json", get(openapi::openapi_json))
         .fallback(api_not_found);
-    let mut app = Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .nest("/api", api)
-        .with_state(state);
+    let mut app =
+        Router::new().route("/healthz", get(health::healthz)).route("/readyz", get(health::readyz)).nest("/api", api).with_state(state);
     app = match spa {
         Some(spa) => app.merge(spa.router()),
         None => app.fallback(spa_not_built),
@@ -49,6 +50,10 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
         ))
+        // A bug in one handler answers a problem (500) instead of dropping the connection.
+        .layer(CatchPanicLayer::custom(|_| {
+            problem_response(Problem::new(500, "Something went wrong on our side").with_detail("Please try again in a minute."))
+        }))
         .layer(middleware::from_fn(request_context::request_context))
 }
 

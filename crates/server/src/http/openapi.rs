@@ -13,6 +13,8 @@ use utoipa::OpenApi;
         super::services::list_services,
         super::requests::create_request,
         super::requests::request_status,
+        super::estimates::procedures,
+        super::estimates::estimate,
     ),
     modifiers(&VerifierAuth),
     components(schemas(advocate_domain::Problem, advocate_domain::FieldError)),

@@ -4,10 +4,9 @@
 use super::ApiError;
 use super::error::current_request_id;
 use crate::app::AppState;
+use crate::clock::now;
 use crate::storage::{AuditEvent, IdempotencyRecord, InsertOutcome, StoredRequest};
-use advocate_domain::{
-    NewRequest, Reference, RequestReceipt, RequestState, RequestStatus, Routing, Timestamp, catalog, route,
-};
+use advocate_domain::{NewRequest, Reference, RequestReceipt, RequestState, RequestStatus, Routing, catalog, route};
 use axum::{
     Json,
     body::Bytes,
@@ -55,7 +54,12 @@ pub async fn create_request(
         return Err(ApiError::Invalid { detail: "Some answers need fixing: each is listed with what to do.".into(), errors: problems });
     }
     let service = services.iter().find(|s| s.id == request.service_id).expect("validated");
-    let routing: Routing = route(service, advocate_domain::PlanCoverage::from_answer(request.plan), request.answers.bill_coverage, &state.program.sponsor_name);
+    let routing: Routing = route(
+        service,
+        advocate_domain::PlanCoverage::from_answer(request.plan),
+        request.answers.bill_coverage,
+        &state.program.sponsor_name,
+    );
     let submitted_at = now();
     for _attempt in 0..5 {
         let reference = Reference::from_random(random_bytes());
@@ -151,11 +155,8 @@ pub async fn request_status(
 ) -> Result<Response, ApiError> {
     let not_found = || ApiError::NotFound("No request matches this reference and code. Check both, or call an advocate.".into());
     let reference = Reference::parse(&reference).map_err(|_| not_found())?;
-    let verifier = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .ok_or_else(not_found)?;
+    let verifier =
+        headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).ok_or_else(not_found)?;
     let stored = state.storage.request(&reference).await?.ok_or_else(not_found)?;
     if !constant_time_eq(verifier_hash(verifier.trim(), &stored.verifier_salt).as_bytes(), stored.verifier_hash.as_bytes()) {
         return Err(not_found());
@@ -183,7 +184,11 @@ pub async fn request_status(
 fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     let key = headers
         .get(IDEMPOTENCY_KEY)
-        .ok_or_else(|| ApiError::BadRequest("Send an Idempotency-Key header with a random value, such as a UUID, the same for every retry of this request.".into()))?
+        .ok_or_else(|| {
+            ApiError::BadRequest(
+                "Send an Idempotency-Key header with a random value, such as a UUID, the same for every retry of this request.".into(),
+            )
+        })?
         .to_str()
         .map_err(|_| ApiError::BadRequest("The Idempotency-Key header must be plain text.".into()))?
         .trim();
@@ -225,9 +230,4 @@ fn random_bytes<const N: usize>() -> [u8; N] {
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-fn now() -> Timestamp {
-    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    Timestamp::from_unix_seconds(seconds as i64)
 }

@@ -2,9 +2,11 @@
 //! SQLite for a single server (the default), PostgreSQL for several behind a load balancer.
 //! Each has its own migrations; the same tests run against both.
 
+mod fee_schedule;
 mod postgres;
 mod sqlite;
 
+use crate::pricing::import::FeeScheduleImport;
 use advocate_domain::{Handler, NewRequest, OutreachWindow, Reference, RequestState, Timestamp};
 use async_trait::async_trait;
 use std::sync::Arc;
@@ -118,6 +120,13 @@ pub trait Storage: Send + Sync + 'static {
     async fn request_by_key(&self, key_hash: &str) -> Result<Option<(String, StoredRequest)>, StorageError>;
 
     async fn request(&self, reference: &Reference) -> Result<Option<StoredRequest>, StorageError>;
+
+    /// Replaces the imported fee schedule with a new one, in one transaction: the new one whole,
+    /// or the previous one untouched.
+    async fn replace_fee_schedule(&self, import: &FeeScheduleImport) -> Result<(), StorageError>;
+
+    /// The imported fee schedule, if an operator has imported one.
+    async fn fee_schedule(&self) -> Result<Option<FeeScheduleImport>, StorageError>;
 }
 
 /// A stored request's columns, as both databases return them.
@@ -194,7 +203,9 @@ pub fn redact_password(url: &str) -> String {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             let credentials = &url[scheme_end + 3..at];
             match credentials.split_once(':') {
-                Some((user, _password)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                Some((user, _password)) => {
+                    format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..])
+                }
                 None => url.to_string(),
             }
         }

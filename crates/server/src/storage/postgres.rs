@@ -1,12 +1,17 @@
 use super::{
-    AuditEvent, Backend, IdempotencyRecord, InsertOutcome, RequestRow, Storage, StorageError, StorageStatus, StoredRequest,
-    all_applied, handler_name, is_unique_violation,
+    AuditEvent, Backend, IdempotencyRecord, InsertOutcome, RequestRow, Storage, StorageError, StorageStatus, StoredRequest, all_applied,
+    handler_name, is_unique_violation,
 };
+use crate::pricing::import::FeeScheduleImport;
 use advocate_domain::{Reference, Timestamp};
 use async_trait::async_trait;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::{Row, migrate::Migrator};
 use std::time::Duration;
+
+mod fee_schedule_sql {
+    super::super::fee_schedule::fee_schedule_storage!(sqlx::Postgres);
+}
 
 static MIGRATOR: Migrator = sqlx::migrate!("./migrations/postgres");
 
@@ -16,11 +21,7 @@ pub struct PostgresStorage {
 
 impl PostgresStorage {
     pub async fn open(url: &str) -> Result<Self, StorageError> {
-        let pool = PgPoolOptions::new()
-            .max_connections(16)
-            .acquire_timeout(Duration::from_secs(5))
-            .connect(url)
-            .await?;
+        let pool = PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(5)).connect(url).await?;
         Ok(Self { pool })
     }
 }
@@ -42,10 +43,7 @@ impl Storage for PostgresStorage {
             sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success").fetch_all(&self.pool).await;
         match applied {
             Ok(applied) => StorageStatus { reachable: true, migrations_applied: all_applied(&MIGRATOR, &applied) },
-            Err(_) => StorageStatus {
-                reachable: sqlx::query("SELECT 1").execute(&self.pool).await.is_ok(),
-                migrations_applied: false,
-            },
+            Err(_) => StorageStatus { reachable: sqlx::query("SELECT 1").execute(&self.pool).await.is_ok(), migrations_applied: false },
         }
     }
 
@@ -109,15 +107,14 @@ impl Storage for PostgresStorage {
         };
         // Two servers given the same key at once: the second waits on the key's index entry and
         // fails here once the first commits.
-        let keyed = sqlx::query(
-            "INSERT INTO idempotency_keys (key_hash, body_hash, reference, created_at) VALUES ($1, $2, $3, to_timestamp($4))",
-        )
-        .bind(&key.key_hash)
-        .bind(&key.body_hash)
-        .bind(request.reference.to_string())
-        .bind(request.submitted_at.unix_seconds() as f64)
-        .execute(&mut *tx)
-        .await;
+        let keyed =
+            sqlx::query("INSERT INTO idempotency_keys (key_hash, body_hash, reference, created_at) VALUES ($1, $2, $3, to_timestamp($4))")
+                .bind(&key.key_hash)
+                .bind(&key.body_hash)
+                .bind(request.reference.to_string())
+                .bind(request.submitted_at.unix_seconds() as f64)
+                .execute(&mut *tx)
+                .await;
         match keyed {
             Err(e) if is_unique_violation(&e) => return Ok(InsertOutcome::KeyAlreadyUsed),
             other => other?,
@@ -144,6 +141,14 @@ impl Storage for PostgresStorage {
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(request_row).transpose()
+    }
+
+    async fn replace_fee_schedule(&self, import: &FeeScheduleImport) -> Result<(), StorageError> {
+        fee_schedule_sql::replace(&self.pool, import).await
+    }
+
+    async fn fee_schedule(&self) -> Result<Option<FeeScheduleImport>, StorageError> {
+        fee_schedule_sql::load(&self.pool).await
     }
 }
 

@@ -1,12 +1,17 @@
 use super::{
-    AuditEvent, Backend, IdempotencyRecord, InsertOutcome, RequestRow, Storage, StorageError, StorageStatus, StoredRequest,
-    all_applied, handler_name, is_unique_violation,
+    AuditEvent, Backend, IdempotencyRecord, InsertOutcome, RequestRow, Storage, StorageError, StorageStatus, StoredRequest, all_applied,
+    handler_name, is_unique_violation,
 };
+use crate::pricing::import::FeeScheduleImport;
 use advocate_domain::{Reference, Timestamp};
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, migrate::Migrator};
 use std::{str::FromStr, time::Duration};
+
+mod fee_schedule_sql {
+    super::super::fee_schedule::fee_schedule_storage!(sqlx::Sqlite);
+}
 
 static MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -45,10 +50,7 @@ impl Storage for SqliteStorage {
             sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success").fetch_all(&self.pool).await;
         match applied {
             Ok(applied) => StorageStatus { reachable: true, migrations_applied: all_applied(&MIGRATOR, &applied) },
-            Err(_) => StorageStatus {
-                reachable: sqlx::query("SELECT 1").execute(&self.pool).await.is_ok(),
-                migrations_applied: false,
-            },
+            Err(_) => StorageStatus { reachable: sqlx::query("SELECT 1").execute(&self.pool).await.is_ok(), migrations_applied: false },
         }
     }
 
@@ -58,12 +60,10 @@ impl Storage for SqliteStorage {
     }
 
     async fn audit_trail(&self, subject: &str) -> Result<Vec<AuditEvent>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT occurred_at, actor, action, subject, request_id FROM audit_events WHERE subject = ? ORDER BY id",
-        )
-        .bind(subject)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = sqlx::query("SELECT occurred_at, actor, action, subject, request_id FROM audit_events WHERE subject = ? ORDER BY id")
+            .bind(subject)
+            .fetch_all(&self.pool)
+            .await?;
         rows.into_iter()
             .map(|row| {
                 let occurred_at: String = row.try_get("occurred_at")?;
@@ -144,6 +144,14 @@ impl Storage for SqliteStorage {
             .await?;
         row.as_ref().map(request_row).transpose()
     }
+
+    async fn replace_fee_schedule(&self, import: &FeeScheduleImport) -> Result<(), StorageError> {
+        fee_schedule_sql::replace(&self.pool, import).await
+    }
+
+    async fn fee_schedule(&self) -> Result<Option<FeeScheduleImport>, StorageError> {
+        fee_schedule_sql::load(&self.pool).await
+    }
 }
 
 async fn insert_audit<'e>(executor: impl sqlx::SqliteExecutor<'e>, event: &AuditEvent) -> Result<(), sqlx::Error> {
@@ -184,4 +192,3 @@ fn request_row(row: &sqlx::sqlite::SqliteRow) -> Result<StoredRequest, StorageEr
     }
     .into_request()
 }
-

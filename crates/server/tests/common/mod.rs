@@ -52,6 +52,7 @@ pub fn test_config(data_dir: PathBuf) -> Config {
         dist_dir: data_dir.join("no-dist"),
         data_dir,
         program_file: None,
+        price_ranges_file: None,
         base_path: "/".into(),
         log_format: LogFormat::Text,
     }
