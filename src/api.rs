@@ -63,12 +63,7 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
 
 pub fn to_json<T: serde::Serialize>(value: &T) -> String {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .ok()
-        .and_then(|js| js_sys::JSON::stringify(&js).ok())
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
+    value.serialize(&serializer).ok().and_then(|js| js_sys::JSON::stringify(&js).ok()).and_then(|s| s.as_string()).unwrap_or_default()
 }
 
 /// `GET /api/requests/{reference}`: where a request stands, shown only with its verifier.

@@ -8,7 +8,8 @@ pub fn ContactCard(program: ProgramSettings, #[prop(into)] now: Signal<Timestamp
     let hours = program.hours.clone();
     let summary = hours.summary();
     let phone = program.advocate_phone;
-    let availability = move || match hours.availability(now.get()) {
+    let availability = move || {
+        match hours.availability(now.get()) {
         Availability::Open { until } => view! {
             <p class="availability availability--open">
                 <span class="availability__dot" aria-hidden="true"></span>
@@ -24,6 +25,7 @@ pub fn ContactCard(program: ProgramSettings, #[prop(into)] now: Signal<Timestamp
             </p>
         }
         .into_any(),
+    }
     };
     view! {
         <section class="contact-card" aria-labelledby="contact-card-title">

@@ -1,5 +1,5 @@
-use crate::app::use_program;
 use crate::api::app_path;
+use crate::app::use_program;
 use leptos::prelude::*;
 
 /// Who offers the service, how to reach it, and where its conditions are.

@@ -44,10 +44,8 @@ impl Answers {
             ("condition", Some(self.condition.clone())),
             ("zip", Some(self.zip.clone())),
         ];
-        let query: Vec<String> = pairs
-            .into_iter()
-            .filter_map(|(key, value)| value.filter(|v| !v.is_empty()).map(|v| format!("{key}={}", encode(&v))))
-            .collect();
+        let query: Vec<String> =
+            pairs.into_iter().filter_map(|(key, value)| value.filter(|v| !v.is_empty()).map(|v| format!("{key}={}", encode(&v)))).collect();
         if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) }
     }
 
@@ -90,9 +88,9 @@ impl Answers {
                     .map(|e| format!("The amount: {e}."))
                     .or_else(|| (Money::parse(&self.amount).ok()?.cents() == 0).then(|| "Enter an amount more than $0.".to_string())),
                 NeedDetail::Zip if !self.zip.trim().is_empty() => Zip::parse(&self.zip).err().map(|e| format!("The ZIP code: {e}.")),
-                _ => advocate_domain::request::detail_problems(*detail, &self.need_answers())
-                    .first()
-                    .map(|(_, message)| message.to_string()),
+                _ => {
+                    advocate_domain::request::detail_problems(*detail, &self.need_answers()).first().map(|(_, message)| message.to_string())
+                }
             };
             if let Some(message) = problem {
                 errors.push((field_of(*detail), message));

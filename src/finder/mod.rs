@@ -7,4 +7,6 @@ mod answers;
 mod draft;
 
 pub use answers::Answers;
-pub use draft::{ContactDraft, SavedReceipt, clear_draft, load_contact, load_last_answers, load_receipt, save_contact, save_last_answers, save_receipt};
+pub use draft::{
+    ContactDraft, SavedReceipt, clear_draft, load_contact, load_last_answers, load_receipt, save_contact, save_last_answers, save_receipt,
+};

@@ -27,9 +27,7 @@ pub fn run_all() -> Result<(), String> {
 
     // 3: component tests in headless Chromium.
     let (counts, _) = run_tests(
-        command("cargo")
-            .args(["test", "--target", "wasm32-unknown-unknown", "-p", "advocate-web"])
-            .env("CHROMEDRIVER", CHROMEDRIVER),
+        command("cargo").args(["test", "--target", "wasm32-unknown-unknown", "-p", "advocate-web"]).env("CHROMEDRIVER", CHROMEDRIVER),
     );
     total += counts;
 

@@ -21,5 +21,9 @@ fn main() {
         black_box(medicare_price(black_box(&visit), locality.gpci, CONVERSION_FACTOR_2025));
     }
     let per_second = rounds as f64 / started.elapsed().as_secs_f64();
-    println!("medicare price (office + facility) across {} localities: {:.1} million per second on one core (target: 1 million)", LOCALITIES_2025.len(), per_second / 1e6);
+    println!(
+        "medicare price (office + facility) across {} localities: {:.1} million per second on one core (target: 1 million)",
+        LOCALITIES_2025.len(),
+        per_second / 1e6
+    );
 }

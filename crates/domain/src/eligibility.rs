@@ -119,7 +119,9 @@ mod tests {
 
     #[test]
     fn the_employee_and_the_four_kinds_of_family_are_eligible() {
-        for r in [Relationship::Employee, Relationship::SpouseOrPartner, Relationship::Child, Relationship::Parent, Relationship::ParentInLaw] {
+        for r in
+            [Relationship::Employee, Relationship::SpouseOrPartner, Relationship::Child, Relationship::Parent, Relationship::ParentInLaw]
+        {
             assert!(r.is_eligible(), "{r:?}");
             assert!(r.not_eligible().is_none());
         }

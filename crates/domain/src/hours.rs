@@ -275,7 +275,10 @@ mod tests {
     fn hours_hold_across_the_spring_daylight_saving_change() {
         // Monday 2026-03-09 is the first weekday of daylight time: 8:00 am EDT is 12:00Z.
         let now = et((2026, 3, 7), 12, 0);
-        assert_eq!(hours().availability(now), Availability::Closed { next_opening: Timestamp::from_unix_seconds(et((2026, 3, 9), 8, 0).unix_seconds()) });
+        assert_eq!(
+            hours().availability(now),
+            Availability::Closed { next_opening: Timestamp::from_unix_seconds(et((2026, 3, 9), 8, 0).unix_seconds()) }
+        );
         assert_eq!(et((2026, 3, 9), 8, 0).to_string(), "2026-03-09T12:00:00Z");
         assert!(matches!(hours().availability("2026-03-09T12:00:00Z".parse().unwrap()), Availability::Open { .. }));
         assert!(matches!(hours().availability("2026-03-09T11:59:59Z".parse().unwrap()), Availability::Closed { .. }));

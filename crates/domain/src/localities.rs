@@ -8,7 +8,15 @@
 
 use crate::fee_schedule::{Gpci, Locality};
 
-const fn locality(mac: &'static str, state: &'static str, number: &'static str, name: &'static str, work: u32, pe: u32, mp: u32) -> Locality {
+const fn locality(
+    mac: &'static str,
+    state: &'static str,
+    number: &'static str,
+    name: &'static str,
+    work: u32,
+    pe: u32,
+    mp: u32,
+) -> Locality {
     Locality { mac, state, number, name, gpci: Gpci { work, pe, mp } }
 }
 

@@ -72,13 +72,23 @@ pub const LOCALITY_RULES_2025: &[LocalityRule] = &[
     only("FL", "09102", "03", &["Broward", "Collier", "Indian River", "Lee", "Martin", "Palm Beach", "St. Lucie"]),
     only("FL", "09102", "04", &["Miami-Dade", "Monroe"]),
     rest("FL", "09102", "99"),
-    only("GA", "10212", "01", &[
-        "Butts", "Cherokee", "Clayton", "Cobb", "DeKalb", "Douglas", "Fayette", "Forsyth", "Fulton", "Gwinnett",
-        "Henry", "Newton", "Paulding", "Rockdale", "Walton",
-    ]),
+    only(
+        "GA",
+        "10212",
+        "01",
+        &[
+            "Butts", "Cherokee", "Clayton", "Cobb", "DeKalb", "Douglas", "Fayette", "Forsyth", "Fulton", "Gwinnett", "Henry", "Newton",
+            "Paulding", "Rockdale", "Walton",
+        ],
+    ),
     rest("GA", "10212", "99"),
     only("IL", "06102", "16", &["Cook"]),
-    only("IL", "06102", "12", &["Bond", "Calhoun", "Clinton", "Jersey", "Macoupin", "Madison", "Monroe", "Montgomery", "Randolph", "St. Clair", "Washington"]),
+    only(
+        "IL",
+        "06102",
+        "12",
+        &["Bond", "Calhoun", "Clinton", "Jersey", "Macoupin", "Madison", "Monroe", "Montgomery", "Randolph", "St. Clair", "Washington"],
+    ),
     only("IL", "06102", "15", &["DuPage", "Kane", "Lake", "Will"]),
     rest("IL", "06102", "99"),
     only("LA", "07202", "01", &["Jefferson", "Orleans", "Plaquemines", "St. Bernard"]),
@@ -94,9 +104,12 @@ pub const LOCALITY_RULES_2025: &[LocalityRule] = &[
     only("MO", "05302", "02", &["Clay", "Jackson", "Platte"]),
     only("MO", "05302", "01", &["Jefferson", "St. Charles", "St. Louis", "St. Louis city"]),
     rest("MO", "05302", "99"),
-    only("NJ", "12402", "01", &[
-        "Bergen", "Essex", "Hudson", "Hunterdon", "Middlesex", "Morris", "Passaic", "Somerset", "Sussex", "Union", "Warren",
-    ]),
+    only(
+        "NJ",
+        "12402",
+        "01",
+        &["Bergen", "Essex", "Hudson", "Hunterdon", "Middlesex", "Morris", "Passaic", "Somerset", "Sussex", "Union", "Warren"],
+    ),
     rest("NJ", "12402", "99"),
     only("NY", "13202", "01", &["New York"]),
     only("NY", "13202", "02", &["Bronx", "Kings", "Nassau", "Richmond", "Rockland", "Suffolk", "Westchester"]),
@@ -204,7 +217,8 @@ mod tests {
     fn every_rule_names_a_real_locality() {
         for rule in LOCALITY_RULES_2025 {
             assert!(
-                LOCALITIES_2025.iter().any(|l| l.mac == rule.mac && l.number == rule.locality && l.state == rule.state || l.mac == rule.mac && l.number == rule.locality && rule.mac == "12202"),
+                LOCALITIES_2025.iter().any(|l| l.mac == rule.mac && l.number == rule.locality && l.state == rule.state
+                    || l.mac == rule.mac && l.number == rule.locality && rule.mac == "12202"),
                 "{rule:?}"
             );
         }

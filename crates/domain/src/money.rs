@@ -43,11 +43,15 @@ impl Money {
             return Err(MoneyError::NotAnAmount);
         }
         let groups: Vec<&str> = whole.split(',').collect();
-        let grouped_right = groups.len() == 1
-            || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+        let grouped_right =
+            groups.len() == 1 || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
         let digits: String = groups.concat();
         if !grouped_right || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 8 {
-            return Err(if digits.len() > 8 && digits.bytes().all(|b| b.is_ascii_digit()) { MoneyError::TooLarge } else { MoneyError::NotAnAmount });
+            return Err(if digits.len() > 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
+                MoneyError::TooLarge
+            } else {
+                MoneyError::NotAnAmount
+            });
         }
         let dollars: i64 = if digits.is_empty() { 0 } else { digits.parse().map_err(|_| MoneyError::NotAnAmount)? };
         let cents: i64 = match fraction.len() {
@@ -82,7 +86,15 @@ mod tests {
 
     #[test]
     fn amounts_are_read_as_people_type_them() {
-        for (input, cents) in [("1250", 125_000), ("1,250.5", 125_050), ("$1,250.00", 125_000), (" 400.01 ", 40_001), (".99", 99), ("0", 0), ("$12,345,678.90", 1_234_567_890)] {
+        for (input, cents) in [
+            ("1250", 125_000),
+            ("1,250.5", 125_050),
+            ("$1,250.00", 125_000),
+            (" 400.01 ", 40_001),
+            (".99", 99),
+            ("0", 0),
+            ("$12,345,678.90", 1_234_567_890),
+        ] {
             assert_eq!(Money::parse(input), Ok(Money::from_cents(cents)), "{input}");
         }
     }

@@ -39,11 +39,9 @@ impl ProgramSettings {
     /// Why these settings cannot be served, if they cannot (each a sentence an operator can act on).
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        for (name, value) in [
-            ("program_name", &self.program_name),
-            ("sponsor_name", &self.sponsor_name),
-            ("vendor_name", &self.vendor_name),
-        ] {
+        for (name, value) in
+            [("program_name", &self.program_name), ("sponsor_name", &self.sponsor_name), ("vendor_name", &self.vendor_name)]
+        {
             if value.trim().is_empty() {
                 problems.push(format!("{name} must not be empty"));
             }
@@ -82,9 +80,7 @@ impl PhoneNumber {
         };
         // Area codes and exchanges never start with 0 or 1 (North American Numbering Plan).
         match digits {
-            [a, _, _, e, ..] if digits.len() == 10 && *a >= 2 && *e >= 2 => {
-                Ok(Self(digits.try_into().expect("ten digits")))
-            }
+            [a, _, _, e, ..] if digits.len() == 10 && *a >= 2 && *e >= 2 => Ok(Self(digits.try_into().expect("ten digits"))),
             _ => Err(PhoneNumberError),
         }
     }

@@ -150,7 +150,9 @@ pub fn detail_problems(detail: NeedDetail, answers: &NeedAnswers) -> Vec<(&'stat
         }
         NeedDetail::Condition => match answers.condition.as_deref().map(str::trim) {
             None | Some("") => vec![("answers.condition", "Enter the condition or diagnosis, in your own words.")],
-            Some(c) if c.chars().count() > CONDITION_MAX => vec![("answers.condition", "Shorten the condition to 200 characters or fewer.")],
+            Some(c) if c.chars().count() > CONDITION_MAX => {
+                vec![("answers.condition", "Shorten the condition to 200 characters or fewer.")]
+            }
             Some(_) => vec![],
         },
         NeedDetail::Zip if answers.zip.is_none() => vec![("answers.zip", "Enter a 5-digit ZIP code, like 10001.")],
@@ -168,11 +170,15 @@ pub fn contact_problems(contact: &ContactDetails) -> Vec<(&'static str, &'static
         problems.push(("contact.name", "Enter a name of 100 characters or fewer."));
     }
     match contact.method {
-        ContactMethod::Phone if contact.phone.trim().is_empty() => problems.push(("contact.phone", "Enter a phone number for the advocate to call.")),
+        ContactMethod::Phone if contact.phone.trim().is_empty() => {
+            problems.push(("contact.phone", "Enter a phone number for the advocate to call."))
+        }
         ContactMethod::Phone if PhoneNumber::parse(&contact.phone).is_err() => {
             problems.push(("contact.phone", "Enter a 10-digit US phone number, like 555-201-4477."))
         }
-        ContactMethod::Email if contact.email.trim().is_empty() => problems.push(("contact.email", "Enter an email address for the advocate to write to.")),
+        ContactMethod::Email if contact.email.trim().is_empty() => {
+            problems.push(("contact.email", "Enter an email address for the advocate to write to."))
+        }
         ContactMethod::Email if !is_plausible_email(&contact.email) => {
             problems.push(("contact.email", "Enter an email address like name@example.com."))
         }
@@ -311,7 +317,11 @@ mod tests {
             relationship: Relationship::Parent,
             service_id: "second-opinion".into(),
             plan: Some(PlanCoverage::OtherPlan),
-            answers: NeedAnswers { condition: Some("Knee pain, surgery advised".into()), zip: Some(Zip::parse("10001").unwrap()), ..Default::default() },
+            answers: NeedAnswers {
+                condition: Some("Knee pain, surgery advised".into()),
+                zip: Some(Zip::parse("10001").unwrap()),
+                ..Default::default()
+            },
             contact: ContactDetails {
                 name: "Ana Lopez".into(),
                 method: ContactMethod::Phone,

@@ -96,7 +96,9 @@ pub fn route(service: &Service, plan: PlanCoverage, bill: Option<BillCoverage>, 
     // Services outside what the carrier's plan handles stay with advocates whatever the plan.
     if service.carrier_plan_rule == CarrierPlanRule::AdvocatesProceed {
         return advocate(match (service.area, plan) {
-            (ServiceArea::SeniorCare, _) => "Advocates handle senior care and special needs for everyone, whatever their health plan.".into(),
+            (ServiceArea::SeniorCare, _) => {
+                "Advocates handle senior care and special needs for everyone, whatever their health plan.".into()
+            }
             (_, PlanCoverage::CarrierPlan) => format!(
                 "{carrier}'s plan does not usually handle this, so an advocate will help you even though you have a {carrier} medical plan."
             ),
@@ -104,9 +106,9 @@ pub fn route(service: &Service, plan: PlanCoverage, bill: Option<BillCoverage>, 
         });
     }
     match plan {
-        PlanCoverage::OtherPlan => advocate(format!(
-            "The person is not covered by a {carrier} medical plan, so an advocate handles this from start to finish."
-        )),
+        PlanCoverage::OtherPlan => {
+            advocate(format!("The person is not covered by a {carrier} medical plan, so an advocate handles this from start to finish."))
+        }
         PlanCoverage::NotSure => advocate(format!(
             "An advocate will start on this. If the person turns out to be covered by a {carrier} medical plan, the advocate may pass the request to {carrier}'s customer service."
         )),
@@ -152,9 +154,15 @@ impl BillSaverEligibility {
     /// The answer in one sentence.
     pub fn sentence(self, amount: Money) -> String {
         match self {
-            BillSaverEligibility::Qualifies => format!("This {amount} bill can go to Medical Bill Saver: an advocate can try to negotiate it down."),
-            BillSaverEligibility::AtOrUnderThreshold => format!("Medical Bill Saver negotiates bills over {BILL_SAVER_THRESHOLD}, so this {amount} bill does not qualify, but an advocate can still check it for mistakes."),
-            BillSaverEligibility::CoveredByInsurance => "Medical Bill Saver is for bills insurance did not cover, but an advocate can still check this bill for mistakes.".into(),
+            BillSaverEligibility::Qualifies => {
+                format!("This {amount} bill can go to Medical Bill Saver: an advocate can try to negotiate it down.")
+            }
+            BillSaverEligibility::AtOrUnderThreshold => format!(
+                "Medical Bill Saver negotiates bills over {BILL_SAVER_THRESHOLD}, so this {amount} bill does not qualify, but an advocate can still check it for mistakes."
+            ),
+            BillSaverEligibility::CoveredByInsurance => {
+                "Medical Bill Saver is for bills insurance did not cover, but an advocate can still check this bill for mistakes.".into()
+            }
         }
     }
 }
@@ -258,6 +266,9 @@ mod tests {
     #[test]
     fn the_bill_saver_answer_reads_as_one_sentence() {
         let sentence = BillSaverEligibility::AtOrUnderThreshold.sentence(Money::from_cents(40_000));
-        assert_eq!(sentence, "Medical Bill Saver negotiates bills over $400.00, so this $400.00 bill does not qualify, but an advocate can still check it for mistakes.");
+        assert_eq!(
+            sentence,
+            "Medical Bill Saver negotiates bills over $400.00, so this $400.00 bill does not qualify, but an advocate can still check it for mistakes."
+        );
     }
 }

@@ -43,11 +43,7 @@ impl Timestamp {
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = self.to_utc();
-        write!(
-            f,
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-            t.date.year, t.date.month, t.date.day, t.hour, t.minute, t.second
-        )
+        write!(f, "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", t.date.year, t.date.month, t.date.day, t.hour, t.minute, t.second)
     }
 }
 
@@ -95,15 +91,8 @@ pub enum Weekday {
 }
 
 impl Weekday {
-    pub const ALL: [Weekday; 7] = [
-        Weekday::Monday,
-        Weekday::Tuesday,
-        Weekday::Wednesday,
-        Weekday::Thursday,
-        Weekday::Friday,
-        Weekday::Saturday,
-        Weekday::Sunday,
-    ];
+    pub const ALL: [Weekday; 7] =
+        [Weekday::Monday, Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday, Weekday::Friday, Weekday::Saturday, Weekday::Sunday];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -182,10 +171,8 @@ impl Date {
     }
 
     pub fn month_name(self) -> &'static str {
-        const NAMES: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
-        ];
+        const NAMES: [&str; 12] =
+            ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
         NAMES[usize::from(self.month - 1)]
     }
 }
@@ -300,11 +287,7 @@ impl UsTimeZone {
     pub fn to_instant(self, local: DateTime) -> Timestamp {
         let wall = local.seconds_since_epoch();
         let daylight = Timestamp(wall - (self.standard_offset_hours() * 3600 + 3600));
-        if self.is_daylight_time(daylight) {
-            daylight
-        } else {
-            Timestamp(wall - self.standard_offset_hours() * 3600)
-        }
+        if self.is_daylight_time(daylight) { daylight } else { Timestamp(wall - self.standard_offset_hours() * 3600) }
     }
 }
 
@@ -368,7 +351,10 @@ mod tests {
     fn eastern_time_switches_to_daylight_time_on_the_second_sunday_of_march() {
         let et = UsTimeZone::Eastern;
         // 2026-03-08 01:59:59 EST is 06:59:59Z; one second later the clock reads 03:00 EDT.
-        assert_eq!(et.to_local(ts("2026-03-08T06:59:59Z")), DateTime { date: Date::new(2026, 3, 8).unwrap(), hour: 1, minute: 59, second: 59 });
+        assert_eq!(
+            et.to_local(ts("2026-03-08T06:59:59Z")),
+            DateTime { date: Date::new(2026, 3, 8).unwrap(), hour: 1, minute: 59, second: 59 }
+        );
         assert_eq!(et.to_local(ts("2026-03-08T07:00:00Z")), DateTime::at(Date::new(2026, 3, 8).unwrap(), 3, 0));
         // 2:30 am does not exist that day; it is read as 3:30 am EDT.
         assert_eq!(et.to_instant(DateTime::at(Date::new(2026, 3, 8).unwrap(), 2, 30)), ts("2026-03-08T07:30:00Z"));

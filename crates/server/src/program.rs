@@ -40,7 +40,11 @@ mod tests {
     fn a_bad_file_is_refused_with_the_line_at_fault() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("program.toml");
-        std::fs::write(&path, "program_name = \"P\"\nsponsor_name = \"S\"\nvendor_name = \"V\"\nadvocate_phone = \"555\"\nconditions = []\n").unwrap();
+        std::fs::write(
+            &path,
+            "program_name = \"P\"\nsponsor_name = \"S\"\nvendor_name = \"V\"\nadvocate_phone = \"555\"\nconditions = []\n",
+        )
+        .unwrap();
         let error = format!("{:#}", load(Some(&path)).unwrap_err());
         assert!(error.contains("line 4"), "{error}");
         assert!(error.contains("10-digit US phone number"), "{error}");
@@ -50,7 +54,11 @@ mod tests {
     fn settings_with_problems_are_refused_with_each_named() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("program.toml");
-        std::fs::write(&path, "program_name = \"\"\nsponsor_name = \"S\"\nvendor_name = \"V\"\nadvocate_phone = \"866-799-2725\"\nconditions = []\n").unwrap();
+        std::fs::write(
+            &path,
+            "program_name = \"\"\nsponsor_name = \"S\"\nvendor_name = \"V\"\nadvocate_phone = \"866-799-2725\"\nconditions = []\n",
+        )
+        .unwrap();
         let error = format!("{:#}", load(Some(&path)).unwrap_err());
         assert!(error.contains("program_name must not be empty"), "{error}");
         assert!(error.contains("conditions must list"), "{error}");

@@ -2,9 +2,9 @@
 //! the PyPI package zipcodes 3.0.0, MIT licence), and through the county its Medicare payment
 //! locality. The table stays on the server; the SPA never downloads it.
 
+use advocate_domain::Zip;
 use advocate_domain::fee_schedule::Locality;
 use advocate_domain::locality_rules::locality_of_county;
-use advocate_domain::Zip;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 

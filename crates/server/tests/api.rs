@@ -53,7 +53,8 @@ async fn an_operators_program_file_replaces_the_default() {
 async fn an_invalid_program_file_stops_the_server_from_starting() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("program.toml");
-    std::fs::write(&file, "program_name = \"P\"\nsponsor_name = \"S\"\nvendor_name = \"V\"\nadvocate_phone = \"12\"\nconditions = []\n").unwrap();
+    std::fs::write(&file, "program_name = \"P\"\nsponsor_name = \"S\"\nvendor_name = \"V\"\nadvocate_phone = \"12\"\nconditions = []\n")
+        .unwrap();
     let mut config = common::test_config(dir.path().to_path_buf());
     config.program_file = Some(file);
     let error = advocate_server::app::Application::build(&config).await.err().expect("refused");

@@ -227,7 +227,8 @@ async fn an_acknowledged_request_survives_a_crash() {
     };
     let mut server = start();
     wait_ready().await;
-    let response = client.post(format!("{base}/api/requests")).header("Idempotency-Key", new_key()).json(&valid_body()).send().await.unwrap();
+    let response =
+        client.post(format!("{base}/api/requests")).header("Idempotency-Key", new_key()).json(&valid_body()).send().await.unwrap();
     assert_eq!(response.status(), 201);
     let receipt: RequestReceipt = response.json().await.unwrap();
     server.kill().unwrap(); // SIGKILL: no graceful shutdown, no flush
@@ -235,12 +236,7 @@ async fn an_acknowledged_request_survives_a_crash() {
 
     let mut server = start();
     wait_ready().await;
-    let response = client
-        .get(format!("{base}/api/requests/{}", receipt.reference))
-        .bearer_auth(&receipt.verifier)
-        .send()
-        .await
-        .unwrap();
+    let response = client.get(format!("{base}/api/requests/{}", receipt.reference)).bearer_auth(&receipt.verifier).send().await.unwrap();
     assert_eq!(response.status(), 200);
     server.kill().unwrap();
     server.wait().unwrap();

@@ -53,13 +53,8 @@ async fn under_a_sub_path_the_page_points_its_base_there() {
 #[tokio::test]
 async fn fingerprinted_files_are_cached_for_a_year_and_sent_precompressed() {
     let (app, _dist) = spawn_with_dist("/").await;
-    let response = app
-        .client
-        .get(format!("{}/advocate-web-0123456789abcdef.js", app.url))
-        .header("accept-encoding", "br, gzip")
-        .send()
-        .await
-        .unwrap();
+    let response =
+        app.client.get(format!("{}/advocate-web-0123456789abcdef.js", app.url)).header("accept-encoding", "br, gzip").send().await.unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert_eq!(response.headers()["content-encoding"], "br");

@@ -30,7 +30,9 @@ fn bundled_zip_resolution_agrees_with_the_official_crosswalk() {
                 if plus_four == "1" {
                     plus_four_disagree += 1;
                 }
-                *disagreements.entry(format!("{state} official {carrier}/{locality}, ours {}/{} ({})", ours.mac, ours.number, ours.name)).or_default() += 1;
+                *disagreements
+                    .entry(format!("{state} official {carrier}/{locality}, ours {}/{} ({})", ours.mac, ours.number, ours.name))
+                    .or_default() += 1;
             }
         }
     }

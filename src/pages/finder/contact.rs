@@ -56,26 +56,18 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
     // The same checks the server makes, as the member types.
     let errors = {
         let request = request.clone();
-        Memo::new(move |_| {
-            request()
-                .problems(&catalog)
-                .into_iter()
-                .map(|e| (field_id(&e.field), e.message))
-                .collect::<Vec<_>>()
-        })
+        Memo::new(move |_| request().problems(&catalog).into_iter().map(|e| (field_id(&e.field), e.message)).collect::<Vec<_>>())
     };
     let visible = Signal::derive(move || {
         let draft = draft.read();
-        let mut shown: Vec<(&'static str, String)> = errors
-            .get()
-            .into_iter()
-            .filter(|(field, _)| submitted.get() || typed(field, &draft))
-            .collect();
+        let mut shown: Vec<(&'static str, String)> =
+            errors.get().into_iter().filter(|(field, _)| submitted.get() || typed(field, &draft)).collect();
         shown.extend(server_errors.get());
         shown
     });
     let summary = Signal::derive(move || if submitted.get() { visible.get() } else { Vec::new() });
-    let error_for = move |field: &'static str| Signal::derive(move || visible.read().iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
+    let error_for =
+        move |field: &'static str| Signal::derive(move || visible.read().iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
 
     let navigate = use_navigate();
     let send = Action::new_local(move |(request, key): &(NewRequest, String)| {

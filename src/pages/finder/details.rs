@@ -63,7 +63,8 @@ fn DetailsForm(service: Service, answers: Memo<Answers>) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let summary = Signal::derive(move || if submitted.get() { visible_errors.get() } else { Vec::new() });
-    let error_for = move |field: &'static str| Signal::derive(move || visible_errors.read().iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
+    let error_for =
+        move |field: &'static str| Signal::derive(move || visible_errors.read().iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         submitted.set(true);
@@ -71,7 +72,8 @@ fn DetailsForm(service: Service, answers: Memo<Answers>) -> impl IntoView {
             navigate(&answers.get_untracked().step("outcome"), Default::default());
         }
     };
-    let back = Signal::derive(move || Answers { service: None, ..answers.get() }.step(if answers.get().area.is_some() { "need" } else { "help" }));
+    let back =
+        Signal::derive(move || Answers { service: None, ..answers.get() }.step(if answers.get().area.is_some() { "need" } else { "help" }));
     let person = answers.get_untracked().who.map_or("the person", |w| w.person());
     let asks_plan = asks_about_plan(&service);
     let details = service.details.clone();

@@ -4,9 +4,7 @@ use crate::app::{set_page_title, use_program};
 use crate::clock::use_now;
 use crate::components::{BackLink, ContactCard, StepCaption};
 use crate::finder::Answers;
-use advocate_domain::{
-    BillSaverEligibility, Handler, Money, PlanCoverage, ProgramSettings, Service, bill_saver_eligibility, route,
-};
+use advocate_domain::{BillSaverEligibility, Handler, Money, PlanCoverage, ProgramSettings, Service, bill_saver_eligibility, route};
 use leptos::prelude::*;
 
 /// Step 5: which service fits, who will handle it and why, what happens next, what to have
@@ -35,10 +33,18 @@ fn Outcome(service: Service, program: ProgramSettings, answers: Answers) -> impl
         ("bill-review", Some(BillSaverEligibility::Qualifies)) => {
             Some((switch_to("medical-bill-saver"), "Ask Medical Bill Saver to negotiate this bill as well"))
         }
-        ("medical-bill-saver", Some(e)) if e != BillSaverEligibility::Qualifies => Some((switch_to("bill-review"), "Ask an advocate to check the bill for mistakes instead")),
+        ("medical-bill-saver", Some(e)) if e != BillSaverEligibility::Qualifies => {
+            Some((switch_to("bill-review"), "Ask an advocate to check the bill for mistakes instead"))
+        }
         _ => None,
     };
-    let back_step = if Answers::has_details(&service) { "details" } else if answers.area.is_some() { "need" } else { "help" };
+    let back_step = if Answers::has_details(&service) {
+        "details"
+    } else if answers.area.is_some() {
+        "need"
+    } else {
+        "help"
+    };
     let back = answers.step(back_step);
     let contact = answers.step("contact");
     let to_carrier = routing.handler == Handler::Carrier;

@@ -66,10 +66,7 @@ async fn cache_and_missing_files(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let last_segment = path.rsplit('/').next().unwrap_or_default().to_owned();
     let mut response = next.run(request).await;
-    let served_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    let served_html = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
     if last_segment.contains('.') && last_segment != "index.html" && served_html && !last_segment.ends_with(".html") {
         return (StatusCode::NOT_FOUND, Body::from("Not found")).into_response();
     }
@@ -83,8 +80,7 @@ async fn cache_and_missing_files(request: Request, next: Next) -> Response {
 /// Trunk names built files `stem-<16 hex digits>.ext` (and `stem-<hex>_bg.wasm`).
 fn is_fingerprinted(file_name: &str) -> bool {
     let stem = file_name.split('.').next().unwrap_or_default().trim_end_matches("_bg");
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
