@@ -1,6 +1,8 @@
 //! The typed API client: one function per endpoint, each returning a domain type.
 
-use advocate_domain::{NewRequest, Problem, ProgramSettings, RequestReceipt, RequestStatus, Service};
+use advocate_domain::estimate::Estimate;
+use advocate_domain::procedures::Procedure;
+use advocate_domain::{NewRequest, Problem, ProgramSettings, RequestReceipt, RequestStatus, Service, Zip};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -42,6 +44,16 @@ pub async fn program() -> Result<ProgramSettings, ApiError> {
 /// `GET /api/services`: every service the finder offers.
 pub async fn services() -> Result<Vec<Service>, ApiError> {
     get_json("api/services").await
+}
+
+/// `GET /api/procedures`: every procedure a member can price, searched in the browser.
+pub async fn procedures() -> Result<Vec<Procedure>, ApiError> {
+    get_json("api/procedures").await
+}
+
+/// `GET /api/estimates`: a procedure's price where a ZIP code is.
+pub async fn estimate(zip: Zip, service: String) -> Result<Estimate, ApiError> {
+    get_json(&format!("api/estimates?zip={zip}&service={}", js_sys::encode_uri_component(&service))).await
 }
 
 /// `POST /api/requests`: sends a request; a retry with the same key returns the same receipt.

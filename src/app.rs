@@ -4,7 +4,7 @@
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, SiteFooter, SiteHeader, SkipLink};
 use crate::pages::finder::FinderPage;
-use crate::pages::{AboutPage, ByPhonePage, HomePage, NotFoundPage, RequestStatusPage};
+use crate::pages::{AboutPage, ByPhonePage, EstimatePage, HomePage, NotFoundPage, RequestStatusPage};
 use advocate_domain::ProgramSettings;
 use leptos::prelude::*;
 use leptos_router::{
@@ -72,12 +72,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/find") view=FinderPage/>
                 <Route path=path!("/find/:step") view=FinderPage/>
                 <Route path=path!("/requests/:reference") view=RequestStatusPage/>
-                <Route path=path!("/estimate") view=|| view! {
-                    <ByPhonePage
-                        title="Estimate a cost"
-                        intro="An advocate can tell you what a test, visit or procedure usually costs where you live, in and out of network, before you book it."
-                    />
-                }/>
+                <Route path=path!("/estimate") view=EstimatePage/>
                 <Route path=path!("/bill") view=|| view! {
                     <ByPhonePage
                         title="Check a medical bill"

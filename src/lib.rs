@@ -6,7 +6,9 @@ pub mod api;
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod estimate;
 pub mod finder;
+pub mod local_store;
 pub mod pages;
 
 pub use app::App;

@@ -121,3 +121,29 @@ async fn error_summary_is_announced_and_links_each_problem_to_its_field() {
     link.click();
     assert_eq!(document().active_element().unwrap().id(), "zip", "the link takes focus to the field");
 }
+
+/// The procedure search as the browser runs it (the wasm build of the domain's index over the
+/// whole catalog): time per search, printed for the report, never asserted.
+#[wasm_bindgen_test]
+fn procedure_search_in_the_browser_takes_well_under_a_millisecond() {
+    use advocate_domain::ProcedureIndex;
+    let catalog = advocate_domain::procedures::procedures();
+    let index = ProcedureIndex::new(&catalog);
+    let queries =
+        ["m", "mr", "mri", "mri k", "mri kn", "mri kne", "mri knee", "colonoscpy", "99213", "blood test", "x-ray", "physical therapy"];
+    let rounds = 100;
+    // Date's millisecond clock is coarse, so time many searches and divide.
+    let started = js_sys::Date::now();
+    let mut found = 0;
+    for _ in 0..rounds {
+        for query in queries {
+            found += index.search(query).len();
+        }
+    }
+    let per_search = (js_sys::Date::now() - started) / f64::from(rounds * queries.len() as u32);
+    assert!(found > 0);
+    assert_eq!(catalog[index.search("knee mri")[0]].id, "mri-knee");
+    web_sys::console::log_1(
+        &format!("[report] browser (headless Chromium, unoptimised test build of the wasm): procedure search over {} entries: {per_search:.3} ms per keystroke (budget: 1 ms)", catalog.len()).into(),
+    );
+}

@@ -43,21 +43,7 @@ pub struct SavedReceipt {
     pub receipt: RequestReceipt,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    leptos::prelude::window().local_storage().ok().flatten()
-}
-
-fn read<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    crate::api::from_json(&storage()?.get_item(key).ok()??)
-}
-
-fn write<T: Serialize>(key: &str, value: &T) {
-    if let Some(storage) = storage() {
-        let json = crate::api::to_json(value);
-        // Private browsing may refuse; the URL still holds the answers.
-        let _ = storage.set_item(key, &json);
-    }
-}
+use crate::local_store::{read, remove, write};
 
 pub fn save_last_answers(query: &str) {
     write(ANSWERS_KEY, &query);
@@ -77,10 +63,8 @@ pub fn load_contact() -> ContactDraft {
 
 /// After a request is sent, the draft is gone from this browser.
 pub fn clear_draft() {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(ANSWERS_KEY);
-        let _ = storage.remove_item(CONTACT_KEY);
-    }
+    remove(ANSWERS_KEY);
+    remove(CONTACT_KEY);
 }
 
 pub fn save_receipt(receipt: &RequestReceipt) {

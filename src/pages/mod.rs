@@ -2,12 +2,14 @@
 
 mod about;
 mod by_phone;
+mod estimate;
 mod home;
 mod not_found;
 mod request_status;
 
 pub use about::AboutPage;
 pub use by_phone::ByPhonePage;
+pub use estimate::EstimatePage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use request_status::RequestStatusPage;

@@ -38,27 +38,32 @@ impl std::ops::AddAssign for Counts {
 
 /// Runs a test command, echoing its output and counting what it reports: libtest's
 /// "test result: ok. 5 passed; 0 failed; 1 ignored" lines, and TAP's "# pass 5" / "# fail 0".
-pub fn run_tests(command: &mut Command) -> (Counts, bool) {
+/// Also returns the measurements tests print after "[report] ", for the final report.
+pub fn run_tests(command: &mut Command) -> (Counts, Vec<String>) {
     let name = describe(command);
     println!("\n==> {name}");
     let mut child = match command.stdout(Stdio::piped()).spawn() {
         Ok(child) => child,
         Err(e) => {
             println!("cannot run {name}: {e}");
-            return (Counts { failed: 1, ..Counts::default() }, false);
+            return (Counts { failed: 1, ..Counts::default() }, Vec::new());
         }
     };
     let mut counts = Counts::default();
+    let mut reports = Vec::new();
     for line in BufReader::new(child.stdout.take().expect("piped")).lines().map_while(Result::ok) {
         println!("{line}");
         count_line(&line, &mut counts);
+        if let Some((_, report)) = line.split_once("[report] ") {
+            reports.push(report.to_string());
+        }
     }
     let ok = child.wait().is_ok_and(|status| status.success());
     if !ok && counts.failed == 0 {
         // A build error or a crash before any test ran still fails the run.
         counts.failed += 1;
     }
-    (counts, ok)
+    (counts, reports)
 }
 
 fn count_line(line: &str, counts: &mut Counts) {

@@ -26,16 +26,23 @@ pub fn run_all() -> Result<(), String> {
     let benchmarks = run_benchmarks();
 
     // 3: component tests in headless Chromium.
-    let (counts, _) = run_tests(
-        command("cargo").args(["test", "--target", "wasm32-unknown-unknown", "-p", "advocate-web"]).env("CHROMEDRIVER", CHROMEDRIVER),
+    // --nocapture lets the browser's console reach the report (the search timing).
+    let (counts, reports) = run_tests(
+        command("cargo")
+            .args(["test", "--target", "wasm32-unknown-unknown", "-p", "advocate-web", "--", "--nocapture"])
+            .env("CHROMEDRIVER", CHROMEDRIVER),
     );
     total += counts;
 
     // 4: end to end, a real browser against the real server serving the release build.
     let mut sizes = None;
+    let mut benchmarks = benchmarks;
+    benchmarks.extend(reports);
     match build::release() {
         Ok(built) => {
-            total += end_to_end(&built.server);
+            let (counts, reports) = end_to_end(&built.server);
+            total += counts;
+            benchmarks.extend(reports);
             sizes = Some(built.sizes);
         }
         Err(error) => {
@@ -78,7 +85,7 @@ fn run_benchmarks() -> Vec<String> {
 
 /// Starts the release server twice (at the root and under a sub-path), runs the browser tests
 /// against both, then checks that each stops cleanly on SIGTERM.
-fn end_to_end(server: &std::path::Path) -> Counts {
+fn end_to_end(server: &std::path::Path) -> (Counts, Vec<String>) {
     let mut counts = Counts::default();
     let data = std::env::temp_dir().join(format!("advocate-e2e-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
@@ -96,10 +103,10 @@ fn end_to_end(server: &std::path::Path) -> Counts {
                 }
             }
             counts.failed += 1;
-            return counts;
+            return (counts, Vec::new());
         }
     };
-    let (e2e, _) = run_tests(
+    let (e2e, mut reports) = run_tests(
         command("node")
             .args(["--test", "--test-reporter=tap", "--test-concurrency=1", "tests/e2e/"])
             .env("ADVOCATE_URL", format!("http://127.0.0.1:{}/", root.port))
@@ -107,6 +114,7 @@ fn end_to_end(server: &std::path::Path) -> Counts {
             .env("SCREENSHOT_DIR", workspace_root().join("target/screenshots")),
     );
     counts += e2e;
+    reports.extend(load_test(root.port));
     for running in [&mut root, &mut sub] {
         if stop(&mut running.child) {
             println!("ok: the server on port {} stopped cleanly on SIGTERM", running.port);
@@ -117,7 +125,40 @@ fn end_to_end(server: &std::path::Path) -> Counts {
         }
     }
     let _ = std::fs::remove_dir_all(&data);
-    counts
+    (counts, reports)
+}
+
+/// The estimate endpoint under `wrk` on loopback: paced near 2,000 requests per second (20
+/// connections, each waiting 10 ms between requests), then flat out. Printed, never asserted.
+fn load_test(port: u16) -> Vec<String> {
+    println!("\n==> wrk: GET /api/estimates");
+    let url = format!("http://127.0.0.1:{port}/api/estimates?zip=10001&service=mri-knee");
+    let script = std::env::temp_dir().join(format!("advocate-wrk-pace-{}.lua", std::process::id()));
+    if std::fs::write(&script, "function delay()\n  return 10\nend\n").is_err() {
+        return vec!["wrk: cannot write its pacing script".into()];
+    }
+    let mut lines = Vec::new();
+    for (label, args) in [
+        ("paced near 2,000 req/s", vec!["-t2", "-c20", "-d8s", "--latency", "-s", script.to_str().unwrap_or_default()]),
+        ("flat out", vec!["-t2", "-c32", "-d8s", "--latency"]),
+    ] {
+        let Some(out) = crate::run::output(command("wrk").args(&args).arg(&url)) else {
+            lines.push(format!("wrk ({label}) did not run"));
+            continue;
+        };
+        println!("{out}");
+        let field = |prefix: &str| {
+            out.lines().map(str::trim).find(|l| l.starts_with(prefix)).and_then(|l| l.split_whitespace().nth(1)).unwrap_or("?").to_string()
+        };
+        lines.push(format!(
+            "GET /api/estimates under wrk on loopback, {label}: {} requests/s, p50 {}, p99 {} (target: p99 < 10 ms at 2,000 requests/s)",
+            field("Requests/sec:"),
+            field("50%"),
+            field("99%")
+        ));
+    }
+    let _ = std::fs::remove_file(&script);
+    lines
 }
 
 struct Running {

@@ -36,6 +36,8 @@ pub fn ensure_test_tools() -> Result<(), String> {
     ensure_debian_packages(&[
         ("chromium", "chromium"),
         ("chromedriver", "chromium-driver"),
+        // The load benchmark of the estimate endpoint.
+        ("wrk", "wrk"),
         // The domain tests check our time-zone rule against the system's tz database.
         ("/usr/share/zoneinfo/America/New_York", "tzdata"),
     ])

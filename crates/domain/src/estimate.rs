@@ -11,6 +11,7 @@ use crate::money::Money;
 use crate::procedures::{BilledCode, Setting};
 use crate::zip::Zip;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A range of percentages of the Medicare amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,6 +89,9 @@ pub fn percent_of(amount: Money, percent: u32) -> Money {
     Money::from_cents((amount.cents() * i64::from(percent) + 50) / 100)
 }
 
+/// A sentence: usually one of the fixed texts below, so an estimate does not copy them.
+pub type Text = Cow<'static, str>;
+
 /// The estimate for one setting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -99,9 +103,11 @@ pub struct SettingPrice {
     pub in_network: MoneyRange,
     pub list_price: MoneyRange,
     /// What the amounts cover, one plain sentence each.
-    pub includes: Vec<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
+    pub includes: Vec<Text>,
     /// What is billed on top, one plain sentence each.
-    pub not_included: Vec<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
+    pub not_included: Vec<Text>,
 }
 
 /// Why a code cannot be estimated.
@@ -243,41 +249,38 @@ fn clinician_amount(schedule: &impl FeeSchedule, code: &str, row: RvuRow, settin
 }
 
 /// What an amount covers and what comes on top, for the result card.
-fn explain(setting: Setting, rows: &[RvuRow]) -> (Vec<String>, Vec<String>) {
+fn explain(setting: Setting, rows: &[RvuRow]) -> (Vec<Text>, Vec<Text>) {
     let mut includes = Vec::new();
     let mut not_included = Vec::new();
     let has_parts = rows.iter().any(|row| row.pctc_indicator == 1);
     match setting {
         Setting::Office => {
-            includes.push("The clinician's fee and the office's own costs: staff, room and equipment.".to_string());
-            not_included.push("Lab tests, medicines, shots or supplies billed on their own.".to_string());
+            includes.push(Cow::Borrowed("The clinician's fee and the office's own costs: staff, room and equipment."));
+            not_included.push(Cow::Borrowed("Lab tests, medicines, shots or supplies billed on their own."));
         }
         Setting::Facility => {
             if has_parts {
-                includes.push("The doctor's fee for reading the results.".to_string());
+                includes.push(Cow::Borrowed("The doctor's fee for reading the results."));
             } else {
-                includes.push("The fee of the doctor or other clinician who does it.".to_string());
+                includes.push(Cow::Borrowed("The fee of the doctor or other clinician who does it."));
             }
-            not_included.push(
-                "The hospital's or surgery center's own facility fee, billed separately and often larger than the doctor's fee. Ask the facility for its price."
-                    .to_string(),
-            );
+            not_included.push(Cow::Borrowed("The hospital's or surgery center's own facility fee, billed separately and often larger than the doctor's fee. Ask the facility for its price."));
             if rows.iter().any(|row| matches!(row.global_period, GlobalPeriod::Days(90) | GlobalPeriod::Maternity)) {
-                not_included.push("Anesthesia, if it is used, billed by the anesthesia team.".to_string());
+                not_included.push(Cow::Borrowed("Anesthesia, if it is used, billed by the anesthesia team."));
             }
         }
         Setting::Lab => {
-            includes.push("The laboratory's fee for the test.".to_string());
-            not_included.push("Drawing the blood or taking the sample, often billed on its own.".to_string());
-            not_included.push("The visit where the test was ordered.".to_string());
+            includes.push(Cow::Borrowed("The laboratory's fee for the test."));
+            not_included.push(Cow::Borrowed("Drawing the blood or taking the sample, often billed on its own."));
+            not_included.push(Cow::Borrowed("The visit where the test was ordered."));
         }
     }
     match rows.iter().map(|row| row.global_period).find(|p| !matches!(p, GlobalPeriod::None | GlobalPeriod::Days(0))) {
         Some(GlobalPeriod::Maternity) => {
-            includes.push("Routine check-ups during the pregnancy and after the birth.".to_string());
+            includes.push(Cow::Borrowed("Routine check-ups during the pregnancy and after the birth."));
         }
         Some(GlobalPeriod::Days(days)) => {
-            includes.push(format!("Routine follow-up visits for {days} days after."));
+            includes.push(Cow::Owned(format!("Routine follow-up visits for {days} days after.")));
         }
         _ => {}
     }

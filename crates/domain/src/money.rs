@@ -63,6 +63,14 @@ impl Money {
     }
 }
 
+impl Money {
+    /// Rounded half up to whole dollars, as ranges are shown: "$1,254".
+    pub fn whole_dollars(self) -> String {
+        let rounded = Money::from_cents((self.0 + 50).div_euclid(100) * 100).to_string();
+        rounded.trim_end_matches(".00").to_string()
+    }
+}
+
 impl fmt::Display for Money {
     /// "$1,234.56", with a thousands separator.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -97,6 +105,14 @@ mod tests {
         ] {
             assert_eq!(Money::parse(input), Ok(Money::from_cents(cents)), "{input}");
         }
+    }
+
+    #[test]
+    fn whole_dollars_round_half_up() {
+        assert_eq!(Money::from_cents(25_353).whole_dollars(), "$254");
+        assert_eq!(Money::from_cents(25_349).whole_dollars(), "$253");
+        assert_eq!(Money::from_cents(125_050).whole_dollars(), "$1,251");
+        assert_eq!(Money::from_cents(0).whole_dollars(), "$0");
     }
 
     #[test]

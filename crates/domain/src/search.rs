@@ -22,19 +22,33 @@ const RELEVANT_SHARE: f32 = 0.5;
 /// Entries prepared for searching: each entry's words, normalised once, with a weight for
 /// where they came from.
 struct WordIndex {
-    entries: Vec<Vec<(String, f32)>>,
+    entries: Vec<Vec<Word>>,
+}
+
+/// A normalised word, with what the comparisons need worked out once.
+struct Word {
+    text: String,
+    weight: f32,
+    letters: u64,
+    is_code: bool,
+}
+
+impl Word {
+    fn new(text: String, weight: f32) -> Self {
+        Word { letters: letters_of(&text), is_code: is_code(&text), text, weight }
+    }
 }
 
 impl WordIndex {
     fn new<'a>(entries: impl Iterator<Item = Vec<(&'a str, f32)>>) -> Self {
         let entries = entries
             .map(|texts| {
-                let mut words: Vec<(String, f32)> = Vec::new();
+                let mut words: Vec<Word> = Vec::new();
                 for (text, weight) in texts {
                     for word in words_of(text) {
-                        match words.iter_mut().find(|(w, _)| *w == word) {
-                            Some(existing) => existing.1 = existing.1.max(weight),
-                            None => words.push((word, weight)),
+                        match words.iter_mut().find(|w| w.text == word) {
+                            Some(existing) => existing.weight = existing.weight.max(weight),
+                            None => words.push(Word::new(word, weight)),
                         }
                     }
                 }
@@ -46,7 +60,7 @@ impl WordIndex {
 
     /// Indexes of the entries that match `query`, best first (ties keep catalog order).
     fn search(&self, query: &str) -> Vec<usize> {
-        let terms: Vec<String> = words_of(query).collect();
+        let terms: Vec<Word> = words_of(query).map(|term| Word::new(term, 1.0)).collect();
         if terms.is_empty() {
             return Vec::new();
         }
@@ -111,24 +125,25 @@ fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_string() } else { w })
 }
 
-/// How well one query term matches a service: exact 1, prefix 0.8, one or two typos 0.6.
-fn best_match(term: &str, words: &[(String, f32)]) -> f32 {
+/// How well one query term matches an entry's words: exact 1, prefix 0.8, one or two typos 0.6,
+/// times the weight of where the word was found.
+fn best_match(term: &Word, words: &[Word]) -> f32 {
     words
         .iter()
-        .map(|(word, weight)| {
-            let quality = if word == term {
+        .map(|word| {
+            let quality = if word.text == term.text {
                 1.0
-            } else if is_code(term) != is_code(word) {
+            } else if term.is_code != word.is_code {
                 // "99213" must not match "99214" as a typo, nor a word by its digits.
                 0.0
-            } else if term.len() >= 3 && word.starts_with(term) {
+            } else if term.text.len() >= 3 && word.text.starts_with(&term.text) {
                 0.8
-            } else if !is_code(term) && within_typos(term, word) {
+            } else if !term.is_code && within_typos(term, word) {
                 0.6
             } else {
                 0.0
             };
-            quality * weight
+            quality * word.weight
         })
         .fold(0.0, f32::max)
 }
@@ -138,36 +153,62 @@ fn is_code(word: &str) -> bool {
     word.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// Which of a–z and 0–9 a word contains, one bit each.
+fn letters_of(word: &str) -> u64 {
+    word.bytes().fold(0, |mask, b| match b {
+        b'a'..=b'z' => mask | 1 << (b - b'a'),
+        b'0'..=b'9' => mask | 1 << (26 + b - b'0'),
+        _ => mask | 1 << 63,
+    })
+}
+
 /// One typo allowed in words of 4–7 letters, two in longer ones (Damerau: a swap is one typo).
-fn within_typos(a: &str, b: &str) -> bool {
-    let allowed = match a.len() {
+fn within_typos(a: &Word, b: &Word) -> bool {
+    let allowed = match a.text.len() {
         0..=3 => return false,
         4..=7 => 1,
         _ => 2,
     };
-    if a.len().abs_diff(b.len()) > allowed {
+    if a.text.len().abs_diff(b.text.len()) > allowed {
         return false;
     }
-    edit_distance(a.as_bytes(), b.as_bytes()) <= allowed
+    // Each typo brings in at most one letter the other word lacks: a cheap test that spares
+    // the full comparison for almost every word.
+    let (only_a, only_b) = ((a.letters & !b.letters).count_ones() as usize, (b.letters & !a.letters).count_ones() as usize);
+    if only_a > allowed || only_b > allowed {
+        return false;
+    }
+    edit_distance(a.text.as_bytes(), b.text.as_bytes()) <= allowed
 }
 
+/// Longest word the typo check compares; longer words match only exactly or by prefix.
+const LONGEST_WORD: usize = 31;
+
+/// Damerau-Levenshtein distance (optimal string alignment), in three rows on the stack: it runs
+/// for every word of the catalog on every keystroke, so it must not allocate.
 fn edit_distance(a: &[u8], b: &[u8]) -> usize {
-    let mut before_previous = vec![0; b.len() + 1];
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
+    if a.len() > LONGEST_WORD || b.len() > LONGEST_WORD {
+        return usize::MAX;
+    }
+    let mut before_previous = [0_u8; LONGEST_WORD + 1];
+    let mut previous = [0_u8; LONGEST_WORD + 1];
+    let mut current = [0_u8; LONGEST_WORD + 1];
+    for (j, cell) in previous.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j as u8;
+    }
     for i in 1..=a.len() {
-        current[0] = i;
+        current[0] = i as u8;
         for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             current[j] = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 current[j] = current[j].min(before_previous[j - 2] + 1);
             }
         }
-        std::mem::swap(&mut before_previous, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
+        before_previous = previous;
+        previous = current;
     }
-    previous[b.len()]
+    usize::from(previous[b.len()])
 }
 
 #[cfg(test)]
@@ -247,5 +288,7 @@ mod tests {
     fn edit_distance_counts_a_swap_as_one() {
         assert_eq!(edit_distance(b"secnod", b"second"), 1);
         assert_eq!(edit_distance(b"kitten", b"sitting"), 3);
+        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(edit_distance(&[b'a'; 40], &[b'a'; 40]), usize::MAX, "too long to compare for typos");
     }
 }

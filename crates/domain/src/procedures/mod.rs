@@ -25,6 +25,17 @@ pub enum Setting {
     Lab,
 }
 
+impl Setting {
+    /// Where, in a member's words: "At a doctor's office or clinic".
+    pub fn place(self) -> &'static str {
+        match self {
+            Setting::Office => "At a doctor's office, clinic or imaging center",
+            Setting::Facility => "At a hospital or surgery center",
+            Setting::Lab => "At a lab",
+        }
+    }
+}
+
 /// The groups the procedure list is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -1,0 +1,75 @@
+//! The estimate page's state: the ZIP code, the procedure and a second ZIP code to compare, all
+//! in the URL, so a result can be shared, bookmarked and reloaded. The last ZIP code typed is
+//! also remembered in this browser, so the next visit starts with it.
+
+use advocate_domain::Zip;
+use leptos_router::params::ParamsMap;
+
+const ZIP_KEY: &str = "advocate.estimate.zip";
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EstimateQuery {
+    /// As typed, so a reload shows what was written.
+    pub zip: String,
+    /// A catalog procedure's id.
+    pub service: Option<String>,
+    /// A second ZIP code, as typed.
+    pub compare: String,
+}
+
+impl EstimateQuery {
+    pub fn from_query(query: &ParamsMap) -> Self {
+        Self {
+            zip: query.get("zip").unwrap_or_default(),
+            service: query.get("service").filter(|s| !s.is_empty()),
+            compare: query.get("compare").unwrap_or_default(),
+        }
+    }
+
+    /// The page's address with this state: "/estimate?zip=10001&service=mri-knee".
+    pub fn href(&self) -> String {
+        let pairs = [("zip", Some(&self.zip)), ("service", self.service.as_ref()), ("compare", Some(&self.compare))];
+        let query: Vec<String> = pairs
+            .into_iter()
+            .filter_map(|(key, value)| {
+                value.filter(|v| !v.trim().is_empty()).map(|v| format!("{key}={}", js_sys::encode_uri_component(v.trim())))
+            })
+            .collect();
+        let query = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
+        crate::api::app_path(&format!("/estimate{query}"))
+    }
+
+    pub fn zip(&self) -> Option<Zip> {
+        Zip::parse(&self.zip).ok()
+    }
+
+    pub fn compare_zip(&self) -> Option<Zip> {
+        Zip::parse(&self.compare).ok()
+    }
+}
+
+/// What to say beside a ZIP field: nothing while it is empty or still being typed, else the
+/// domain's own reason.
+pub fn zip_error(text: &str) -> Option<String> {
+    let text = text.trim();
+    let still_typing = text.len() < 5 && text.bytes().all(|b| b.is_ascii_digit());
+    if text.is_empty() || still_typing {
+        return None;
+    }
+    Zip::parse(text).err().map(|e| sentence(&e.to_string()))
+}
+
+/// "enter a ZIP code…" → "Enter a ZIP code….".
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    format!("{first}{}.", chars.as_str().trim_end_matches('.'))
+}
+
+pub fn remember_zip(zip: Zip) {
+    crate::local_store::write(ZIP_KEY, &zip.to_string());
+}
+
+pub fn remembered_zip() -> Option<String> {
+    crate::local_store::read::<String>(ZIP_KEY).filter(|zip| Zip::parse(zip).is_ok())
+}
