@@ -114,6 +114,7 @@ fn end_to_end(server: &std::path::Path) -> (Counts, Vec<String>) {
             .env("SCREENSHOT_DIR", workspace_root().join("target/screenshots")),
     );
     counts += e2e;
+    reports.extend(catalog_size(root.port));
     reports.extend(load_test(root.port));
     for running in [&mut root, &mut sub] {
         if stop(&mut running.child) {
@@ -192,6 +193,20 @@ fn start_server(server: &std::path::Path, data_dir: &std::path::Path, base_path:
 fn free_port() -> Result<u16, String> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
+}
+
+/// The procedure catalog as the SPA downloads it (brotli), against its 30 KB budget. HTTP/1.0,
+/// so the body comes whole rather than in chunks.
+fn catalog_size(port: u16) -> Option<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(stream, "GET /api/procedures HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept-Encoding: br\r\nConnection: close\r\n\r\n").ok()?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).ok()?;
+    let body_at = response.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+    let size = response.len() - body_at;
+    let verdict = if size < 30_000 { "within" } else { "OVER" };
+    Some(format!("procedure catalog for the browser's search: {:.1} KB brotli (budget 30 KB: {verdict})", size as f64 / 1000.0))
 }
 
 /// The status code of a plain GET on loopback, or None while nothing answers.

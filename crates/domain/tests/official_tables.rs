@@ -2,6 +2,7 @@
 //! that folder (beside the repository) and fail, rather than pass silently, without it.
 
 use advocate_domain::cms_files::csv_cells;
+use advocate_domain::fee_schedule::FeeSchedule;
 use advocate_domain::localities::LOCALITIES_2025;
 use std::path::PathBuf;
 
@@ -104,4 +105,95 @@ fn the_bundled_rows_for_the_catalog_match_the_official_files() {
         let official_cents = (row[5].trim().parse::<f64>().unwrap() * 100.0).round() as i64;
         assert_eq!(*cents, official_cents, "lab code {code}");
     }
+}
+
+/// The whole official RVU file as a schedule, to price codes of every kind.
+struct OfficialSchedule(std::collections::HashMap<(String, String), advocate_domain::fee_schedule::RvuRow>);
+
+impl advocate_domain::fee_schedule::FeeSchedule for OfficialSchedule {
+    fn rvu(&self, code: &str, modifier: &str) -> Option<advocate_domain::fee_schedule::RvuRow> {
+        self.0.get(&(code.to_string(), modifier.to_string())).copied()
+    }
+    fn lab_rate(&self, _code: &str) -> Option<advocate_domain::Money> {
+        None
+    }
+    fn conversion_factor(&self) -> advocate_domain::fee_schedule::ConversionFactor {
+        advocate_domain::fee_schedule::CONVERSION_FACTOR_2025
+    }
+    fn year(&self) -> u16 {
+        2025
+    }
+}
+
+#[test]
+fn codes_of_every_pc_tc_indicator_are_priced_by_the_formula() {
+    use advocate_domain::cms_files::parse_rvu_record;
+    use advocate_domain::estimate::{PercentRange, PriceRanges, Source, price_service, settings_for_code};
+    use advocate_domain::fee_schedule::{GlobalPeriod, MedicarePrice, PaymentStatus, RvuRow, medicare_price};
+    use advocate_domain::procedures::{BilledCode, Setting};
+    let text = official("PPRRVU2025_Oct.csv");
+    let records: Vec<_> = text.lines().filter_map(|line| parse_rvu_record(&csv_cells(line)).ok()).collect();
+    let schedule = OfficialSchedule(
+        records
+            .iter()
+            .map(|r| {
+                let row = RvuRow {
+                    entry: r.entry,
+                    pctc_indicator: r.pctc_indicator,
+                    global_period: GlobalPeriod::from_code(&r.global_days),
+                    reference_only: r.reference_only,
+                };
+                ((r.hcpcs.clone(), r.modifier.clone()), row)
+            })
+            .collect(),
+    );
+    let ranges = PriceRanges {
+        in_network: PercentRange { low: 100, high: 100 },
+        list_price: PercentRange { low: 100, high: 100 },
+        lab_in_network: PercentRange { low: 100, high: 100 },
+        lab_list_price: PercentRange { low: 100, high: 100 },
+        sources: vec![Source { citation: "test".into(), finding: "test".into(), url: None }],
+    };
+    let manhattan = LOCALITIES_2025.iter().find(|l| l.state == "NY" && l.number == "01").unwrap().gpci;
+    // Indicator 6, a doctor's interpretation of a lab test, exists only as the 26 row: the test
+    // itself is on the lab fee schedule. The formula prices the row; a bare code is not offered.
+    let interpretation = records.iter().find(|r| r.pctc_indicator == 6 && r.entry.status == PaymentStatus::Payable).unwrap();
+    assert_eq!(interpretation.modifier, "26");
+    assert!(
+        matches!(medicare_price(&interpretation.entry, manhattan, schedule.conversion_factor()), MedicarePrice::Priced { facility: Some(amount), .. } if amount.cents() > 0)
+    );
+    assert!(settings_for_code(&schedule, &interpretation.hcpcs).is_err());
+    let mut seen = vec![6];
+    for indicator in (0..=9u8).filter(|i| *i != 6) {
+        // The first payable whole-service code of this kind with a non-zero amount.
+        let Some(record) = records.iter().find(|r| {
+            r.pctc_indicator == indicator
+                && r.modifier.is_empty()
+                && r.entry.status == PaymentStatus::Payable
+                && r.entry.work_rvu + r.entry.non_facility_pe_rvu.unwrap_or(0) + r.entry.facility_pe_rvu.unwrap_or(0) > 0
+        }) else {
+            continue;
+        };
+        seen.push(indicator);
+        let settings = settings_for_code(&schedule, &record.hcpcs).unwrap();
+        assert!(!settings.is_empty(), "indicator {indicator}: {}", record.hcpcs);
+        let codes = [BilledCode { code: record.hcpcs.clone(), units: 1 }];
+        let (prices, _) = price_service(&schedule, &codes, &settings, manhattan, &ranges).unwrap();
+        for price in &prices {
+            // The amount is the formula's, on the whole row or (a hospital, a test with parts)
+            // on the professional part.
+            let row = match (price.setting, indicator) {
+                (Setting::Facility, 1) => records.iter().find(|r| r.hcpcs == record.hcpcs && r.modifier == "26").unwrap(),
+                _ => record,
+            };
+            let MedicarePrice::Priced { office, facility } = medicare_price(&row.entry, manhattan, schedule.conversion_factor()) else {
+                panic!("{} is payable", row.hcpcs)
+            };
+            let expected = if price.setting == Setting::Office { office } else { facility };
+            assert_eq!(Some(price.medicare), expected, "indicator {indicator}: {} {:?}", record.hcpcs, price.setting);
+            assert_eq!(price.in_network.low, price.medicare, "100% of Medicare");
+        }
+    }
+    seen.sort();
+    assert_eq!(seen, (0..=9).collect::<Vec<u8>>(), "every PC/TC indicator has a payable code in the 2025 file");
 }

@@ -235,3 +235,17 @@ on_both_databases! {
         assert_eq!(estimate.subject.name, "Code 11042");
     }
 }
+
+#[tokio::test]
+async fn the_catalog_the_browser_searches_is_sent_compressed_under_30_kb() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    for (encoding, budget) in [("br", 30_000), ("gzip", 30_000)] {
+        let response = app.client.get(format!("{}/api/procedures", app.url)).header("accept-encoding", encoding).send().await.unwrap();
+        assert_eq!(response.headers()["content-encoding"], encoding);
+        let size = response.bytes().await.unwrap().len();
+        assert!(size < budget, "{encoding}: {size} bytes");
+    }
+    // Only the catalogs are compressed; other bodies, such as a receipt with its verifier, are not.
+    let response = app.client.get(format!("{}/api/program", app.url)).header("accept-encoding", "br").send().await.unwrap();
+    assert!(response.headers().get("content-encoding").is_none());
+}

@@ -24,16 +24,19 @@ use axum::{
     routing::get,
 };
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The whole app, mounted at `base_path` ("/" or "/something/").
 pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
     let api = Router::new()
         .route("/program", get(program::get_program))
-        .route("/services", get(services::list_services))
+        // The catalogs are public and downloaded whole: compressed (BREACH needs a secret in
+        // the same body, and these hold none, so only they are).
+        .route("/services", get(services::list_services).layer(CompressionLayer::new()))
         .route("/requests", axum::routing::post(requests::create_request))
         .route("/requests/{reference}", get(requests::request_status))
-        .route("/procedures", get(estimates::procedures))
+        .route("/procedures", get(estimates::procedures).layer(CompressionLayer::new()))
         .route("/estimates", get(estimates::estimate))
         .route("/openapi.json", get(openapi::openapi_json))
         .fallback(api_not_found);
