@@ -1,7 +1,9 @@
 //! The typed API client: one function per endpoint, each returning a domain type.
 
+use advocate_domain::bill_review::{BillReviewRequest, Review};
 use advocate_domain::estimate::Estimate;
 use advocate_domain::procedures::Procedure;
+use advocate_domain::unit_limits::UnitLimits;
 use advocate_domain::{NewRequest, Problem, ProgramSettings, RequestReceipt, RequestStatus, Service, Zip};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
@@ -54,6 +56,23 @@ pub async fn procedures() -> Result<Vec<Procedure>, ApiError> {
 /// `GET /api/estimates`: a procedure's price where a ZIP code is.
 pub async fn estimate(zip: Zip, service: String) -> Result<Estimate, ApiError> {
     get_json(&format!("api/estimates?zip={zip}&service={}", js_sys::encode_uri_component(&service))).await
+}
+
+/// `GET /api/unit-limits`: the daily unit limits, for the bill review on this device.
+pub async fn unit_limits() -> Result<UnitLimits, ApiError> {
+    let limits: std::collections::HashMap<String, u32> = get_json("api/unit-limits").await?;
+    Ok(UnitLimits::new(limits))
+}
+
+/// `POST /api/bills/review`: the review with the price benchmarks for a ZIP code.
+pub async fn review_bill(request: &BillReviewRequest) -> Result<Review, ApiError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
+    headers.set("Content-Type", "application/json").map_err(|_| ApiError::Network)?;
+    init.set_headers(&headers);
+    init.set_body(&to_json(request).into());
+    fetch_json("api/bills/review", &init).await
 }
 
 /// `POST /api/requests`: sends a request; a retry with the same key returns the same receipt.

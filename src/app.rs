@@ -4,7 +4,7 @@
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, SiteFooter, SiteHeader, SkipLink};
 use crate::pages::finder::FinderPage;
-use crate::pages::{AboutPage, ByPhonePage, EstimatePage, HomePage, NotFoundPage, RequestStatusPage};
+use crate::pages::{AboutPage, BillPage, EstimatePage, HomePage, NotFoundPage, RequestStatusPage};
 use advocate_domain::ProgramSettings;
 use leptos::prelude::*;
 use leptos_router::{
@@ -73,12 +73,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/find/:step") view=FinderPage/>
                 <Route path=path!("/requests/:reference") view=RequestStatusPage/>
                 <Route path=path!("/estimate") view=EstimatePage/>
-                <Route path=path!("/bill") view=|| view! {
-                    <ByPhonePage
-                        title="Check a medical bill"
-                        intro="An advocate can review a bill for duplicate or wrong charges, and negotiate bills over $400 that insurance did not cover."
-                    />
-                }/>
+                <Route path=path!("/bill") view=BillPage/>
             </Routes>
         </main>
         <SiteFooter/>

@@ -4,7 +4,10 @@ use wasm_bindgen::JsCast;
 /// GOV.UK's error summary: at the top of the form, announced and focused when the member tries
 /// to continue, with a link to each field that needs fixing.
 #[component]
-pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<(&'static str, String)>>) -> impl IntoView {
+pub fn ErrorSummary<F>(#[prop(into)] errors: Signal<Vec<(F, String)>>) -> impl IntoView
+where
+    F: AsRef<str> + Clone + Send + Sync + 'static,
+{
     let summary = NodeRef::<leptos::html::Div>::new();
     // Focus the summary each time it appears, so screen readers read it and keyboards start there.
     Effect::new(move |_| {
@@ -20,7 +23,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<(&'static str, String)>>) -
                 <h2 id="error-summary-title" class="error-summary__title">"There is a problem"</h2>
                 <ul class="error-summary__list">
                     {move || errors.get().into_iter().map(|(field, message)| view! {
-                        <li><a href=format!("#{field}") on:click=move |ev| focus_field(ev, field)>{message}</a></li>
+                        <li><a href=format!("#{}", field.as_ref()) on:click=move |ev| focus_field(ev, field.as_ref())>{message}</a></li>
                     }).collect_view()}
                 </ul>
             </div>

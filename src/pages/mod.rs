@@ -1,14 +1,14 @@
 //! One file per page; each composes components and asks `api` for what it shows.
 
 mod about;
-mod by_phone;
+mod bill;
 mod estimate;
 mod home;
 mod not_found;
 mod request_status;
 
 pub use about::AboutPage;
-pub use by_phone::ByPhonePage;
+pub use bill::BillPage;
 pub use estimate::EstimatePage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;

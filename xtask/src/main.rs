@@ -14,6 +14,7 @@ mod postgres;
 mod run;
 mod test;
 mod tools;
+mod unit_limits;
 
 use std::process::ExitCode;
 
@@ -24,10 +25,11 @@ fn main() -> ExitCode {
         Some("test") => test::run_all(),
         Some("postgres") => postgres::ensure().map(|url| println!("ADVOCATE_TEST_POSTGRES_URL={url}")),
         Some("fee-tables") => fee_tables::write(&args[1..]),
+        Some("unit-limits") => unit_limits::write(&args[1..]),
         Some("build") => tools::ensure_build_tools().and_then(|()| build::release()).map(|_| ()),
         _ => {
             eprintln!(
-                "usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask postgres | cargo xtask fee-tables [DATA_DIR]"
+                "usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask postgres | cargo xtask fee-tables [DATA_DIR] | cargo xtask unit-limits [FILE]"
             );
             return ExitCode::from(2);
         }

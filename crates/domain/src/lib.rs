@@ -22,6 +22,9 @@ macro_rules! serde_as_string {
 }
 pub(crate) use serde_as_string;
 
+pub mod bill;
+pub mod bill_import;
+pub mod bill_review;
 pub mod bundled_schedule;
 pub mod catalog;
 pub mod cms_files;
@@ -41,6 +44,7 @@ pub mod request;
 pub mod routing;
 pub mod search;
 pub mod time;
+pub mod unit_limits;
 pub mod zip;
 
 #[cfg(test)]

@@ -115,6 +115,35 @@ pub struct Date {
     pub day: u8,
 }
 
+/// ISO 8601 on the wire and in files: "2025-03-01".
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("enter a date as YYYY-MM-DD, like 2025-03-01")]
+pub struct DateParseError;
+
+impl std::str::FromStr for Date {
+    type Err = DateParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut parts = s.trim().splitn(3, '-');
+        let mut next = |len: usize| parts.next().filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).ok_or(DateParseError);
+        let (year, month, day) = (next(4)?, next(2)?, next(2)?);
+        Date::new(
+            year.parse().map_err(|_| DateParseError)?,
+            month.parse().map_err(|_| DateParseError)?,
+            day.parse().map_err(|_| DateParseError)?,
+        )
+        .ok_or(DateParseError)
+    }
+}
+
+crate::serde_as_string!(Date);
+
 impl Date {
     /// A date, if it exists on the calendar.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {

@@ -5,6 +5,7 @@ use crate::http::{self, Spa};
 use crate::pricing::PriceBook;
 use crate::storage::{self, Storage, redact_password};
 use advocate_domain::ProgramSettings;
+use advocate_domain::unit_limits::UnitLimits;
 use anyhow::Context;
 use std::{net::SocketAddr, sync::Arc};
 use tokio::net::TcpListener;
@@ -15,6 +16,7 @@ pub struct AppState {
     pub storage: Arc<dyn Storage>,
     pub program: Arc<ProgramSettings>,
     pub prices: Arc<PriceBook>,
+    pub unit_limits: Arc<UnitLimits>,
 }
 
 /// A server bound to its port, ready to run.
@@ -45,7 +47,11 @@ impl Application {
             }
             None => PriceBook::bundled(ranges),
         };
-        let state = AppState { storage, program: Arc::new(program), prices: Arc::new(prices) };
+        let unit_limits = match storage.unit_limits().await.context("cannot read the imported unit limits")? {
+            Some(imported) => imported,
+            None => crate::bills::bundled_limits(),
+        };
+        let state = AppState { storage, program: Arc::new(program), prices: Arc::new(prices), unit_limits: Arc::new(unit_limits) };
         let router = http::router(state, spa, &config.base_path);
         let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
         Ok(Self { listener, router })

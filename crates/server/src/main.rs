@@ -22,14 +22,18 @@ enum Command {
     /// Load CMS's complete fee-schedule files (RVU, GPCI, locality-county, ZIP5, CLFS) into
     /// the database, replacing any earlier import, so that any code can be priced.
     ImportFeeSchedule(advocate_server::pricing::import::ImportFiles),
+    /// Load CMS's practitioner MUE table (JSON) as the daily unit limits the bill review uses.
+    ImportUnitLimits(advocate_server::bills::ImportUnitLimits),
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     init_logging(cli.config.log_format);
-    if let Some(Command::ImportFeeSchedule(files)) = &cli.command {
-        return advocate_server::pricing::import::run(&cli.config, files).await;
+    match &cli.command {
+        Some(Command::ImportFeeSchedule(files)) => return advocate_server::pricing::import::run(&cli.config, files).await,
+        Some(Command::ImportUnitLimits(args)) => return advocate_server::bills::import_unit_limits(&cli.config, args).await,
+        None => {}
     }
     let app = Application::build(&cli.config).await?;
     tracing::info!(address = %app.local_addr(), base_path = %cli.config.base_path, "serving Advocate");

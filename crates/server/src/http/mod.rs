@@ -1,5 +1,6 @@
 //! The HTTP surface: the JSON API under /api, the probes, and the SPA for everything else.
 
+mod bills;
 mod error;
 mod estimates;
 mod health;
@@ -38,6 +39,8 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         .route("/requests/{reference}", get(requests::request_status))
         .route("/procedures", get(estimates::procedures).layer(CompressionLayer::new()))
         .route("/estimates", get(estimates::estimate))
+        .route("/bills/review", axum::routing::post(bills::review_bill))
+        .route("/unit-limits", get(bills::unit_limits).layer(CompressionLayer::new()))
         .route("/openapi.json", get(openapi::openapi_json))
         .fallback(api_not_found);
     let mut app =

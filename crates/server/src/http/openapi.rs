@@ -15,6 +15,8 @@ use utoipa::OpenApi;
         super::requests::request_status,
         super::estimates::procedures,
         super::estimates::estimate,
+        super::bills::review_bill,
+        super::bills::unit_limits,
     ),
     modifiers(&VerifierAuth),
     components(schemas(advocate_domain::Problem, advocate_domain::FieldError)),

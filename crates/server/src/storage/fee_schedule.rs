@@ -1,5 +1,6 @@
-//! Storing an imported fee schedule. The SQL is the same for both databases (QueryBuilder
-//! writes each one's placeholders), so one macro writes the two implementations.
+//! Storing imported reference data: the fee schedule and the daily unit limits. The SQL is the
+//! same for both databases (QueryBuilder writes each one's placeholders), so one macro writes
+//! the two implementations.
 
 /// Rows per INSERT: well under either database's limit on bound parameters.
 pub(super) const CHUNK: usize = 1_000;
@@ -99,6 +100,34 @@ macro_rules! fee_schedule_storage {
             }
             tx.commit().await?;
             Ok(())
+        }
+
+        pub(super) async fn replace_unit_limits(pool: &sqlx::Pool<$db>, limits: &advocate_domain::unit_limits::UnitLimits) -> Result<(), StorageError> {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM unit_limits").execute(&mut *tx).await?;
+            let rows: Vec<(&str, u32)> = limits.iter().collect();
+            for chunk in rows.chunks(CHUNK) {
+                let mut q = QueryBuilder::<$db>::new("INSERT INTO unit_limits (code, max_units) ");
+                q.push_values(chunk, |mut b, (code, units)| {
+                    b.push_bind(code.to_string()).push_bind(i64::from(*units));
+                });
+                q.build().execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        }
+
+        pub(super) async fn load_unit_limits(pool: &sqlx::Pool<$db>) -> Result<Option<advocate_domain::unit_limits::UnitLimits>, StorageError> {
+            let rows = sqlx::query("SELECT code, max_units FROM unit_limits").fetch_all(pool).await?;
+            if rows.is_empty() {
+                return Ok(None);
+            }
+            let mut limits = std::collections::HashMap::new();
+            for row in rows {
+                let units = u32::try_from(row.try_get::<i64, _>("max_units")?).map_err(|_| StorageError::Corrupt("a unit limit".into()))?;
+                limits.insert(row.try_get::<String, _>("code")?, units);
+            }
+            Ok(Some(advocate_domain::unit_limits::UnitLimits::new(limits)))
         }
 
         pub(super) async fn load(pool: &sqlx::Pool<$db>) -> Result<Option<FeeScheduleImport>, StorageError> {

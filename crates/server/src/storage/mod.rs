@@ -7,6 +7,7 @@ mod postgres;
 mod sqlite;
 
 use crate::pricing::import::FeeScheduleImport;
+use advocate_domain::unit_limits::UnitLimits;
 use advocate_domain::{Handler, NewRequest, OutreachWindow, Reference, RequestState, Timestamp};
 use async_trait::async_trait;
 use std::sync::Arc;
@@ -127,6 +128,12 @@ pub trait Storage: Send + Sync + 'static {
 
     /// The imported fee schedule, if an operator has imported one.
     async fn fee_schedule(&self) -> Result<Option<FeeScheduleImport>, StorageError>;
+
+    /// Replaces the imported daily unit limits in one transaction.
+    async fn replace_unit_limits(&self, limits: &UnitLimits) -> Result<(), StorageError>;
+
+    /// The imported daily unit limits, if an operator has imported them.
+    async fn unit_limits(&self) -> Result<Option<UnitLimits>, StorageError>;
 }
 
 /// A stored request's columns, as both databases return them.

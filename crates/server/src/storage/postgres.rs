@@ -3,6 +3,7 @@ use super::{
     handler_name, is_unique_violation,
 };
 use crate::pricing::import::FeeScheduleImport;
+use advocate_domain::unit_limits::UnitLimits;
 use advocate_domain::{Reference, Timestamp};
 use async_trait::async_trait;
 use sqlx::postgres::{PgPool, PgPoolOptions};
@@ -149,6 +150,14 @@ impl Storage for PostgresStorage {
 
     async fn fee_schedule(&self) -> Result<Option<FeeScheduleImport>, StorageError> {
         fee_schedule_sql::load(&self.pool).await
+    }
+
+    async fn replace_unit_limits(&self, limits: &UnitLimits) -> Result<(), StorageError> {
+        fee_schedule_sql::replace_unit_limits(&self.pool, limits).await
+    }
+
+    async fn unit_limits(&self) -> Result<Option<UnitLimits>, StorageError> {
+        fee_schedule_sql::load_unit_limits(&self.pool).await
     }
 }
 

@@ -1,0 +1,791 @@
+//! The bill review: duplicate and erroneous charges, negotiation leads and No Surprises Act
+//! questions, each a finding with the lines involved, the money at stake, a plain explanation
+//! and what to ask the billing office; then whether Medical Bill Saver can negotiate the bill.
+//! Pure and the same in the browser (a member sees the findings before anything is sent) and on
+//! the server. Each rule is its own function, tested alone.
+
+use crate::bill::{Bill, BillLine, BillPayer};
+use crate::money::Money;
+use crate::routing::{BillCoverage, BillSaverEligibility, bill_saver_eligibility};
+use crate::time::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// What kind of problem a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    ExactDuplicate,
+    RepeatedCode,
+    UnitsOverDailyMaximum,
+    LineArithmetic,
+    TotalMismatch,
+    DateOutsideStay,
+    RoomChargeOnDischargeDay,
+    WholeAndParts,
+    UnbundledPair,
+    FarAboveBenchmark,
+    SurpriseEmergencyBill,
+    SurpriseOutOfNetworkClinician,
+    OverGoodFaithEstimate,
+}
+
+impl FindingKind {
+    /// A short title for the finding, in plain words.
+    pub fn title(self) -> &'static str {
+        match self {
+            FindingKind::ExactDuplicate => "Charged twice",
+            FindingKind::RepeatedCode => "The same service more than once on one day",
+            FindingKind::UnitsOverDailyMaximum => "More units than one patient usually gets in a day",
+            FindingKind::LineArithmetic => "A line that does not add up",
+            FindingKind::TotalMismatch => "The total does not match the lines",
+            FindingKind::DateOutsideStay => "A charge outside the hospital stay",
+            FindingKind::RoomChargeOnDischargeDay => "A room charge for the day you went home",
+            FindingKind::WholeAndParts => "A test billed whole and in parts",
+            FindingKind::UnbundledPair => "A service that is normally part of another",
+            FindingKind::FarAboveBenchmark => "Far above the usual price",
+            FindingKind::SurpriseEmergencyBill => "Emergency care billed out of network",
+            FindingKind::SurpriseOutOfNetworkClinician => "An out-of-network clinician at an in-network facility",
+            FindingKind::OverGoodFaithEstimate => "$400 or more over your Good Faith Estimate",
+        }
+    }
+}
+
+/// One problem found, with what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// The bill's lines involved, counted from 0.
+    pub lines: Vec<usize>,
+    /// What the patient may be overcharged by, if the billing office agrees.
+    pub at_stake: Money,
+    pub explanation: String,
+    /// What to ask the billing office.
+    pub ask: String,
+}
+
+/// What the member tells us about the care, which the bill itself does not show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Situation {
+    /// Whether insurance paid any of it (decides Medical Bill Saver); from the bill if unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<BillCoverage>,
+    /// Emergency care at a hospital or clinician outside the plan's network.
+    #[serde(default)]
+    pub emergency_out_of_network: bool,
+    /// A clinician outside the network (an anesthesiologist, a radiologist…) at an in-network
+    /// hospital or surgery center, without the patient's written consent.
+    #[serde(default)]
+    pub out_of_network_clinician_at_in_network_facility: bool,
+    /// The Good Faith Estimate a self-pay patient was given before the care.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub good_faith_estimate: Option<Money>,
+}
+
+/// A price to compare a line with: Medicare's amount for it where the bill is, and the top of
+/// the usual in-network range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Benchmark {
+    pub medicare: Money,
+    pub in_network_high: Money,
+}
+
+/// What the review looks up: the daily unit limits (Medicare's medically unlikely edits) and
+/// the price benchmarks. Either may be empty.
+pub trait ReviewData {
+    fn max_units_per_day(&self, code: &str) -> Option<u32>;
+    fn benchmark(&self, line: &BillLine) -> Option<Benchmark>;
+}
+
+/// No limits and no benchmarks: the rules that need only the bill.
+pub struct BillOnly;
+
+impl ReviewData for BillOnly {
+    fn max_units_per_day(&self, _code: &str) -> Option<u32> {
+        None
+    }
+    fn benchmark(&self, _line: &BillLine) -> Option<Benchmark> {
+        None
+    }
+}
+
+/// `POST /api/bills/review`: a bill, what the member told us about the care, and where it was
+/// (for the price benchmarks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BillReviewRequest {
+    pub bill: Bill,
+    #[serde(default)]
+    pub situation: Situation,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "10001"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zip: Option<crate::zip::Zip>,
+}
+
+/// The most lines a bill may have: a long hospital stay has a few thousand.
+pub const MAX_LINES: usize = 5_000;
+
+impl BillReviewRequest {
+    /// What must be fixed before the bill can be reviewed, as (field, message).
+    pub fn problems(&self) -> Vec<(String, String)> {
+        let mut problems = Vec::new();
+        if self.bill.lines.is_empty() {
+            problems.push(("bill.lines".to_string(), "Add at least one charge from the bill.".to_string()));
+        }
+        if self.bill.lines.len() > MAX_LINES {
+            problems.push(("bill.lines".to_string(), format!("A bill can have at most {MAX_LINES} lines; split it into parts.")));
+        }
+        for (i, line) in self.bill.lines.iter().enumerate().take(MAX_LINES) {
+            if line.charge.cents() < 0 {
+                problems.push((format!("bill.lines[{i}].charge"), format!("Line {}: enter the charge without a minus sign.", i + 1)));
+            }
+            if line.units == 0 {
+                problems.push((format!("bill.lines[{i}].units"), format!("Line {}: enter at least 1 unit.", i + 1)));
+            }
+        }
+        problems
+    }
+}
+
+/// The review's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Review {
+    /// Most money at stake first.
+    pub findings: Vec<Finding>,
+    /// All findings together, never more than the bill (findings may overlap).
+    pub at_stake: Money,
+    /// The amount the bill asks for (the amount due, else the lines' total).
+    pub amount: Money,
+    pub bill_saver: BillSaverEligibility,
+    /// The Medical Bill Saver answer in one sentence.
+    pub bill_saver_answer: String,
+    pub next_steps: Vec<String>,
+}
+
+/// Modifiers that say a repeat on the same day is a distinct service (CMS NCCI policy manual,
+/// chapter I: 25, 59 and X{EPSU}; 76 and 77 repeat procedures; 91 repeat lab test).
+pub const REPEAT_MODIFIERS: &[&str] = &["25", "59", "76", "77", "91", "XE", "XP", "XS", "XU"];
+
+/// Pairs where the first code includes the second when both are billed on one day. The
+/// project's table of well-known cases, after CMS's National Correct Coding Initiative
+/// procedure-to-procedure edits (column 1 includes column 2): panels include their tests, a
+/// procedure with a biopsy includes the look without one, a complete test includes its parts.
+pub const UNBUNDLED_PAIRS: &[(&str, &str, &str)] = &[
+    ("80053", "80048", "A comprehensive metabolic panel includes every test of the basic one."),
+    ("80053", "82947", "A comprehensive metabolic panel includes the glucose test."),
+    ("80053", "84520", "A comprehensive metabolic panel includes the urea nitrogen (BUN) test."),
+    ("80053", "82565", "A comprehensive metabolic panel includes the creatinine test."),
+    ("80048", "82947", "A basic metabolic panel includes the glucose test."),
+    ("80061", "82465", "A lipid panel includes the total cholesterol test."),
+    ("80061", "84478", "A lipid panel includes the triglycerides test."),
+    ("85025", "85027", "A blood count with differential includes the blood count without one."),
+    ("85025", "85004", "A blood count with differential includes the differential."),
+    ("45380", "45378", "A colonoscopy with biopsy includes the colonoscopy itself."),
+    ("45385", "45378", "A colonoscopy with polyp removal includes the colonoscopy itself."),
+    ("43239", "43235", "An upper endoscopy with biopsy includes the endoscopy itself."),
+    ("93000", "93010", "A complete ECG includes its reading."),
+    ("93000", "93005", "A complete ECG includes its tracing."),
+    ("71046", "71045", "A two-view chest X-ray includes the one-view X-ray."),
+    ("29881", "29880", "A knee arthroscopy with meniscus repair on one side includes the look inside the knee."),
+    ("66984", "66982", "Only one cataract removal is billed for one eye."),
+];
+
+/// Reviews a bill with every rule; findings ordered by money at stake.
+pub fn review(bill: &Bill, situation: &Situation, data: &impl ReviewData) -> Review {
+    let mut findings = Vec::new();
+    findings.extend(exact_duplicates(bill));
+    findings.extend(repeated_codes(bill));
+    findings.extend(units_over_daily_maximum(bill, data));
+    findings.extend(line_arithmetic(bill));
+    findings.extend(total_mismatch(bill));
+    findings.extend(dates_outside_stay(bill));
+    findings.extend(room_charge_on_discharge_day(bill));
+    findings.extend(whole_and_parts(bill));
+    findings.extend(unbundled_pairs(bill));
+    findings.extend(far_above_benchmark(bill, data));
+    findings.extend(no_surprises(bill, situation));
+    findings.sort_by(|a, b| b.at_stake.cmp(&a.at_stake).then(a.lines.cmp(&b.lines)));
+
+    let amount = bill.amount_due.unwrap_or_else(|| bill.lines_total());
+    let all_findings = findings.iter().map(|f| f.at_stake.cents()).sum::<i64>();
+    let at_stake = Money::from_cents(all_findings.min(bill.lines_total().cents().max(amount.cents())));
+    let coverage = situation.coverage.unwrap_or(match bill.payer {
+        BillPayer::SelfPay => BillCoverage::NotCovered,
+        BillPayer::Insurance => BillCoverage::PartlyCovered,
+        BillPayer::Unknown => BillCoverage::NotCovered,
+    });
+    let bill_saver = bill_saver_eligibility(amount, coverage);
+    Review {
+        next_steps: next_steps(&findings, bill_saver),
+        bill_saver_answer: bill_saver.sentence(amount),
+        findings,
+        at_stake,
+        amount,
+        bill_saver,
+    }
+}
+
+fn next_steps(findings: &[Finding], bill_saver: BillSaverEligibility) -> Vec<String> {
+    let mut steps = Vec::new();
+    if findings.is_empty() {
+        steps.push("We found no duplicate or wrong charges in the lines we could read. If the bill is only a summary, ask for the itemized bill, which lists each charge.".to_string());
+    } else {
+        steps.push(
+            "Call the billing office before you pay, with this review at hand: ask them to check each finding and send a corrected bill."
+                .to_string(),
+        );
+        steps.push("Ask them to put the account on hold while they check, so it is not sent to collections.".to_string());
+    }
+    if bill_saver == BillSaverEligibility::Qualifies {
+        steps.push("Send the bill to an advocate: Medical Bill Saver can negotiate it for you.".to_string());
+    } else {
+        steps.push("An advocate can go through the bill with you and call the billing office.".to_string());
+    }
+    steps
+}
+
+fn finding(kind: FindingKind, lines: Vec<usize>, at_stake: Money, explanation: String, ask: &str) -> Finding {
+    Finding { kind, lines, at_stake, explanation, ask: ask.to_string() }
+}
+
+fn cents(amount: i64) -> Money {
+    Money::from_cents(amount.max(0))
+}
+
+/// "line 3" / "lines 3 and 5" / "lines 3, 5 and 8", counted from 1 as a person reads them.
+pub fn describe_lines(lines: &[usize]) -> String {
+    let numbers: Vec<String> = lines.iter().map(|i| (i + 1).to_string()).collect();
+    match numbers.as_slice() {
+        [] => String::new(),
+        [one] => format!("line {one}"),
+        [init @ .., last] => format!("lines {} and {last}", init.join(", ")),
+    }
+}
+
+fn what(line: &BillLine) -> String {
+    match (&line.code, line.description.trim()) {
+        (Some(code), "") => code.clone(),
+        (Some(code), description) => format!("{description} ({code})"),
+        (None, "") => "a charge".to_string(),
+        (None, description) => description.to_string(),
+    }
+}
+
+fn on(date: Option<Date>) -> String {
+    date.map(|d| format!(" on {d}")).unwrap_or_default()
+}
+
+/// The same line, word for word and to the cent, more than once.
+pub fn exact_duplicates(bill: &Bill) -> Vec<Finding> {
+    let mut groups: HashMap<&BillLine, Vec<usize>> = HashMap::new();
+    for (i, line) in bill.lines.iter().enumerate() {
+        groups.entry(line).or_default().push(i);
+    }
+    let mut findings: Vec<Finding> = groups
+        .into_iter()
+        .filter(|(_, lines)| lines.len() > 1)
+        .map(|(line, lines)| {
+            let extra = (lines.len() - 1) as i64;
+            finding(
+                FindingKind::ExactDuplicate,
+                lines.clone(),
+                cents(line.charge.cents() * extra),
+                format!(
+                    "{} appears {} times{}, with the same charge of {} each time ({}).",
+                    what(line),
+                    lines.len(),
+                    on(line.date),
+                    line.charge,
+                    describe_lines(&lines)
+                ),
+                "Is this the same service charged more than once? If so, please remove the repeated charge.",
+            )
+        })
+        .collect();
+    findings.sort_by_key(|f| f.lines.clone());
+    findings
+}
+
+/// The same code on the same day more than once, not word for word the same, and without a
+/// modifier that says the repeat was a separate service.
+pub fn repeated_codes(bill: &Bill) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = by_code_and_day(bill)
+        .into_iter()
+        .filter(|(_, lines)| lines.len() > 1)
+        .filter(|(_, lines)| {
+            // Word-for-word copies are the exact-duplicate rule's; a repeat with a modifier is allowed.
+            let distinct = lines.iter().any(|&i| bill.lines[i] != bill.lines[lines[0]]);
+            let explained = lines[1..].iter().any(|&i| REPEAT_MODIFIERS.iter().any(|m| bill.lines[i].has_modifier(m)));
+            distinct && !explained
+        })
+        .map(|((code, date), lines)| {
+            let mut charges: Vec<i64> = lines.iter().map(|&i| bill.lines[i].charge.cents()).collect();
+            charges.sort_unstable();
+            // Everything but the largest charge, which is likely the service itself.
+            let at_stake: i64 = charges[..charges.len() - 1].iter().sum();
+            finding(
+                FindingKind::RepeatedCode,
+                lines.clone(),
+                cents(at_stake),
+                format!("Code {code} is billed {} times{} ({}), with no modifier saying the repeats were separate services.", lines.len(), on(date), describe_lines(&lines)),
+                "Was this service really done more than once that day? If not, please remove the extra charges; if it was, the bill should carry a modifier that says so.",
+            )
+        })
+        .collect();
+    findings.sort_by_key(|f| f.lines.clone());
+    findings
+}
+
+/// More units of a code on one day than Medicare's medically unlikely edit allows one patient.
+pub fn units_over_daily_maximum(bill: &Bill, data: &impl ReviewData) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = by_code_and_day(bill)
+        .into_iter()
+        .filter_map(|((code, date), lines)| {
+            let limit = data.max_units_per_day(code)?;
+            let units: u32 = lines.iter().map(|&i| bill.lines[i].units).sum();
+            (units > limit).then(|| {
+                let charge: i64 = lines.iter().map(|&i| bill.lines[i].charge.cents()).sum();
+                let per_unit = charge / i64::from(units.max(1));
+                finding(
+                    FindingKind::UnitsOverDailyMaximum,
+                    lines.clone(),
+                    cents(per_unit * i64::from(units - limit)),
+                    format!(
+                        "{units} units of code {code}{}; Medicare's limit for one patient on one day is {limit} ({}).",
+                        on(date),
+                        describe_lines(&lines)
+                    ),
+                    "Please check the number of units: more than the usual daily maximum is often a typing error.",
+                )
+            })
+        })
+        .collect();
+    findings.sort_by_key(|f| f.lines.clone());
+    findings
+}
+
+/// Units × unit price differs from the line's charge.
+pub fn line_arithmetic(bill: &Bill) -> Vec<Finding> {
+    bill.lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let unit_price = line.unit_price?;
+            let expected = unit_price.cents() * i64::from(line.units);
+            (expected != line.charge.cents()).then(|| {
+                finding(
+                    FindingKind::LineArithmetic,
+                    vec![i],
+                    cents(line.charge.cents() - expected),
+                    format!(
+                        "{}: {} units at {} each come to {}, but the line charges {}.",
+                        what(line),
+                        line.units,
+                        unit_price,
+                        Money::from_cents(expected),
+                        line.charge
+                    ),
+                    "Please correct the line so the charge matches the units and the price.",
+                )
+            })
+        })
+        .collect()
+}
+
+/// The stated total differs from the sum of the lines.
+pub fn total_mismatch(bill: &Bill) -> Vec<Finding> {
+    let Some(stated) = bill.stated_total else { return Vec::new() };
+    let sum = bill.lines_total();
+    if stated == sum || bill.lines.is_empty() {
+        return Vec::new();
+    }
+    vec![finding(
+        FindingKind::TotalMismatch,
+        Vec::new(),
+        cents(stated.cents() - sum.cents()),
+        format!("The bill's total is {stated}, but its lines add up to {sum}."),
+        "Please explain the difference between the total and the itemized charges.",
+    )]
+}
+
+/// Charges dated before the admission or after the discharge.
+pub fn dates_outside_stay(bill: &Bill) -> Vec<Finding> {
+    let (Some(admission), Some(discharge)) = (bill.admission, bill.discharge) else { return Vec::new() };
+    bill.lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| line.date.is_some_and(|d| d < admission || d > discharge))
+        .map(|(i, line)| {
+            finding(
+                FindingKind::DateOutsideStay,
+                vec![i],
+                line.charge,
+                format!(
+                    "{} is dated {}, outside the stay from {admission} to {discharge}.",
+                    what(line),
+                    line.date.map(|d| d.to_string()).unwrap_or_default()
+                ),
+                "Was this service part of this stay? If not, please remove it from this bill.",
+            )
+        })
+        .collect()
+}
+
+/// Room and board (revenue codes 0100–0219) charged for the day of discharge: hospitals bill
+/// the day of admission, not the day the patient leaves (Medicare Claims Processing Manual,
+/// chapter 3, 20.1.1; most insurers follow it).
+pub fn room_charge_on_discharge_day(bill: &Bill) -> Vec<Finding> {
+    let (Some(admission), Some(discharge)) = (bill.admission, bill.discharge) else { return Vec::new() };
+    if admission == discharge {
+        return Vec::new();
+    }
+    bill.lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| line.date == Some(discharge) && line.revenue_code.as_deref().is_some_and(is_room_and_board))
+        .map(|(i, line)| {
+            finding(
+                FindingKind::RoomChargeOnDischargeDay,
+                vec![i],
+                line.charge,
+                format!(
+                    "{} is charged for {discharge}, the day of discharge. Hospitals count the day you arrive, not the day you leave.",
+                    what(line)
+                ),
+                "Please remove the room charge for the day of discharge.",
+            )
+        })
+        .collect()
+}
+
+fn is_room_and_board(revenue_code: &str) -> bool {
+    revenue_code.trim().parse::<u16>().is_ok_and(|code| (100..=219).contains(&code))
+}
+
+/// The bill's lines by code and day: the rules that compare lines look them up here rather
+/// than scanning the bill for each line (a hospital bill can have a thousand lines).
+fn by_code_and_day(bill: &Bill) -> HashMap<(&str, Option<Date>), Vec<usize>> {
+    let mut groups: HashMap<(&str, Option<Date>), Vec<usize>> = HashMap::new();
+    for (i, line) in bill.lines.iter().enumerate() {
+        if let Some(code) = &line.code {
+            groups.entry((code.as_str(), line.date)).or_default().push(i);
+        }
+    }
+    groups
+}
+
+/// A test billed whole (no modifier) and also as its professional (26) or technical (TC) part
+/// on the same day: the whole already includes both parts.
+pub fn whole_and_parts(bill: &Bill) -> Vec<Finding> {
+    let is_part = |i: &usize| bill.lines[*i].has_modifier("26") || bill.lines[*i].has_modifier("TC");
+    let mut findings: Vec<Finding> = by_code_and_day(bill)
+        .into_iter()
+        .filter_map(|((code, date), lines)| {
+            let whole = *lines.iter().find(|i| !is_part(i))?;
+            let parts: Vec<usize> = lines.iter().copied().filter(is_part).collect();
+            (!parts.is_empty()).then(|| {
+                let at_stake: i64 = parts.iter().map(|&j| bill.lines[j].charge.cents()).sum();
+                let mut involved = vec![whole];
+                involved.extend(&parts);
+                finding(
+                    FindingKind::WholeAndParts,
+                    involved.clone(),
+                    cents(at_stake),
+                    format!("Code {code} is billed whole and again as its part{}{} ({}). The whole test already includes the reading and the scan.", if parts.len() > 1 { "s" } else { "" }, on(date), describe_lines(&involved)),
+                    "Please remove the separate part charges: the full test includes them.",
+                )
+            })
+        })
+        .collect();
+    findings.sort_by_key(|f| f.lines.clone());
+    findings
+}
+
+/// Two codes on one day where the first normally includes the second.
+pub fn unbundled_pairs(bill: &Bill) -> Vec<Finding> {
+    let groups = by_code_and_day(bill);
+    let mut findings = Vec::new();
+    for &(comprehensive, component, why) in UNBUNDLED_PAIRS {
+        for ((_, date), wholes) in groups.iter().filter(|((code, _), _)| *code == comprehensive) {
+            let Some(candidates) = groups.get(&(component, *date)) else { continue };
+            let parts: Vec<usize> =
+                candidates.iter().copied().filter(|&j| !REPEAT_MODIFIERS.iter().any(|m| bill.lines[j].has_modifier(m))).collect();
+            if parts.is_empty() {
+                continue;
+            }
+            let at_stake: i64 = parts.iter().map(|&j| bill.lines[j].charge.cents()).sum();
+            let mut lines = vec![wholes[0]];
+            lines.extend(&parts);
+            findings.push(finding(
+                FindingKind::UnbundledPair,
+                lines.clone(),
+                cents(at_stake),
+                format!("{why} Both are billed{} ({}: codes {comprehensive} and {component}).", on(*date), describe_lines(&lines)),
+                "Please remove the charge for the part that the larger service already includes.",
+            ));
+        }
+    }
+    findings.sort_by_key(|f| f.lines.clone());
+    findings
+}
+
+/// A line charged at three times Medicare's amount or more: a lead for negotiation, not a
+/// mistake. At stake: what is above the top of the usual in-network range.
+pub fn far_above_benchmark(bill: &Bill, data: &impl ReviewData) -> Vec<Finding> {
+    bill.lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let benchmark = data.benchmark(line)?;
+            let medicare = benchmark.medicare.cents() * i64::from(line.units.max(1));
+            let fair = benchmark.in_network_high.cents() * i64::from(line.units.max(1));
+            (medicare > 0 && line.charge.cents() >= 3 * medicare).then(|| {
+                let ratio = line.charge.cents() as f64 / medicare as f64;
+                finding(
+                    FindingKind::FarAboveBenchmark,
+                    vec![i],
+                    cents(line.charge.cents() - fair),
+                    format!(
+                        "{} is charged {}, about {:.1} times what Medicare pays for it here ({}); insurers usually pay up to about {}.",
+                        what(line),
+                        line.charge,
+                        ratio,
+                        Money::from_cents(medicare),
+                        Money::from_cents(fair)
+                    ),
+                    "This may not be an error, but it is a strong case for a lower price: ask for a discount to a fair price, or for the cash price.",
+                )
+            })
+        })
+        .collect()
+}
+
+/// The No Surprises Act's protections the member's answers point to.
+pub fn no_surprises(bill: &Bill, situation: &Situation) -> Vec<Finding> {
+    let amount = bill.amount_due.unwrap_or_else(|| bill.lines_total());
+    let mut findings = Vec::new();
+    if situation.emergency_out_of_network {
+        findings.push(finding(
+            FindingKind::SurpriseEmergencyBill,
+            Vec::new(),
+            Money::from_cents(0),
+            "Under the No Surprises Act, emergency care out of network is billed as if it were in network: you owe only your in-network copay, coinsurance and deductible.".to_string(),
+            "Is this bill for emergency care? Please bill it at in-network cost sharing, as the No Surprises Act requires.",
+        ));
+    }
+    if situation.out_of_network_clinician_at_in_network_facility {
+        findings.push(finding(
+            FindingKind::SurpriseOutOfNetworkClinician,
+            Vec::new(),
+            Money::from_cents(0),
+            "At an in-network hospital or surgery center, clinicians you did not choose (anesthesia, radiology, pathology, assistants) cannot bill you more than in-network cost sharing unless you signed a consent.".to_string(),
+            "Did I sign a notice and consent to out-of-network billing? If not, please bill at in-network cost sharing.",
+        ));
+    }
+    if let Some(estimate) = situation.good_faith_estimate
+        && bill.payer != BillPayer::Insurance
+        && amount.cents() >= estimate.cents() + 40_000
+    {
+        findings.push(finding(
+            FindingKind::OverGoodFaithEstimate,
+            Vec::new(),
+            cents(amount.cents() - estimate.cents()),
+            format!("The bill of {amount} is {} over the Good Faith Estimate of {estimate}. Self-pay patients can dispute a bill $400 or more over the estimate, within 120 days of the bill's date.", Money::from_cents(amount.cents() - estimate.cents())),
+            "Please bill the amount of the Good Faith Estimate; otherwise I will start the federal patient-provider dispute resolution process.",
+        ));
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(day: u8) -> Option<Date> {
+        Date::new(2025, 3, day)
+    }
+
+    fn line(code: &str, day: u8, units: u32, dollars: i64) -> BillLine {
+        BillLine {
+            date: date(day),
+            code: Some(code.into()),
+            description: format!("Service {code}"),
+            units,
+            charge: Money::from_dollars(dollars),
+            ..Default::default()
+        }
+    }
+
+    fn bill(lines: Vec<BillLine>) -> Bill {
+        Bill { lines, ..Default::default() }
+    }
+
+    struct Limits;
+
+    impl ReviewData for Limits {
+        fn max_units_per_day(&self, code: &str) -> Option<u32> {
+            (code == "96372").then_some(4)
+        }
+        fn benchmark(&self, line: &BillLine) -> Option<Benchmark> {
+            (line.code.as_deref() == Some("73721"))
+                .then_some(Benchmark { medicare: Money::from_dollars(200), in_network_high: Money::from_dollars(320) })
+        }
+    }
+
+    #[test]
+    fn a_clean_bill_has_no_findings() {
+        let clean = Bill {
+            lines: vec![line("99213", 1, 1, 150), line("85025", 1, 1, 40), line("80053", 1, 1, 60)],
+            stated_total: Some(Money::from_dollars(250)),
+            ..Default::default()
+        };
+        let review = review(&clean, &Situation::default(), &Limits);
+        assert_eq!(review.findings, Vec::new());
+        assert_eq!(review.at_stake, Money::from_cents(0));
+        assert!(review.next_steps[0].contains("no duplicate"));
+    }
+
+    #[test]
+    fn an_exact_duplicate_is_found_with_the_extra_charge_at_stake() {
+        let b = bill(vec![line("99213", 1, 1, 150), line("85025", 1, 1, 40), line("85025", 1, 1, 40)]);
+        let found = exact_duplicates(&b);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].lines.clone(), found[0].at_stake), (vec![1, 2], Money::from_dollars(40)));
+        assert!(found[0].explanation.contains("lines 2 and 3"), "{}", found[0].explanation);
+    }
+
+    #[test]
+    fn a_repeated_code_without_a_repeat_modifier_is_found_and_with_one_is_not() {
+        let mut second = line("71046", 1, 1, 90);
+        second.description = "Chest x-ray again".into();
+        let b = bill(vec![line("71046", 1, 1, 120), second.clone()]);
+        let found = repeated_codes(&b);
+        assert_eq!((found.len(), found[0].at_stake), (1, Money::from_dollars(90)));
+        second.modifiers = vec!["76".into()];
+        assert!(repeated_codes(&bill(vec![line("71046", 1, 1, 120), second])).is_empty());
+        // Different days are different services.
+        assert!(repeated_codes(&bill(vec![line("71046", 1, 1, 120), line("71046", 2, 1, 90)])).is_empty());
+    }
+
+    #[test]
+    fn units_over_the_daily_maximum_put_the_excess_at_stake() {
+        let found = units_over_daily_maximum(&bill(vec![line("96372", 1, 6, 300)]), &Limits);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].at_stake, Money::from_dollars(100), "2 units over at $50 each");
+        assert!(units_over_daily_maximum(&bill(vec![line("96372", 1, 4, 200)]), &Limits).is_empty());
+    }
+
+    #[test]
+    fn a_line_that_does_not_multiply_out_is_found() {
+        let mut l = line("J1100", 1, 3, 100);
+        l.unit_price = Some(Money::from_dollars(25));
+        let found = line_arithmetic(&bill(vec![l.clone()]));
+        assert_eq!(found[0].at_stake, Money::from_dollars(25));
+        l.charge = Money::from_dollars(75);
+        assert!(line_arithmetic(&bill(vec![l])).is_empty());
+    }
+
+    #[test]
+    fn a_total_above_the_lines_is_found() {
+        let mut b = bill(vec![line("99213", 1, 1, 150), line("85025", 1, 1, 40)]);
+        b.stated_total = Some(Money::from_dollars(290));
+        assert_eq!(total_mismatch(&b)[0].at_stake, Money::from_dollars(100));
+        b.stated_total = Some(Money::from_dollars(190));
+        assert!(total_mismatch(&b).is_empty());
+    }
+
+    #[test]
+    fn charges_outside_the_stay_and_a_room_on_the_discharge_day_are_found() {
+        let mut room = line("", 5, 1, 2_000);
+        room.code = None;
+        room.revenue_code = Some("0120".into());
+        room.description = "Room and board, semi-private".into();
+        let mut b = bill(vec![line("99223", 2, 1, 400), line("71046", 1, 1, 100), line("99238", 6, 1, 200), room]);
+        b.admission = date(2);
+        b.discharge = date(5);
+        let outside = dates_outside_stay(&b);
+        assert_eq!(outside.iter().map(|f| f.lines[0]).collect::<Vec<_>>(), vec![1, 2]);
+        let room = room_charge_on_discharge_day(&b);
+        assert_eq!((room.len(), room[0].lines.clone(), room[0].at_stake), (1, vec![3], Money::from_dollars(2_000)));
+    }
+
+    #[test]
+    fn a_test_billed_whole_and_in_parts_is_found() {
+        let mut reading = line("71046", 1, 1, 40);
+        reading.modifiers = vec!["26".into()];
+        let found = whole_and_parts(&bill(vec![line("71046", 1, 1, 150), reading]));
+        assert_eq!((found[0].lines.clone(), found[0].at_stake), (vec![0, 1], Money::from_dollars(40)));
+    }
+
+    #[test]
+    fn a_component_billed_with_its_comprehensive_code_is_found() {
+        let found = unbundled_pairs(&bill(vec![line("80053", 1, 1, 60), line("80048", 1, 1, 45), line("80048", 2, 1, 45)]));
+        assert_eq!(found.len(), 1, "only the same day");
+        assert_eq!((found[0].lines.clone(), found[0].at_stake), (vec![0, 1], Money::from_dollars(45)));
+    }
+
+    #[test]
+    fn a_charge_three_times_the_benchmark_is_a_negotiation_lead() {
+        let found = far_above_benchmark(&bill(vec![line("73721", 1, 1, 2_400), line("73721", 2, 1, 500)]), &Limits);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].at_stake, Money::from_dollars(2_080), "above the in-network top of $320");
+        assert!(found[0].explanation.contains("12.0 times"), "{}", found[0].explanation);
+    }
+
+    #[test]
+    fn no_surprises_act_questions_follow_the_members_answers() {
+        let mut b = bill(vec![line("99285", 1, 1, 2_000)]);
+        b.payer = BillPayer::SelfPay;
+        let situation = Situation {
+            emergency_out_of_network: true,
+            out_of_network_clinician_at_in_network_facility: true,
+            good_faith_estimate: Some(Money::from_dollars(1_600)),
+            ..Default::default()
+        };
+        let kinds: Vec<FindingKind> = no_surprises(&b, &situation).into_iter().map(|f| f.kind).collect();
+        assert_eq!(
+            kinds,
+            [FindingKind::SurpriseEmergencyBill, FindingKind::SurpriseOutOfNetworkClinician, FindingKind::OverGoodFaithEstimate]
+        );
+        // $399.99 over the estimate is not enough to dispute.
+        let close = Situation { good_faith_estimate: Some(Money::from_cents(160_001)), ..Default::default() };
+        assert!(no_surprises(&b, &close).is_empty());
+    }
+
+    #[test]
+    fn the_review_orders_findings_by_money_and_answers_bill_saver() {
+        let mut b = bill(vec![line("85025", 1, 1, 40), line("85025", 1, 1, 40), line("73721", 1, 1, 2_400)]);
+        b.payer = BillPayer::SelfPay;
+        let review = review(&b, &Situation::default(), &Limits);
+        assert_eq!(review.findings[0].kind, FindingKind::FarAboveBenchmark);
+        assert_eq!(review.findings[1].kind, FindingKind::ExactDuplicate);
+        assert_eq!(review.at_stake, Money::from_dollars(2_120));
+        assert_eq!(review.bill_saver, BillSaverEligibility::Qualifies);
+        assert!(review.next_steps.iter().any(|s| s.contains("Medical Bill Saver")));
+        let mut small = bill(vec![line("85025", 1, 1, 40)]);
+        small.payer = BillPayer::SelfPay;
+        assert_eq!(super::review(&small, &Situation::default(), &BillOnly).bill_saver, BillSaverEligibility::AtOrUnderThreshold);
+    }
+
+    #[test]
+    fn a_request_without_lines_or_with_bad_ones_names_each_problem() {
+        let mut request = BillReviewRequest { bill: bill(Vec::new()), situation: Situation::default(), zip: None };
+        assert_eq!(request.problems()[0].0, "bill.lines");
+        let mut bad = line("99213", 1, 0, 100);
+        bad.charge = Money::from_cents(-5);
+        request.bill.lines = vec![line("99213", 1, 1, 100), bad];
+        let fields: Vec<String> = request.problems().into_iter().map(|(field, _)| field).collect();
+        assert_eq!(fields, ["bill.lines[1].charge", "bill.lines[1].units"]);
+    }
+
+    #[test]
+    fn lines_are_described_as_people_count_them() {
+        assert_eq!(describe_lines(&[0]), "line 1");
+        assert_eq!(describe_lines(&[0, 2]), "lines 1 and 3");
+        assert_eq!(describe_lines(&[0, 2, 4]), "lines 1, 3 and 5");
+    }
+}

@@ -1,0 +1,99 @@
+//! The bill review over real HTTP: findings with their money at stake, the unit limits, the
+//! price benchmarks for the bill's ZIP code, bad input, and the MUE importer on CMS's table.
+
+mod common;
+
+use advocate_domain::Money;
+use advocate_domain::bill::{Bill, BillLine, BillPayer};
+use advocate_domain::bill_review::{BillReviewRequest, FindingKind, Review, Situation};
+use advocate_domain::routing::BillSaverEligibility;
+use advocate_domain::time::Date;
+use common::{Db, TestApp};
+use std::path::PathBuf;
+
+fn line(code: &str, day: u8, units: u32, dollars: i64) -> BillLine {
+    BillLine {
+        date: Date::new(2025, 3, day),
+        code: Some(code.into()),
+        description: format!("Service {code}"),
+        units,
+        charge: Money::from_dollars(dollars),
+        ..Default::default()
+    }
+}
+
+async fn post(app: &TestApp, body: &serde_json::Value) -> reqwest::Response {
+    app.client.post(format!("{}/api/bills/review", app.url)).json(body).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_self_pay_bill_with_a_duplicate_too_many_units_and_a_high_price_is_reviewed() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let bill = Bill {
+        provider: Some("General Hospital".into()),
+        lines: vec![line("85025", 1, 1, 45), line("85025", 1, 1, 45), line("96372", 1, 6, 300), line("73721", 1, 1, 2_400)],
+        payer: BillPayer::SelfPay,
+        ..Default::default()
+    };
+    let request = BillReviewRequest { bill, situation: Situation::default(), zip: Some(advocate_domain::Zip::parse("35203").unwrap()) };
+    let response = post(&app, &serde_json::to_value(&request).unwrap()).await;
+    assert_eq!(response.status(), 200);
+    let review: Review = response.json().await.unwrap();
+    let kinds: Vec<FindingKind> = review.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds[0], FindingKind::FarAboveBenchmark, "the MRI at 2,400 dollars leads: {kinds:?}");
+    assert!(kinds.contains(&FindingKind::ExactDuplicate));
+    // 96372 (an injection) is limited to 4 units a day by the bundled MUE table.
+    let units = review.findings.iter().find(|f| f.kind == FindingKind::UnitsOverDailyMaximum).expect("units over the limit");
+    assert_eq!((units.lines.clone(), units.at_stake), (vec![2], Money::from_dollars(100)));
+    assert!(review.findings[0].explanation.contains("times what Medicare pays"), "{}", review.findings[0].explanation);
+    assert_eq!(review.bill_saver, BillSaverEligibility::Qualifies);
+    assert!(review.bill_saver_answer.contains("Medical Bill Saver"));
+}
+
+#[tokio::test]
+async fn a_bill_that_cannot_be_reviewed_gets_a_422_naming_the_problem() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let empty = post(&app, &serde_json::json!({ "bill": { "lines": [] } })).await;
+    assert_eq!(empty.status(), 422);
+    let problem: advocate_domain::Problem = empty.json().await.unwrap();
+    assert_eq!(problem.errors[0].field, "bill.lines");
+    let garbled = app.client.post(format!("{}/api/bills/review", app.url)).body("not json").send().await.unwrap();
+    assert_eq!(garbled.status(), 422);
+    assert_eq!(garbled.headers()["content-type"], "application/problem+json");
+    let zero_units = post(&app, &serde_json::json!({ "bill": { "lines": [{ "units": 0, "charge": 100 }] } })).await;
+    let problem: advocate_domain::Problem = zero_units.json().await.unwrap();
+    assert_eq!(problem.errors[0].field, "bill.lines[0].units");
+}
+
+#[tokio::test]
+async fn the_unit_limits_are_public_and_compressed() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let response = app.client.get(format!("{}/api/unit-limits", app.url)).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(response.headers()["content-encoding"], "br");
+    let plain: std::collections::BTreeMap<String, u32> = app.get("/api/unit-limits").await.json().await.unwrap();
+    assert_eq!(plain.get("96372"), Some(&4));
+    assert_eq!(plain.len(), 9_637);
+}
+
+on_both_databases! {
+    async fn imported_unit_limits_replace_the_bundled_ones(db: Db) {
+        let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/mue/practitioner-mue-2026q2-dos.json");
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("this test reads CMS's MUE table at {}: {e}", file.display()));
+        let table: std::collections::BTreeMap<String, advocate_domain::unit_limits::MueEdit> = serde_json::from_str(&text).unwrap();
+        let mut limits = advocate_domain::unit_limits::UnitLimits::from_cms_table(&table);
+        assert_eq!(limits.len(), 9_637);
+        // The import, with one limit changed, is what a server started on that database uses.
+        let mut changed: std::collections::HashMap<String, u32> = limits.iter().map(|(c, u)| (c.to_string(), u)).collect();
+        changed.insert("96372".into(), 9);
+        limits = advocate_domain::unit_limits::UnitLimits::new(changed);
+        let dir = tempfile::tempdir().unwrap();
+        let url = common::fresh_database(db, &dir.path().join("advocate.db")).await;
+        let storage = advocate_server::storage::connect(&url).await.unwrap();
+        assert_eq!(storage.unit_limits().await.unwrap(), None);
+        storage.replace_unit_limits(&limits).await.unwrap();
+        assert_eq!(storage.unit_limits().await.unwrap().map(|l| l.len()), Some(9_637));
+        let app = TestApp::spawn_with(db, |config| config.database_url = Some(url.clone())).await;
+        let served: std::collections::BTreeMap<String, u32> = app.get("/api/unit-limits").await.json().await.unwrap();
+        assert_eq!(served.get("96372"), Some(&9));
+    }
+}

@@ -1,0 +1,92 @@
+//! The bill as the member edits it: each field kept as typed, so a half-typed amount is not
+//! lost, and turned into the domain's `Bill` (with a message beside each field that does not
+//! read) when the member asks for the check.
+
+use advocate_domain::Money;
+use advocate_domain::bill::{Bill, BillLine};
+use advocate_domain::time::Date;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineDraft {
+    /// YYYY-MM-DD, as a date input gives it.
+    pub date: String,
+    pub code: String,
+    pub description: String,
+    pub units: String,
+    pub charge: String,
+    /// What a file gave that the form does not show (modifiers, revenue code, remittance
+    /// amounts), kept so the review sees the whole line.
+    pub read: BillLine,
+}
+
+impl LineDraft {
+    pub fn empty() -> Self {
+        LineDraft { units: "1".into(), ..Default::default() }
+    }
+
+    pub fn from_line(line: &BillLine) -> Self {
+        LineDraft {
+            date: line.date.map(|d| d.to_string()).unwrap_or_default(),
+            code: line.code.clone().unwrap_or_default(),
+            description: line.description.clone(),
+            units: line.units.to_string(),
+            charge: line.charge.to_string().trim_start_matches('$').to_string(),
+            read: line.clone(),
+        }
+    }
+
+    /// The line, or what to fix, as (field, message) with the field's input id.
+    pub fn to_line(&self, index: usize) -> Result<BillLine, Vec<(String, String)>> {
+        let number = index + 1;
+        let mut errors = Vec::new();
+        let date = match self.date.trim() {
+            "" => None,
+            text => text
+                .parse::<Date>()
+                .map_err(|_| {
+                    errors.push((format!("line-{index}-date"), format!("Line {number}: enter the date of service, or leave it empty.")))
+                })
+                .ok(),
+        };
+        let units = match self.units.trim() {
+            "" => Some(1),
+            text => text.parse::<u32>().ok().filter(|u| *u > 0).or_else(|| {
+                errors.push((format!("line-{index}-units"), format!("Line {number}: enter the units as a whole number, like 1.")));
+                None
+            }),
+        };
+        let charge = Money::parse(&self.charge)
+            .map_err(|e| {
+                errors.push((format!("line-{index}-charge"), format!("Line {number}: {}", crate::estimate::sentence(&e.to_string()))))
+            })
+            .ok();
+        let code = self.code.trim().to_ascii_uppercase();
+        match (units, charge) {
+            (Some(units), Some(charge)) if errors.is_empty() => Ok(BillLine {
+                date,
+                code: (!code.is_empty()).then_some(code),
+                description: self.description.trim().to_string(),
+                units,
+                charge,
+                ..self.read.clone()
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The whole form as a bill, keeping what the file said about the bill as a whole.
+pub fn to_bill(base: &Bill, lines: &[LineDraft]) -> Result<Bill, Vec<(String, String)>> {
+    let mut errors = Vec::new();
+    let mut read = Vec::new();
+    for (i, draft) in lines.iter().enumerate() {
+        match draft.to_line(i) {
+            Ok(line) => read.push(line),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if lines.is_empty() {
+        errors.push(("add-line".into(), "Add at least one charge from the bill.".into()));
+    }
+    if errors.is_empty() { Ok(Bill { lines: read, ..base.clone() }) } else { Err(errors) }
+}

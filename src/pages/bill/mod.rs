@@ -1,0 +1,269 @@
+//! "Check a medical bill": read a CSV or X12 file (in this browser: nothing is sent), or type
+//! the charges; correct any line; answer a few questions; see the findings ordered by money at
+//! stake and the Medical Bill Saver answer; then take it to an advocate.
+
+mod draft;
+mod file;
+mod results;
+
+use crate::api::{self, ApiError};
+use crate::app::set_page_title;
+use crate::components::{ErrorNotice, ErrorSummary, FieldError, Radios, TextField};
+use crate::estimate::zip_error;
+use advocate_domain::bill::Bill;
+use advocate_domain::bill_review::{BillOnly, BillReviewRequest, Review, Situation, review};
+use advocate_domain::routing::BillCoverage;
+use advocate_domain::unit_limits::UnitLimits;
+use advocate_domain::{Money, Zip};
+use draft::{LineDraft, to_bill};
+use leptos::prelude::*;
+use results::ReviewResults;
+
+#[component]
+pub fn BillPage() -> impl IntoView {
+    set_page_title("Check a medical bill");
+    // What the file said about the bill as a whole (provider, dates, totals); the lines are edited.
+    let base = RwSignal::new(Bill::default());
+    let lines = RwSignal::new(vec![LineDraft::empty()]);
+    let claims = RwSignal::new(Vec::<Bill>::new());
+    let file_message = RwSignal::new(None::<String>);
+    let coverage = RwSignal::new(None::<BillCoverage>);
+    let emergency = RwSignal::new(false);
+    let surprise_clinician = RwSignal::new(false);
+    let estimate_text = RwSignal::new(String::new());
+    let zip = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<(String, String)>::new());
+    let outcome = RwSignal::new(None::<Result<Review, ApiError>>);
+    let checking = RwSignal::new(false);
+    let limits = LocalResource::new(api::unit_limits);
+
+    let load = move |bill: Bill| {
+        lines.set(bill.lines.iter().map(LineDraft::from_line).collect());
+        base.set(Bill { lines: Vec::new(), ..bill });
+        outcome.set(None);
+    };
+    let on_read = Callback::new(move |read: Result<Vec<Bill>, String>| match read {
+        Ok(bills) => {
+            let count = bills.len();
+            file_message.set(Some(match count {
+                1 => {
+                    format!("Read {} charges from the file. Check them below and correct anything that was misread.", bills[0].lines.len())
+                }
+                n => format!("This file holds {n} claims. Showing the first; choose another below."),
+            }));
+            if let Some(first) = bills.first().cloned() {
+                load(first);
+            }
+            claims.set(bills);
+        }
+        Err(message) => file_message.set(Some(message)),
+    });
+
+    let check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut problems = Vec::new();
+        let bill = to_bill(&base.get_untracked(), &lines.get_untracked()).map_err(|mut e| problems.append(&mut e)).ok();
+        let zip_text = zip.get_untracked();
+        let zip_value = match zip_text.trim() {
+            "" => None,
+            text => Zip::parse(text)
+                .map_err(|_| {
+                    problems.push(("zip".into(), zip_error(text).unwrap_or_else(|| "Enter a 5-digit ZIP code, like 10001.".into())))
+                })
+                .ok(),
+        };
+        let estimate = match estimate_text.get_untracked().trim() {
+            "" => None,
+            text => Money::parse(text).map_err(|e| problems.push(("estimate".into(), crate::estimate::sentence(&e.to_string())))).ok(),
+        };
+        errors.set(problems);
+        let Some(bill) = bill.filter(|_| errors.get_untracked().is_empty()) else { return };
+        let situation = Situation {
+            coverage: coverage.get_untracked(),
+            emergency_out_of_network: emergency.get_untracked(),
+            out_of_network_clinician_at_in_network_facility: surprise_clinician.get_untracked(),
+            good_faith_estimate: estimate,
+        };
+        match zip_value {
+            // With a ZIP code the member chose to compare prices: the server has the benchmarks.
+            Some(zip) => {
+                checking.set(true);
+                let request = BillReviewRequest { bill, situation, zip: Some(zip) };
+                leptos::task::spawn_local(async move {
+                    outcome.set(Some(api::review_bill(&request).await));
+                    checking.set(false);
+                    focus_results();
+                });
+            }
+            // Without one, the review runs here, on this device, with the daily unit limits.
+            None => {
+                let found = match limits.get().and_then(Result::ok) {
+                    Some(limits) => review(&bill, &situation, &Limits(limits)),
+                    None => review(&bill, &situation, &BillOnly),
+                };
+                outcome.set(Some(Ok(found)));
+                focus_results();
+            }
+        }
+    };
+    let error_for = move |field: String| Signal::derive(move || errors.read().iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
+    let summary = Signal::derive(move || errors.get());
+
+    view! {
+        <div class="page page--bill">
+            <h1 tabindex="-1">"Check a medical bill"</h1>
+            <p class="lead">"Find duplicate and wrong charges, see what to ask the billing office, and whether an advocate can negotiate the bill for you."</p>
+            <ErrorSummary errors=summary/>
+            <file::BillFileInput on_read=on_read/>
+            {move || file_message.get().map(|message| view! { <p class="notice notice--info" role="status">{message}</p> })}
+            {move || (claims.read().len() > 1).then(|| view! {
+                <div class="field">
+                    <label class="label" for="claim">"Claim"</label>
+                    <select id="claim" class="input" on:change=move |ev| {
+                        if let Some(bill) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| claims.get_untracked().get(i).cloned()) {
+                            load(bill);
+                        }
+                    }>
+                        {claims.get().into_iter().enumerate().map(|(i, bill)| view! {
+                            <option value=i.to_string()>{format!("Claim {}: {} · {} lines · {}", i + 1, bill.provider.clone().unwrap_or_else(|| "provider not named".into()), bill.lines.len(), bill.stated_total.unwrap_or_else(|| bill.lines_total()))}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
+
+            <form on:submit=check novalidate>
+                <h2 class="section-title">"The charges"</h2>
+                <p class="hint">"One line per charge, as the bill lists them. The itemized bill (not the summary) shows each one."</p>
+                <ol class="bill-lines">
+                    {move || (0..lines.read().len()).map(|i| view! { <LineFields index=i lines=lines error_for=error_for/> }).collect_view()}
+                </ol>
+                <button type="button" id="add-line" class="button button--secondary" on:click=move |_| lines.update(|l| l.push(LineDraft::empty()))>"Add a charge"</button>
+                <FieldError field="add-line" message=error_for("add-line".into())/>
+
+                <h2 class="section-title">"About the care"</h2>
+                <fieldset class="question">
+                    <legend class="question__legend">"Did insurance pay any of this bill?"</legend>
+                    <Radios name="coverage" options=vec![
+                            (BillCoverage::NotCovered, "No, insurance paid none of it, or there was no insurance".to_string()),
+                            (BillCoverage::PartlyCovered, "Yes, insurance paid part of it".to_string()),
+                            (BillCoverage::Covered, "Yes, this is my share after insurance".to_string()),
+                        ]
+                        selected=Signal::derive(move || coverage.get())
+                        on_select=move |c| coverage.set(Some(c))/>
+                </fieldset>
+                <fieldset class="question">
+                    <legend class="question__legend">"Does any of this apply?"</legend>
+                    <div class="checkbox">
+                        <input type="checkbox" id="emergency" prop:checked=move || emergency.get() on:change=move |ev| emergency.set(event_target_checked(&ev))/>
+                        <label for="emergency">"It was emergency care, at a hospital or doctor outside my plan's network"</label>
+                    </div>
+                    <div class="checkbox">
+                        <input type="checkbox" id="surprise" prop:checked=move || surprise_clinician.get() on:change=move |ev| surprise_clinician.set(event_target_checked(&ev))/>
+                        <label for="surprise">"A doctor I did not choose was outside my network, at an in-network hospital or surgery center"</label>
+                    </div>
+                </fieldset>
+                <TextField id="estimate" label="Good Faith Estimate, if you were given one (optional)"
+                    hint="The written estimate a provider gives people paying for themselves, before the care." inputmode="decimal" autocomplete="off" width="input--short"
+                    value=Signal::derive(move || estimate_text.get()) on_input=move |v: String| estimate_text.set(v) error=error_for("estimate".into())/>
+                <TextField id="zip" label="ZIP code where you got care (optional)"
+                    hint="To compare the charges with usual prices there. With a ZIP code, the charges (never your name) are sent to Advocate to compare; without one, the check runs on this device only."
+                    inputmode="numeric" autocomplete="postal-code" maxlength=10 width="input--zip"
+                    value=Signal::derive(move || zip.get()) on_input=move |v: String| zip.set(v) error=error_for("zip".into())/>
+                <button type="submit" class="button button--primary" disabled=move || checking.get()>
+                    {move || if checking.get() { "Checking…" } else { "Check the bill" }}
+                </button>
+            </form>
+
+            {move || match outcome.get() {
+                Some(Ok(found)) => view! { <ReviewResults review=found coverage=coverage.get_untracked()/> }.into_any(),
+                Some(Err(error)) => view! { <ErrorNotice error=error/> }.into_any(),
+                None => ().into_any(),
+            }}
+        </div>
+    }
+}
+
+/// One charge's fields, stacked on a phone.
+#[component]
+fn LineFields(
+    index: usize,
+    lines: RwSignal<Vec<LineDraft>>,
+    error_for: impl Fn(String) -> Signal<Option<String>> + Copy + 'static,
+) -> impl IntoView {
+    let field =
+        move |get: fn(&LineDraft) -> &String| Signal::derive(move || lines.read().get(index).map(|l| get(l).clone()).unwrap_or_default());
+    let set = move |put: fn(&mut LineDraft, String)| {
+        Callback::new(move |value: String| {
+            lines.update(|l| {
+                if let Some(line) = l.get_mut(index) {
+                    put(line, value)
+                }
+            })
+        })
+    };
+    let id = move |name: &str| format!("line-{index}-{name}");
+    view! {
+        <li class="bill-line">
+            <fieldset class="bill-line__fields">
+                <legend class="bill-line__legend">{format!("Charge {}", index + 1)}</legend>
+                <LineInput id=id("description") label="What it was for" value=field(|l| &l.description) on_input=set(|l, v| l.description = v) error=error_for(id("description"))/>
+                <div class="bill-line__row">
+                    <LineInput id=id("date") label="Date" input_type="date" value=field(|l| &l.date) on_input=set(|l, v| l.date = v) error=error_for(id("date"))/>
+                    <LineInput id=id("code") label="Code (optional)" value=field(|l| &l.code) on_input=set(|l, v| l.code = v) error=error_for(id("code"))/>
+                </div>
+                <div class="bill-line__row">
+                    <LineInput id=id("units") label="Units" inputmode="numeric" value=field(|l| &l.units) on_input=set(|l, v| l.units = v) error=error_for(id("units"))/>
+                    <LineInput id=id("charge") label="Charge ($)" inputmode="decimal" value=field(|l| &l.charge) on_input=set(|l, v| l.charge = v) error=error_for(id("charge"))/>
+                </div>
+                <button type="button" class="link-button" on:click=move |_| lines.update(|l| { if index < l.len() { l.remove(index); } })>
+                    "Remove" <span class="visually-hidden">{format!(" charge {}", index + 1)}</span>
+                </button>
+            </fieldset>
+        </li>
+    }
+}
+
+/// A compact labelled input for the line editor.
+#[component]
+fn LineInput(
+    id: String,
+    label: &'static str,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field field--compact" class:field--error=move || error.read().is_some()>
+            <label class="label label--small" for=id.clone()>{label}</label>
+            {move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{message}</p> })}
+            <input class="input" id=id.clone() type=input_type inputmode=inputmode autocomplete="off"
+                aria-invalid=move || error.read().is_some().then_some("true")
+                prop:value=move || value.get() on:input=move |ev| on_input.run(event_target_value(&ev))/>
+        </div>
+    }
+}
+
+/// The daily unit limits the server publishes, for the review on this device.
+struct Limits(UnitLimits);
+
+impl advocate_domain::bill_review::ReviewData for Limits {
+    fn max_units_per_day(&self, code: &str) -> Option<u32> {
+        self.0.get(code)
+    }
+    fn benchmark(&self, _line: &advocate_domain::bill::BillLine) -> Option<advocate_domain::bill_review::Benchmark> {
+        None
+    }
+}
+
+/// Brings the results into view and to the screen reader's attention.
+fn focus_results() {
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Some(heading) = document().get_element_by_id("results-title").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = heading.focus();
+        }
+    });
+}

@@ -1,0 +1,50 @@
+//! The review's answer: the Medical Bill Saver answer in one sentence, the money at stake, the
+//! findings by money at stake with what to ask, the next steps and the way to an advocate.
+
+use crate::app::use_program;
+use crate::clock::use_now;
+use crate::components::ContactCard;
+use crate::finder::Answers;
+use advocate_domain::ServiceArea;
+use advocate_domain::bill_review::{Review, describe_lines};
+use advocate_domain::routing::{BillCoverage, BillSaverEligibility};
+use leptos::prelude::*;
+
+#[component]
+pub fn ReviewResults(review: Review, coverage: Option<BillCoverage>) -> impl IntoView {
+    let qualifies = review.bill_saver == BillSaverEligibility::Qualifies;
+    // "Send to an advocate" opens the finder at this need, with the amount and coverage filled in.
+    let service = if qualifies { "medical-bill-saver" } else { "bill-review" };
+    let area = if qualifies { ServiceArea::MedicalBillSaver } else { ServiceArea::FinancialSupport };
+    let amount = review.amount.to_string().trim_start_matches('$').to_string();
+    let to_advocate = Answers { area: Some(area), service: Some(service.into()), amount, covered: coverage, ..Default::default() }.step("");
+    let count = review.findings.len();
+    view! {
+        <section class="review" aria-labelledby="results-title">
+            <h2 id="results-title" tabindex="-1">"What we found"</h2>
+            <p class=if qualifies { "answer-panel answer-panel--yes" } else { "answer-panel" }>{review.bill_saver_answer.clone()}</p>
+            <p class="review__summary">
+                {match count {
+                    0 => "No problems found in the charges.".to_string(),
+                    1 => format!("1 thing to ask about, with {} at stake.", review.at_stake),
+                    n => format!("{n} things to ask about, with up to {} at stake.", review.at_stake),
+                }}
+            </p>
+            <ol class="findings">
+                {review.findings.into_iter().map(|finding| view! {
+                    <li class="finding">
+                        <h3 class="finding__title">{finding.kind.title()}</h3>
+                        {(finding.at_stake.cents() > 0).then(|| view! { <p class="finding__amount">{format!("{} at stake", finding.at_stake)}</p> })}
+                        {(!finding.lines.is_empty()).then(|| view! { <p class="finding__lines">{format!("On {}", describe_lines(&finding.lines))}</p> })}
+                        <p>{finding.explanation}</p>
+                        <p class="finding__ask"><strong>"Ask: "</strong>{finding.ask}</p>
+                    </li>
+                }).collect_view()}
+            </ol>
+            <h3>"What to do next"</h3>
+            <ul class="list">{review.next_steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}</ul>
+            <p><a class="button button--primary" href=to_advocate>"Send to an advocate"</a></p>
+            <ContactCard program=use_program() now=use_now()/>
+        </section>
+    }
+}

@@ -1,0 +1,86 @@
+// The bill check end to end at phone size: a CSV with a duplicate charge → the finding with its
+// amount, read and reviewed on the device; a typed bill checked against prices for a ZIP code;
+// a PDF refused with what to do instead; then on to an advocate with the amount filled in.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launch, openPage, screenshot, assertAccessible, tabTo } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const url = (path) => new URL(path, BASE_URL).href;
+
+const CSV = [
+  'Date of Service,CPT,Description,Units,Charges',
+  '03/01/2025,99284,Emergency room visit,1,"$1,450.00"',
+  '03/01/2025,85025,Complete blood count,1,$65.00',
+  '03/01/2025,85025,Complete blood count,1,$65.00',
+  '03/01/2025,71046,Chest x-ray 2 views,1,$380.00',
+].join('\n');
+
+test('a CSV bill with a duplicate charge is read and reviewed on the device', async () => {
+  const page = await openPage(browser);
+  const sent = [];
+  page.on('request', (request) => { if (request.method() === 'POST') sent.push(request.url()); });
+  await page.goto(url('bill'));
+  await page.getByRole('heading', { level: 1, name: 'Check a medical bill' }).waitFor();
+  await screenshot(page, 'bill-1-start-390');
+  await assertAccessible(page);
+
+  await page.setInputFiles('#bill-file', { name: 'itemized.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page.getByText('Read 4 charges from the file').waitFor();
+  assert.equal(await page.inputValue('#line-2-code'), '85025');
+  assert.equal(await page.inputValue('#line-0-charge'), '1,450.00');
+  await page.locator('#coverage-0').check();
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+
+  const results = page.locator('.review');
+  await results.getByRole('heading', { name: 'What we found' }).waitFor();
+  const duplicate = results.locator('.finding').filter({ hasText: 'Charged twice' });
+  await duplicate.waitFor();
+  assert.match(await duplicate.textContent(), /\$65\.00 at stake/);
+  assert.match(await duplicate.textContent(), /lines 2 and 3/);
+  assert.match(await results.textContent(), /can go to Medical Bill Saver/);
+  assert.deepEqual(sent, [], 'nothing was sent: the review ran on the device');
+  await screenshot(page, 'bill-2-findings-390');
+  await assertAccessible(page);
+
+  // On to an advocate, with the need and the amount filled in.
+  await results.getByRole('link', { name: 'Send to an advocate' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Who needs help?' }).waitFor();
+  assert.match(page.url(), /service=medical-bill-saver/);
+  assert.match(page.url(), /amount=1%2C960\.00|amount=1,960\.00/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a typed bill is checked against usual prices for a ZIP code, and mistakes are explained beside the field', async () => {
+  const page = await openPage(browser);
+  await page.goto(url('bill'));
+  await page.getByRole('heading', { level: 1, name: 'Check a medical bill' }).waitFor();
+  await page.fill('#line-0-description', 'MRI knee');
+  await page.fill('#line-0-code', '73721');
+  await page.fill('#line-0-charge', 'lots');
+  await page.getByRole('button', { name: 'Check the bill' }).click();
+  await page.locator('.error-summary').waitFor();
+  await page.locator('#line-0-charge-error').waitFor();
+  await page.fill('#line-0-charge', '3,200');
+  await page.fill('#zip', '35203');
+  await page.getByRole('button', { name: 'Check the bill' }).click();
+  const lead = page.locator('.finding').filter({ hasText: 'Far above the usual price' });
+  await lead.waitFor();
+  assert.match(await lead.textContent(), /times what Medicare pays for it here/);
+  await screenshot(page, 'bill-3-benchmark-390');
+  await assertAccessible(page);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a PDF or a photo is not read yet, and the page says what to do instead', async () => {
+  const page = await openPage(browser);
+  await page.goto(url('bill'));
+  await page.setInputFiles('#bill-file', { name: 'bill.csv', mimeType: 'text/csv', buffer: Buffer.from('%PDF-1.7\n...') });
+  await page.getByText('This is a PDF').waitFor();
+  assert.match(await page.locator('.notice--info').textContent(), /type the charges below, or send the bill to an advocate/);
+  assert.deepEqual(page.errors, []);
+});
