@@ -147,3 +147,35 @@ fn procedure_search_in_the_browser_takes_well_under_a_millisecond() {
         &format!("[report] browser (headless Chromium, unoptimised test build of the wasm): procedure search over {} entries: {per_search:.3} ms per keystroke (budget: 1 ms)", catalog.len()).into(),
     );
 }
+
+/// The bill review as the browser runs it, on a 1,000-line bill (target: under 50 ms in the
+/// browser). Printed for the report, never asserted.
+#[wasm_bindgen_test]
+fn bill_review_of_a_thousand_lines_in_the_browser() {
+    use advocate_domain::Money;
+    use advocate_domain::bill::{Bill, BillLine};
+    use advocate_domain::bill_review::{BillOnly, Situation, review};
+    let codes = ["99223", "99232", "85025", "80053", "80048", "71046", "96372", "J1100", "36415", "93000", "93010", "84443"];
+    let lines = (0..1_000)
+        .map(|i: usize| BillLine {
+            date: advocate_domain::Date::new(2025, 3, 1 + (i % 10) as u8),
+            code: Some(codes[i % codes.len()].to_string()),
+            description: format!("Charge {}", i % 97),
+            units: 1 + (i % 3) as u32,
+            charge: Money::from_cents(1_000 + (i as i64 * 37) % 90_000),
+            ..Default::default()
+        })
+        .collect();
+    let bill = Bill { lines, ..Default::default() };
+    let rounds = 10;
+    let started = js_sys::Date::now();
+    let mut findings = 0;
+    for _ in 0..rounds {
+        findings = review(&bill, &Situation::default(), &BillOnly).findings.len();
+    }
+    let per_review = (js_sys::Date::now() - started) / f64::from(rounds);
+    assert!(findings > 0);
+    web_sys::console::log_1(
+        &format!("[report] browser (headless Chromium, unoptimised test build of the wasm): bill review of 1,000 lines: {per_review:.1} ms (target: under 50 ms)").into(),
+    );
+}

@@ -44,6 +44,10 @@ test('a CSV bill with a duplicate charge is read and reviewed on the device', as
   assert.match(await duplicate.textContent(), /lines 2 and 3/);
   assert.match(await results.textContent(), /can go to Medical Bill Saver/);
   assert.deepEqual(sent, [], 'nothing was sent: the review ran on the device');
+  // The letters: the dispute lists the finding, ready to copy or print.
+  const dispute = results.locator('details.letter').filter({ hasText: 'Dispute the charges found' });
+  await dispute.locator('summary').click();
+  assert.match(await dispute.locator('.letter__text').textContent(), /1\. Charged twice \(lines 2 and 3\)/);
   await screenshot(page, 'bill-2-findings-390');
   await assertAccessible(page);
 

@@ -33,6 +33,7 @@ pub mod estimate;
 pub mod fee_schedule;
 pub mod health;
 pub mod hours;
+pub mod letters;
 pub mod localities;
 pub mod locality_rules;
 pub mod money;

@@ -4,6 +4,7 @@
 
 mod draft;
 mod file;
+mod letters;
 mod results;
 
 use crate::api::{self, ApiError};
@@ -12,6 +13,7 @@ use crate::components::{ErrorNotice, ErrorSummary, FieldError, Radios, TextField
 use crate::estimate::zip_error;
 use advocate_domain::bill::Bill;
 use advocate_domain::bill_review::{BillOnly, BillReviewRequest, Review, Situation, review};
+use advocate_domain::letters::Letter;
 use advocate_domain::routing::BillCoverage;
 use advocate_domain::unit_limits::UnitLimits;
 use advocate_domain::{Money, Zip};
@@ -34,6 +36,7 @@ pub fn BillPage() -> impl IntoView {
     let zip = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<(String, String)>::new());
     let outcome = RwSignal::new(None::<Result<Review, ApiError>>);
+    let letters = RwSignal::new(Vec::<Letter>::new());
     let checking = RwSignal::new(false);
     let limits = LocalResource::new(api::unit_limits);
 
@@ -90,7 +93,11 @@ pub fn BillPage() -> impl IntoView {
                 checking.set(true);
                 let request = BillReviewRequest { bill, situation, zip: Some(zip) };
                 leptos::task::spawn_local(async move {
-                    outcome.set(Some(api::review_bill(&request).await));
+                    let answer = api::review_bill(&request).await;
+                    if let Ok(found) = &answer {
+                        letters.set(advocate_domain::letters::letters(&request.bill, found, &request.situation));
+                    }
+                    outcome.set(Some(answer));
                     checking.set(false);
                     focus_results();
                 });
@@ -101,6 +108,7 @@ pub fn BillPage() -> impl IntoView {
                     Some(limits) => review(&bill, &situation, &Limits(limits)),
                     None => review(&bill, &situation, &BillOnly),
                 };
+                letters.set(advocate_domain::letters::letters(&bill, &found, &situation));
                 outcome.set(Some(Ok(found)));
                 focus_results();
             }
@@ -175,7 +183,11 @@ pub fn BillPage() -> impl IntoView {
             </form>
 
             {move || match outcome.get() {
-                Some(Ok(found)) => view! { <ReviewResults review=found coverage=coverage.get_untracked()/> }.into_any(),
+                Some(Ok(found)) => view! {
+                    <ReviewResults review=found coverage=coverage.get_untracked()>
+                        <letters::LetterList letters=letters.get_untracked()/>
+                    </ReviewResults>
+                }.into_any(),
                 Some(Err(error)) => view! { <ErrorNotice error=error/> }.into_any(),
                 None => ().into_any(),
             }}

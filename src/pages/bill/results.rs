@@ -11,7 +11,7 @@ use advocate_domain::routing::{BillCoverage, BillSaverEligibility};
 use leptos::prelude::*;
 
 #[component]
-pub fn ReviewResults(review: Review, coverage: Option<BillCoverage>) -> impl IntoView {
+pub fn ReviewResults(review: Review, coverage: Option<BillCoverage>, children: Children) -> impl IntoView {
     let qualifies = review.bill_saver == BillSaverEligibility::Qualifies;
     // "Send to an advocate" opens the finder at this need, with the amount and coverage filled in.
     let service = if qualifies { "medical-bill-saver" } else { "bill-review" };
@@ -43,6 +43,7 @@ pub fn ReviewResults(review: Review, coverage: Option<BillCoverage>) -> impl Int
             </ol>
             <h3>"What to do next"</h3>
             <ul class="list">{review.next_steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}</ul>
+            {children()}
             <p><a class="button button--primary" href=to_advocate>"Send to an advocate"</a></p>
             <ContactCard program=use_program() now=use_now()/>
         </section>
