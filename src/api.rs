@@ -66,24 +66,25 @@ pub async fn unit_limits() -> Result<UnitLimits, ApiError> {
 
 /// `POST /api/bills/review`: the review with the price benchmarks for a ZIP code.
 pub async fn review_bill(request: &BillReviewRequest) -> Result<Review, ApiError> {
+    let (init, _) = post_json(&to_json(request))?;
+    fetch_json("api/bills/review", &init).await
+}
+
+/// A POST with a JSON body; the headers are returned so a caller can add its own.
+fn post_json(body: &str) -> Result<(web_sys::RequestInit, web_sys::Headers), ApiError> {
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
     headers.set("Content-Type", "application/json").map_err(|_| ApiError::Network)?;
     init.set_headers(&headers);
-    init.set_body(&to_json(request).into());
-    fetch_json("api/bills/review", &init).await
+    init.set_body(&body.into());
+    Ok((init, headers))
 }
 
 /// `POST /api/requests`: sends a request; a retry with the same key returns the same receipt.
 pub async fn create_request(request: &NewRequest, idempotency_key: &str) -> Result<RequestReceipt, ApiError> {
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
-    headers.set("Content-Type", "application/json").map_err(|_| ApiError::Network)?;
+    let (init, headers) = post_json(&to_json(request))?;
     headers.set("Idempotency-Key", idempotency_key).map_err(|_| ApiError::Network)?;
-    init.set_headers(&headers);
-    init.set_body(&to_json(request).into());
     fetch_json("api/requests", &init).await
 }
 

@@ -59,12 +59,7 @@ pub fn zip_error(text: &str) -> Option<String> {
     Zip::parse(text).err().map(|e| sentence(&e.to_string()))
 }
 
-/// "enter a ZIP code…" → "Enter a ZIP code….".
-pub fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
-    format!("{first}{}.", chars.as_str().trim_end_matches('.'))
-}
+pub use advocate_domain::problem::as_sentence as sentence;
 
 pub fn remember_zip(zip: Zip) {
     crate::local_store::write(ZIP_KEY, &zip.to_string());

@@ -63,12 +63,18 @@ test('a typed bill is checked against usual prices for a ZIP code, and mistakes 
   const page = await openPage(browser);
   await page.goto(url('bill'));
   await page.getByRole('heading', { level: 1, name: 'Check a medical bill' }).waitFor();
-  await page.fill('#line-0-description', 'MRI knee');
+  // Typed key by key, as a person does: the field keeps its focus and every letter.
+  await page.click('#line-0-description');
+  await page.keyboard.type('MRI knee');
+  assert.equal(await page.inputValue('#line-0-description'), 'MRI knee');
   await page.fill('#line-0-code', '73721');
   await page.fill('#line-0-charge', 'lots');
   await page.getByRole('button', { name: 'Check the bill' }).click();
   await page.locator('.error-summary').waitFor();
   await page.locator('#line-0-charge-error').waitFor();
+  await page.locator('#coverage-error').filter({ hasText: 'Say whether insurance paid' }).waitFor();
+  assert.equal(await page.getAttribute('#line-0-charge', 'aria-describedby'), 'line-0-charge-error');
+  await page.locator('#coverage-1').check();
   await page.fill('#line-0-charge', '3,200');
   await page.fill('#zip', '35203');
   await page.getByRole('button', { name: 'Check the bill' }).click();

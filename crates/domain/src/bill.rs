@@ -97,6 +97,11 @@ impl Bill {
     pub fn lines_total(&self) -> Money {
         Money::from_cents(self.lines.iter().map(|line| line.charge.cents()).sum())
     }
+
+    /// What the bill asks the patient to pay: the amount due, else the lines' total.
+    pub fn amount_asked(&self) -> Money {
+        self.amount_due.unwrap_or_else(|| self.lines_total())
+    }
 }
 
 impl BillLine {

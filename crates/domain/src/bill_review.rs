@@ -129,24 +129,66 @@ pub struct BillReviewRequest {
 pub const MAX_LINES: usize = 5_000;
 
 impl BillReviewRequest {
-    /// What must be fixed before the bill can be reviewed, as (field, message).
+    /// What must be fixed before the bill can be reviewed, as (field, message). Amounts and
+    /// units are bounded, so no sum over a long bill can overflow.
     pub fn problems(&self) -> Vec<(String, String)> {
         let mut problems = Vec::new();
+        let too_large = |m: Money| m.cents() < 0 || m.cents() > MAX_AMOUNT.cents();
         if self.bill.lines.is_empty() {
             problems.push(("bill.lines".to_string(), "Add at least one charge from the bill.".to_string()));
         }
         if self.bill.lines.len() > MAX_LINES {
             problems.push(("bill.lines".to_string(), format!("A bill can have at most {MAX_LINES} lines; split it into parts.")));
         }
+        if coverage(&self.bill, &self.situation).is_none() {
+            problems.push(("situation.coverage".to_string(), "Say whether insurance paid any of this bill.".to_string()));
+        }
         for (i, line) in self.bill.lines.iter().enumerate().take(MAX_LINES) {
-            if line.charge.cents() < 0 {
-                problems.push((format!("bill.lines[{i}].charge"), format!("Line {}: enter the charge without a minus sign.", i + 1)));
+            let n = i + 1;
+            if too_large(line.charge) || line.unit_price.is_some_and(too_large) {
+                problems.push((
+                    format!("bill.lines[{i}].charge"),
+                    format!("Line {n}: enter a charge from $0 to {MAX_AMOUNT}, without a minus sign."),
+                ));
             }
-            if line.units == 0 {
-                problems.push((format!("bill.lines[{i}].units"), format!("Line {}: enter at least 1 unit.", i + 1)));
+            if line.units == 0 || line.units > MAX_UNITS {
+                problems.push((
+                    format!("bill.lines[{i}].units"),
+                    format!("Line {n}: enter the units as a whole number from 1 to {MAX_UNITS}."),
+                ));
+            }
+            if line.code.as_deref().is_some_and(|code| crate::estimate::parse_code(code).is_err()) {
+                problems.push((
+                    format!("bill.lines[{i}].code"),
+                    format!(
+                        "Line {n}: a billing code has five letters or digits, like 99213; put modifiers such as 25 in their own field."
+                    ),
+                ));
+            }
+        }
+        for (field, amount) in [
+            ("bill.stated_total", self.bill.stated_total),
+            ("bill.amount_due", self.bill.amount_due),
+            ("situation.good_faith_estimate", self.situation.good_faith_estimate),
+        ] {
+            if amount.is_some_and(too_large) {
+                problems.push((field.to_string(), format!("Enter an amount from $0 to {MAX_AMOUNT}.")));
             }
         }
         problems
+    }
+}
+
+/// The largest amount and the most units a line may carry.
+pub const MAX_AMOUNT: Money = Money::from_dollars(100_000_000);
+pub const MAX_UNITS: u32 = 100_000;
+
+impl ReviewData for crate::unit_limits::UnitLimits {
+    fn max_units_per_day(&self, code: &str) -> Option<u32> {
+        self.get(code)
+    }
+    fn benchmark(&self, _line: &BillLine) -> Option<Benchmark> {
+        None
     }
 }
 
@@ -170,6 +212,21 @@ pub struct Review {
 /// chapter I: 25, 59 and X{EPSU}; 76 and 77 repeat procedures; 91 repeat lab test).
 pub const REPEAT_MODIFIERS: &[&str] = &["25", "59", "76", "77", "91", "XE", "XP", "XS", "XU"];
 
+/// Modifiers that make two lines of one code different services: its professional and
+/// technical parts (26, TC) and the body site (sides, both sides, fingers, toes, eyelids).
+const DISTINCT_PART_MODIFIERS: &[&str] = &[
+    "26", "TC", "RT", "LT", "50", "E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "TA", "T1", "T2",
+    "T3", "T4", "T5", "T6", "T7", "T8", "T9",
+];
+
+/// The part and site modifiers of a line, which tell it apart from another line of its code.
+fn part_and_site(line: &BillLine) -> Vec<String> {
+    let mut found: Vec<String> =
+        line.modifiers.iter().map(|m| m.trim().to_ascii_uppercase()).filter(|m| DISTINCT_PART_MODIFIERS.contains(&m.as_str())).collect();
+    found.sort();
+    found
+}
+
 /// Pairs where the first code includes the second when both are billed on one day. The
 /// project's table of well-known cases, after CMS's National Correct Coding Initiative
 /// procedure-to-procedure edits (column 1 includes column 2): panels include their tests, a
@@ -190,8 +247,6 @@ pub const UNBUNDLED_PAIRS: &[(&str, &str, &str)] = &[
     ("93000", "93010", "A complete ECG includes its reading."),
     ("93000", "93005", "A complete ECG includes its tracing."),
     ("71046", "71045", "A two-view chest X-ray includes the one-view X-ray."),
-    ("29881", "29880", "A knee arthroscopy with meniscus repair on one side includes the look inside the knee."),
-    ("66984", "66982", "Only one cataract removal is billed for one eye."),
 ];
 
 /// Reviews a bill with every rule; findings ordered by money at stake.
@@ -210,15 +265,11 @@ pub fn review(bill: &Bill, situation: &Situation, data: &impl ReviewData) -> Rev
     findings.extend(no_surprises(bill, situation));
     findings.sort_by(|a, b| b.at_stake.cmp(&a.at_stake).then(a.lines.cmp(&b.lines)));
 
-    let amount = bill.amount_due.unwrap_or_else(|| bill.lines_total());
+    let amount = bill.amount_asked();
     let all_findings = findings.iter().map(|f| f.at_stake.cents()).sum::<i64>();
     let at_stake = Money::from_cents(all_findings.min(bill.lines_total().cents().max(amount.cents())));
-    let coverage = situation.coverage.unwrap_or(match bill.payer {
-        BillPayer::SelfPay => BillCoverage::NotCovered,
-        BillPayer::Insurance => BillCoverage::PartlyCovered,
-        BillPayer::Unknown => BillCoverage::NotCovered,
-    });
-    let bill_saver = bill_saver_eligibility(amount, coverage);
+    // Unanswered, the Bill Saver answer would be a guess: `problems` asks for it first.
+    let bill_saver = bill_saver_eligibility(amount, coverage(bill, situation).unwrap_or(BillCoverage::PartlyCovered));
     Review {
         next_steps: next_steps(&findings, bill_saver),
         bill_saver_answer: bill_saver.sentence(amount),
@@ -310,30 +361,41 @@ pub fn exact_duplicates(bill: &Bill) -> Vec<Finding> {
     findings
 }
 
-/// The same code on the same day more than once, not word for word the same, and without a
-/// modifier that says the repeat was a separate service.
+/// The same code on the same day (and the same part and body site) more than once, without a
+/// modifier that says the repeat was a separate service. Word-for-word copies count once here:
+/// the exact-duplicate rule reports the copies.
 pub fn repeated_codes(bill: &Bill) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = by_code_and_day(bill)
+    let mut groups: HashMap<(&str, Option<Date>, Vec<String>), Vec<usize>> = HashMap::new();
+    for (i, line) in bill.lines.iter().enumerate() {
+        if let Some(code) = &line.code {
+            groups.entry((code.as_str(), line.date, part_and_site(line))).or_default().push(i);
+        }
+    }
+    let mut findings: Vec<Finding> = groups
         .into_iter()
-        .filter(|(_, lines)| lines.len() > 1)
-        .filter(|(_, lines)| {
-            // Word-for-word copies are the exact-duplicate rule's; a repeat with a modifier is allowed.
-            let distinct = lines.iter().any(|&i| bill.lines[i] != bill.lines[lines[0]]);
-            let explained = lines[1..].iter().any(|&i| REPEAT_MODIFIERS.iter().any(|m| bill.lines[i].has_modifier(m)));
-            distinct && !explained
-        })
-        .map(|((code, date), lines)| {
-            let mut charges: Vec<i64> = lines.iter().map(|&i| bill.lines[i].charge.cents()).collect();
+        .filter_map(|((code, date, _), lines)| {
+            // One line per distinct charge: copies are the exact-duplicate rule's.
+            let mut distinct: Vec<usize> = Vec::new();
+            for &i in &lines {
+                if !distinct.iter().any(|&j| bill.lines[j] == bill.lines[i]) {
+                    distinct.push(i);
+                }
+            }
+            let explained = distinct[1..].iter().any(|&i| REPEAT_MODIFIERS.iter().any(|m| bill.lines[i].has_modifier(m)));
+            if distinct.len() < 2 || explained {
+                return None;
+            }
+            let mut charges: Vec<i64> = distinct.iter().map(|&i| bill.lines[i].charge.cents()).collect();
             charges.sort_unstable();
             // Everything but the largest charge, which is likely the service itself.
             let at_stake: i64 = charges[..charges.len() - 1].iter().sum();
-            finding(
+            Some(finding(
                 FindingKind::RepeatedCode,
                 lines.clone(),
                 cents(at_stake),
                 format!("Code {code} is billed {} times{} ({}), with no modifier saying the repeats were separate services.", lines.len(), on(date), describe_lines(&lines)),
                 "Was this service really done more than once that day? If not, please remove the extra charges; if it was, the bill should carry a modifier that says so.",
-            )
+            ))
         })
         .collect();
     findings.sort_by_key(|f| f.lines.clone());
@@ -412,25 +474,31 @@ pub fn total_mismatch(bill: &Bill) -> Vec<Finding> {
     )]
 }
 
-/// Charges dated before the admission or after the discharge.
+/// Charges dated before the admission or after the discharge. Tests and care in the three days
+/// before an admission may belong on the stay's bill (Medicare's payment window, which many
+/// insurers follow): those are a question, with nothing counted at stake.
 pub fn dates_outside_stay(bill: &Bill) -> Vec<Finding> {
     let (Some(admission), Some(discharge)) = (bill.admission, bill.discharge) else { return Vec::new() };
     bill.lines
         .iter()
         .enumerate()
-        .filter(|(_, line)| line.date.is_some_and(|d| d < admission || d > discharge))
-        .map(|(i, line)| {
-            finding(
-                FindingKind::DateOutsideStay,
-                vec![i],
-                line.charge,
-                format!(
-                    "{} is dated {}, outside the stay from {admission} to {discharge}.",
-                    what(line),
-                    line.date.map(|d| d.to_string()).unwrap_or_default()
-                ),
-                "Was this service part of this stay? If not, please remove it from this bill.",
-            )
+        .filter_map(|(i, line)| {
+            let date = line.date.filter(|d| *d < admission || *d > discharge)?;
+            let window = date < admission && admission.days_since_epoch() - date.days_since_epoch() <= 3;
+            let (at_stake, explanation, ask) = if window {
+                (
+                    Money::from_cents(0),
+                    format!("{} is dated {date}, in the three days before the stay from {admission} to {discharge}. Care just before an admission can belong on the stay's bill, but only once.", what(line)),
+                    "Was this part of the stay, and is it billed only once (not also on a separate bill)?",
+                )
+            } else {
+                (
+                    line.charge,
+                    format!("{} is dated {date}, outside the stay from {admission} to {discharge}.", what(line)),
+                    "Was this service part of this stay? If not, please remove it from this bill.",
+                )
+            };
+            Some(finding(FindingKind::DateOutsideStay, vec![i], at_stake, explanation, ask))
         })
         .collect()
 }
@@ -533,17 +601,22 @@ pub fn unbundled_pairs(bill: &Bill) -> Vec<Finding> {
     findings
 }
 
-/// A line charged at three times Medicare's amount or more: a lead for negotiation, not a
-/// mistake. At stake: what is above the top of the usual in-network range.
+/// A clinician's line charged at four times Medicare's amount or more (above the list prices the
+/// estimate page shows as usual): a lead for negotiation, not a mistake. At stake: what is above
+/// the top of the usual in-network range. Hospital lines (with a revenue code) are left out:
+/// their benchmark is not the physician fee schedule.
 pub fn far_above_benchmark(bill: &Bill, data: &impl ReviewData) -> Vec<Finding> {
     bill.lines
         .iter()
         .enumerate()
         .filter_map(|(i, line)| {
+            if line.revenue_code.is_some() {
+                return None;
+            }
             let benchmark = data.benchmark(line)?;
             let medicare = benchmark.medicare.cents() * i64::from(line.units.max(1));
             let fair = benchmark.in_network_high.cents() * i64::from(line.units.max(1));
-            (medicare > 0 && line.charge.cents() >= 3 * medicare).then(|| {
+            (medicare > 0 && line.charge.cents() >= 4 * medicare).then(|| {
                 let ratio = line.charge.cents() as f64 / medicare as f64;
                 finding(
                     FindingKind::FarAboveBenchmark,
@@ -564,11 +637,14 @@ pub fn far_above_benchmark(bill: &Bill, data: &impl ReviewData) -> Vec<Finding> 
         .collect()
 }
 
-/// The No Surprises Act's protections the member's answers point to.
+/// The No Surprises Act's protections the member's answers point to. The emergency and
+/// in-network-facility protections are for people with insurance; the Good Faith Estimate
+/// dispute is for people paying for themselves, and compares the billed charges.
 pub fn no_surprises(bill: &Bill, situation: &Situation) -> Vec<Finding> {
-    let amount = bill.amount_due.unwrap_or_else(|| bill.lines_total());
+    let self_pay = coverage(bill, situation) == Some(BillCoverage::NotCovered);
+    let insured = matches!(coverage(bill, situation), Some(BillCoverage::PartlyCovered | BillCoverage::Covered));
     let mut findings = Vec::new();
-    if situation.emergency_out_of_network {
+    if situation.emergency_out_of_network && insured {
         findings.push(finding(
             FindingKind::SurpriseEmergencyBill,
             Vec::new(),
@@ -577,28 +653,38 @@ pub fn no_surprises(bill: &Bill, situation: &Situation) -> Vec<Finding> {
             "Is this bill for emergency care? Please bill it at in-network cost sharing, as the No Surprises Act requires.",
         ));
     }
-    if situation.out_of_network_clinician_at_in_network_facility {
+    if situation.out_of_network_clinician_at_in_network_facility && insured {
         findings.push(finding(
             FindingKind::SurpriseOutOfNetworkClinician,
             Vec::new(),
             Money::from_cents(0),
-            "At an in-network hospital or surgery center, clinicians you did not choose (anesthesia, radiology, pathology, assistants) cannot bill you more than in-network cost sharing unless you signed a consent.".to_string(),
-            "Did I sign a notice and consent to out-of-network billing? If not, please bill at in-network cost sharing.",
+            "At an in-network hospital or surgery center, an out-of-network clinician can bill you no more than your in-network share. Anesthesia, radiology, pathology, emergency and hospital doctors, assistant surgeons and lab services can never ask you to give that up; other clinicians only with a notice and consent you signed in advance.".to_string(),
+            "Did I sign a notice and consent to out-of-network billing? If not, or if this is anesthesia, radiology, pathology or another service that cannot ask for one, please bill at in-network cost sharing.",
         ));
     }
+    let billed = bill.stated_total.unwrap_or_else(|| bill.lines_total());
     if let Some(estimate) = situation.good_faith_estimate
-        && bill.payer != BillPayer::Insurance
-        && amount.cents() >= estimate.cents() + 40_000
+        && self_pay
+        && billed.cents() >= estimate.cents() + 40_000
     {
         findings.push(finding(
             FindingKind::OverGoodFaithEstimate,
             Vec::new(),
-            cents(amount.cents() - estimate.cents()),
-            format!("The bill of {amount} is {} over the Good Faith Estimate of {estimate}. Self-pay patients can dispute a bill $400 or more over the estimate, within 120 days of the bill's date.", Money::from_cents(amount.cents() - estimate.cents())),
+            cents(billed.cents() - estimate.cents()),
+            format!("The bill's charges of {billed} are {} over the Good Faith Estimate of {estimate}. Self-pay patients can dispute a bill $400 or more over the estimate, within 120 days of receiving it.", Money::from_cents(billed.cents() - estimate.cents())),
             "Please bill the amount of the Good Faith Estimate; otherwise I will start the federal patient-provider dispute resolution process.",
         ));
     }
     findings
+}
+
+/// Whether insurance paid any of the bill: the member's answer, else what the bill shows.
+pub fn coverage(bill: &Bill, situation: &Situation) -> Option<BillCoverage> {
+    situation.coverage.or(match bill.payer {
+        BillPayer::SelfPay => Some(BillCoverage::NotCovered),
+        BillPayer::Insurance => Some(BillCoverage::PartlyCovered),
+        BillPayer::Unknown => None,
+    })
 }
 
 #[cfg(test)]
@@ -738,22 +824,56 @@ mod tests {
 
     #[test]
     fn no_surprises_act_questions_follow_the_members_answers() {
-        let mut b = bill(vec![line("99285", 1, 1, 2_000)]);
-        b.payer = BillPayer::SelfPay;
-        let situation = Situation {
+        let b = bill(vec![line("99285", 1, 1, 2_000)]);
+        let insured = Situation {
+            coverage: Some(BillCoverage::PartlyCovered),
             emergency_out_of_network: true,
             out_of_network_clinician_at_in_network_facility: true,
             good_faith_estimate: Some(Money::from_dollars(1_600)),
-            ..Default::default()
         };
-        let kinds: Vec<FindingKind> = no_surprises(&b, &situation).into_iter().map(|f| f.kind).collect();
-        assert_eq!(
-            kinds,
-            [FindingKind::SurpriseEmergencyBill, FindingKind::SurpriseOutOfNetworkClinician, FindingKind::OverGoodFaithEstimate]
-        );
-        // $399.99 over the estimate is not enough to dispute.
-        let close = Situation { good_faith_estimate: Some(Money::from_cents(160_001)), ..Default::default() };
+        let kinds = |situation: &Situation| no_surprises(&b, situation).into_iter().map(|f| f.kind).collect::<Vec<_>>();
+        // The surprise-billing protections are insured people's; the estimate dispute is self-pay.
+        assert_eq!(kinds(&insured), [FindingKind::SurpriseEmergencyBill, FindingKind::SurpriseOutOfNetworkClinician]);
+        let self_pay = Situation { coverage: Some(BillCoverage::NotCovered), ..insured };
+        assert_eq!(kinds(&self_pay), [FindingKind::OverGoodFaithEstimate]);
+        // $399.99 over the estimate is not enough to dispute; the billed charges count, not what is due.
+        let close = Situation { good_faith_estimate: Some(Money::from_cents(160_001)), ..self_pay };
         assert!(no_surprises(&b, &close).is_empty());
+        let mut after_deposit = b.clone();
+        after_deposit.amount_due = Some(Money::from_dollars(500));
+        assert_eq!(no_surprises(&after_deposit, &self_pay)[0].at_stake, Money::from_dollars(400));
+    }
+
+    #[test]
+    fn parts_and_sides_of_one_code_are_not_repeats_and_copies_are_not_counted_twice() {
+        let with = |code: &str, modifier: &str, dollars: i64| BillLine { modifiers: vec![modifier.into()], ..line(code, 1, 1, dollars) };
+        assert!(repeated_codes(&bill(vec![with("71046", "26", 40), with("71046", "TC", 80)])).is_empty());
+        assert!(repeated_codes(&bill(vec![with("73562", "RT", 100), with("73562", "LT", 100)])).is_empty());
+        // A, A, B of one code: the copy of A is the duplicate rule's; the repeat rule counts B once.
+        let mut other = line("85025", 1, 1, 50);
+        other.description = "CBC again".into();
+        let b = bill(vec![line("85025", 1, 1, 40), line("85025", 1, 1, 40), other]);
+        assert_eq!(exact_duplicates(&b)[0].at_stake, Money::from_dollars(40));
+        assert_eq!(repeated_codes(&b)[0].at_stake, Money::from_dollars(40));
+    }
+
+    #[test]
+    fn care_in_the_three_days_before_an_admission_is_a_question_not_a_charge_at_stake() {
+        let mut b = bill(vec![line("71046", 3, 1, 100), line("80053", 1, 1, 60)]);
+        b.admission = date(5);
+        b.discharge = date(7);
+        let found = dates_outside_stay(&b);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found.iter().map(|f| f.at_stake).collect::<Vec<_>>(), [Money::from_cents(0), Money::from_dollars(60)]);
+    }
+
+    #[test]
+    fn hospital_lines_are_not_compared_with_the_physician_schedule() {
+        let mut facility = line("73721", 1, 1, 2_400);
+        facility.revenue_code = Some("0610".into());
+        assert!(far_above_benchmark(&bill(vec![facility]), &Limits).is_empty());
+        // Three times is within the list prices people are often billed; four is a lead.
+        assert!(far_above_benchmark(&bill(vec![line("73721", 1, 1, 700)]), &Limits).is_empty());
     }
 
     #[test]
@@ -761,6 +881,7 @@ mod tests {
         let mut b = bill(vec![line("85025", 1, 1, 40), line("85025", 1, 1, 40), line("73721", 1, 1, 2_400)]);
         b.payer = BillPayer::SelfPay;
         let review = review(&b, &Situation::default(), &Limits);
+        assert!(review.findings.iter().all(|f| f.kind != FindingKind::RepeatedCode), "copies are not also repeats");
         assert_eq!(review.findings[0].kind, FindingKind::FarAboveBenchmark);
         assert_eq!(review.findings[1].kind, FindingKind::ExactDuplicate);
         assert_eq!(review.at_stake, Money::from_dollars(2_120));
@@ -774,12 +895,18 @@ mod tests {
     #[test]
     fn a_request_without_lines_or_with_bad_ones_names_each_problem() {
         let mut request = BillReviewRequest { bill: bill(Vec::new()), situation: Situation::default(), zip: None };
-        assert_eq!(request.problems()[0].0, "bill.lines");
-        let mut bad = line("99213", 1, 0, 100);
+        let fields = |r: &BillReviewRequest| r.problems().into_iter().map(|(field, _)| field).collect::<Vec<_>>();
+        assert_eq!(fields(&request), ["bill.lines", "situation.coverage"]);
+        request.situation.coverage = Some(BillCoverage::NotCovered);
+        let mut bad = line("99213-25", 1, 0, 100);
         bad.charge = Money::from_cents(-5);
-        request.bill.lines = vec![line("99213", 1, 1, 100), bad];
-        let fields: Vec<String> = request.problems().into_iter().map(|(field, _)| field).collect();
-        assert_eq!(fields, ["bill.lines[1].charge", "bill.lines[1].units"]);
+        let mut huge = line("99213", 1, MAX_UNITS + 1, 100);
+        huge.unit_price = Some(Money::from_cents(MAX_AMOUNT.cents() + 1));
+        request.bill.lines = vec![line("99213", 1, 1, 100), bad, huge];
+        assert_eq!(
+            fields(&request),
+            ["bill.lines[1].charge", "bill.lines[1].units", "bill.lines[1].code", "bill.lines[2].charge", "bill.lines[2].units"]
+        );
     }
 
     #[test]

@@ -64,6 +64,10 @@ impl BundledSchedule {
 
 impl FeeSchedule for BundledSchedule {
     fn rvu(&self, code: &str, modifier: &str) -> Option<RvuRow> {
+        // The key holds five characters of code and two of modifier: anything longer is no code.
+        if code.len() != 5 || modifier.len() > 2 {
+            return None;
+        }
         let rows = rows_2025::RVUS;
         let wanted = search_key(code, modifier);
         rows.binary_search_by_key(&wanted, |(c, m, _)| search_key(c, m)).ok().map(|i| rows[i].2)

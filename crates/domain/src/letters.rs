@@ -37,7 +37,7 @@ pub fn letters(bill: &Bill, review: &Review, situation: &Situation) -> Vec<Lette
     if let Some(estimate) = situation.good_faith_estimate
         && review.findings.iter().any(|f| f.kind == FindingKind::OverGoodFaithEstimate)
     {
-        letters.push(good_faith_estimate_dispute(bill, review, estimate));
+        letters.push(good_faith_estimate_dispute(bill, estimate));
     }
     letters
 }
@@ -76,7 +76,10 @@ pub fn itemized_bill_request(bill: &Bill) -> Letter {
 
 pub fn billing_error_dispute(bill: &Bill, review: &Review) -> Letter {
     let mut points = String::new();
-    for (n, finding) in review.findings.iter().filter(|f| f.kind != FindingKind::OverGoodFaithEstimate).enumerate() {
+    let disputed: Vec<_> = review.findings.iter().filter(|f| f.kind != FindingKind::OverGoodFaithEstimate).collect();
+    // What this letter lists, no more (the estimate dispute has its own letter), never more than the bill.
+    let listed = disputed.iter().map(|f| f.at_stake.cents()).sum::<i64>().min(bill.lines_total().cents().max(review.amount.cents()));
+    for (n, finding) in disputed.iter().enumerate() {
         let lines = if finding.lines.is_empty() { String::new() } else { format!(" ({})", describe_lines(&finding.lines)) };
         let amount = if finding.at_stake.cents() > 0 { format!(" Amount in question: {}.", finding.at_stake) } else { String::new() };
         points.push_str(&format!("{}. {}{lines}: {}{amount}\n   {}\n\n", n + 1, finding.kind.title(), finding.explanation, finding.ask));
@@ -84,17 +87,17 @@ pub fn billing_error_dispute(bill: &Bill, review: &Review) -> Letter {
     let text = format!(
         "{}To whom it may concern,\n\nI am disputing the following charges on the account above. Please review each one, correct the bill, and send me the corrected itemized bill.\n\n{points}In all, up to {} is in question. Please put the account on hold, and do not send it to collections, while you review it.\n\n{CLOSING}",
         opening(bill),
-        review.at_stake
+        crate::money::Money::from_cents(listed)
     );
     Letter { kind: LetterKind::BillingErrorDispute, title: "Dispute the charges found".into(), text }
 }
 
-pub fn good_faith_estimate_dispute(bill: &Bill, review: &Review, estimate: crate::money::Money) -> Letter {
-    let over = crate::money::Money::from_cents(review.amount.cents() - estimate.cents());
+pub fn good_faith_estimate_dispute(bill: &Bill, estimate: crate::money::Money) -> Letter {
+    let billed = bill.stated_total.unwrap_or_else(|| bill.lines_total());
+    let over = crate::money::Money::from_cents(billed.cents() - estimate.cents());
     let text = format!(
-        "{}To whom it may concern,\n\nBefore my care I received a Good Faith Estimate of {estimate}. The bill is {}, which is {over} more. Under the No Surprises Act (45 CFR 149.620), a self-pay patient billed $400 or more above a Good Faith Estimate may dispute the bill.\n\nPlease revise the bill to the amount of the Good Faith Estimate. If we cannot agree, I will start the federal patient-provider dispute resolution process within 120 days of the date of this bill, and I ask that the account not be sent to collections while the dispute is open.\n\n{CLOSING}",
-        opening(bill),
-        review.amount
+        "{}To whom it may concern,\n\nBefore my care I received a Good Faith Estimate of {estimate}. The bill's charges are {billed}, which is {over} more. Under the No Surprises Act (45 CFR 149.620), a self-pay patient billed $400 or more above a Good Faith Estimate may dispute the bill.\n\nPlease revise the bill to the amount of the Good Faith Estimate. If we cannot agree, I will start the federal patient-provider dispute resolution process within 120 days of receiving this bill, and I ask that the account not be sent to collections while the dispute is open.\n\n{CLOSING}",
+        opening(bill)
     );
     Letter { kind: LetterKind::GoodFaithEstimateDispute, title: "Dispute a bill over its Good Faith Estimate".into(), text }
 }
@@ -136,7 +139,11 @@ mod tests {
     #[test]
     fn the_dispute_lists_each_finding_with_its_lines_and_amount() {
         let b = bill();
-        let situation = Situation { good_faith_estimate: Some(Money::from_dollars(1_200)), ..Default::default() };
+        let situation = Situation {
+            good_faith_estimate: Some(Money::from_dollars(1_200)),
+            coverage: Some(crate::routing::BillCoverage::NotCovered),
+            ..Default::default()
+        };
         let r = review(&b, &situation, &BillOnly);
         let found = letters(&b, &r, &situation);
         let kinds: Vec<LetterKind> = found.iter().map(|l| l.kind).collect();
@@ -145,7 +152,8 @@ mod tests {
         assert!(dispute.contains("1. Charged twice (lines 1 and 2)"), "{dispute}");
         assert!(dispute.contains("Amount in question: $65.00."), "{dispute}");
         let gfe = &found[2].text;
-        assert!(gfe.contains("Good Faith Estimate of $1,200.00. The bill is $2,130.00, which is $930.00 more."), "{gfe}");
+        assert!(dispute.contains("In all, up to $65.00 is in question."), "the estimate gap is not in this letter: {dispute}");
+        assert!(gfe.contains("Good Faith Estimate of $1,200.00. The bill's charges are $2,130.00, which is $930.00 more."), "{gfe}");
         assert!(gfe.contains("within 120 days"));
     }
 }

@@ -38,6 +38,14 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// A rule's message ("enter a 5-digit ZIP code…") as a sentence beside a field: capitalised,
+/// with one full stop.
+pub fn as_sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    format!("{first}{}.", chars.as_str().trim_end_matches('.'))
+}
+
 impl Problem {
     pub fn new(status: u16, title: impl Into<String>) -> Self {
         Self { kind: about_blank(), title: title.into(), status, detail: None, request_id: None, errors: Vec::new() }

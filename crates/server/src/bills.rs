@@ -28,7 +28,7 @@ pub struct ServerReviewData<'a> {
 
 impl ReviewData for ServerReviewData<'_> {
     fn max_units_per_day(&self, code: &str) -> Option<u32> {
-        self.limits.get(code)
+        self.limits.max_units_per_day(code)
     }
 
     fn benchmark(&self, line: &BillLine) -> Option<Benchmark> {

@@ -38,6 +38,7 @@ async fn a_self_pay_bill_with_a_duplicate_too_many_units_and_a_high_price_is_rev
     let request = BillReviewRequest { bill, situation: Situation::default(), zip: Some(advocate_domain::Zip::parse("35203").unwrap()) };
     let response = post(&app, &serde_json::to_value(&request).unwrap()).await;
     assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-store", "a review describes someone's care");
     let review: Review = response.json().await.unwrap();
     let kinds: Vec<FindingKind> = review.findings.iter().map(|f| f.kind).collect();
     assert_eq!(kinds[0], FindingKind::FarAboveBenchmark, "the MRI at 2,400 dollars leads: {kinds:?}");
@@ -62,7 +63,16 @@ async fn a_bill_that_cannot_be_reviewed_gets_a_422_naming_the_problem() {
     assert_eq!(garbled.headers()["content-type"], "application/problem+json");
     let zero_units = post(&app, &serde_json::json!({ "bill": { "lines": [{ "units": 0, "charge": 100 }] } })).await;
     let problem: advocate_domain::Problem = zero_units.json().await.unwrap();
-    assert_eq!(problem.errors[0].field, "bill.lines[0].units");
+    let fields: Vec<&str> = problem.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["situation.coverage", "bill.lines[0].units"]);
+    let unknown_zip =
+        post(&app, &serde_json::json!({ "bill": { "lines": [{ "units": 1, "charge": 100 }], "payer": "self_pay" }, "zip": "00000" })).await;
+    let problem: advocate_domain::Problem = unknown_zip.json().await.unwrap();
+    assert_eq!((problem.errors[0].field.as_str(), problem.errors.len()), ("zip", 1));
+    // Over 8 MB: a 413 problem, not a bare text answer.
+    let huge = app.client.post(format!("{}/api/bills/review", app.url)).body(vec![b' '; 9_000_000]).send().await.unwrap();
+    assert_eq!(huge.status(), 413);
+    assert_eq!(huge.headers()["content-type"], "application/problem+json");
 }
 
 #[tokio::test]

@@ -4,6 +4,8 @@
 
 use advocate_domain::Money;
 use advocate_domain::bill::{Bill, BillLine};
+use advocate_domain::estimate::parse_code;
+use advocate_domain::problem::as_sentence;
 use advocate_domain::time::Date;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,7 +29,11 @@ impl LineDraft {
     pub fn from_line(line: &BillLine) -> Self {
         LineDraft {
             date: line.date.map(|d| d.to_string()).unwrap_or_default(),
-            code: line.code.clone().unwrap_or_default(),
+            code: match (&line.code, line.modifiers.is_empty()) {
+                (Some(code), true) => code.clone(),
+                (Some(code), false) => format!("{code}-{}", line.modifiers.join("-")),
+                (None, _) => String::new(),
+            },
             description: line.description.clone(),
             units: line.units.to_string(),
             charge: line.charge.to_string().trim_start_matches('$').to_string(),
@@ -56,20 +62,35 @@ impl LineDraft {
             }),
         };
         let charge = Money::parse(&self.charge)
-            .map_err(|e| {
-                errors.push((format!("line-{index}-charge"), format!("Line {number}: {}", crate::estimate::sentence(&e.to_string()))))
-            })
+            .map_err(|e| errors.push((format!("line-{index}-charge"), format!("Line {number}: {}", as_sentence(&e.to_string())))))
             .ok();
-        let code = self.code.trim().to_ascii_uppercase();
+        // "99213-25" or "99213 25": the code, then its modifiers.
+        let mut parts = self.code.split(['-', ' ', ',']).map(str::trim).filter(|p| !p.is_empty());
+        let code = match parts.next() {
+            None => None,
+            Some(text) => parse_code(text)
+                .map_err(|e| errors.push((format!("line-{index}-code"), format!("Line {number}: {}", as_sentence(&e.to_string())))))
+                .ok(),
+        };
+        let typed_modifiers: Vec<String> = parts.map(str::to_ascii_uppercase).collect();
         match (units, charge) {
-            (Some(units), Some(charge)) if errors.is_empty() => Ok(BillLine {
-                date,
-                code: (!code.is_empty()).then_some(code),
-                description: self.description.trim().to_string(),
-                units,
-                charge,
-                ..self.read.clone()
-            }),
+            (Some(units), Some(charge)) if errors.is_empty() => {
+                // The code field shows the modifiers, so what it holds now is what counts.
+                let mut line = BillLine {
+                    date,
+                    code,
+                    modifiers: typed_modifiers,
+                    description: self.description.trim().to_string(),
+                    units,
+                    charge,
+                    ..self.read.clone()
+                };
+                // A corrected line no longer has the file's price per unit.
+                if (units, charge) != (self.read.units, self.read.charge) {
+                    line.unit_price = None;
+                }
+                Ok(line)
+            }
             _ => Err(errors),
         }
     }

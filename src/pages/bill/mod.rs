@@ -12,10 +12,10 @@ use crate::app::set_page_title;
 use crate::components::{ErrorNotice, ErrorSummary, FieldError, Radios, TextField};
 use crate::estimate::zip_error;
 use advocate_domain::bill::Bill;
-use advocate_domain::bill_review::{BillOnly, BillReviewRequest, Review, Situation, review};
+use advocate_domain::bill_review::{self, BillOnly, BillReviewRequest, Review, Situation, review};
 use advocate_domain::letters::Letter;
+use advocate_domain::problem::as_sentence;
 use advocate_domain::routing::BillCoverage;
-use advocate_domain::unit_limits::UnitLimits;
 use advocate_domain::{Money, Zip};
 use draft::{LineDraft, to_bill};
 use leptos::prelude::*;
@@ -39,6 +39,7 @@ pub fn BillPage() -> impl IntoView {
     let letters = RwSignal::new(Vec::<Letter>::new());
     let checking = RwSignal::new(false);
     let limits = LocalResource::new(api::unit_limits);
+    let line_count = Memo::new(move |_| lines.read().len());
 
     let load = move |bill: Bill| {
         lines.set(bill.lines.iter().map(LineDraft::from_line).collect());
@@ -77,16 +78,28 @@ pub fn BillPage() -> impl IntoView {
         };
         let estimate = match estimate_text.get_untracked().trim() {
             "" => None,
-            text => Money::parse(text).map_err(|e| problems.push(("estimate".into(), crate::estimate::sentence(&e.to_string())))).ok(),
+            text => Money::parse(text).map_err(|e| problems.push(("estimate".into(), as_sentence(&e.to_string())))).ok(),
         };
-        errors.set(problems);
-        let Some(bill) = bill.filter(|_| errors.get_untracked().is_empty()) else { return };
         let situation = Situation {
             coverage: coverage.get_untracked(),
             emergency_out_of_network: emergency.get_untracked(),
             out_of_network_clinician_at_in_network_facility: surprise_clinician.get_untracked(),
             good_faith_estimate: estimate,
         };
+        // The domain's own checks (the coverage answer, bounds), named by this form's field ids.
+        match &bill {
+            Some(bill) => {
+                let request = BillReviewRequest { bill: bill.clone(), situation, zip: None };
+                problems.extend(request.problems().into_iter().map(|(field, message)| (input_id(&field), message)));
+            }
+            None if bill_review::coverage(&base.get_untracked(), &situation).is_none() => {
+                problems.push(("coverage".into(), "Say whether insurance paid any of this bill.".into()));
+            }
+            None => {}
+        }
+        problems.dedup_by(|a, b| a.0 == b.0);
+        errors.set(problems);
+        let Some(bill) = bill.filter(|_| errors.get_untracked().is_empty()) else { return };
         match zip_value {
             // With a ZIP code the member chose to compare prices: the server has the benchmarks.
             Some(zip) => {
@@ -105,7 +118,7 @@ pub fn BillPage() -> impl IntoView {
             // Without one, the review runs here, on this device, with the daily unit limits.
             None => {
                 let found = match limits.get().and_then(Result::ok) {
-                    Some(limits) => review(&bill, &situation, &Limits(limits)),
+                    Some(limits) => review(&bill, &situation, &limits),
                     None => review(&bill, &situation, &BillOnly),
                 };
                 letters.set(advocate_domain::letters::letters(&bill, &found, &situation));
@@ -123,7 +136,10 @@ pub fn BillPage() -> impl IntoView {
             <p class="lead">"Find duplicate and wrong charges, see what to ask the billing office, and whether an advocate can negotiate the bill for you."</p>
             <ErrorSummary errors=summary/>
             <file::BillFileInput on_read=on_read/>
-            {move || file_message.get().map(|message| view! { <p class="notice notice--info" role="status">{message}</p> })}
+            // Always on the page, so screen readers announce what is put in it.
+            <div role="status">
+                {move || file_message.get().map(|message| view! { <p class="notice notice--info">{message}</p> })}
+            </div>
             {move || (claims.read().len() > 1).then(|| view! {
                 <div class="field">
                     <label class="label" for="claim">"Claim"</label>
@@ -143,14 +159,18 @@ pub fn BillPage() -> impl IntoView {
                 <h2 class="section-title">"The charges"</h2>
                 <p class="hint">"One line per charge, as the bill lists them. The itemized bill (not the summary) shows each one."</p>
                 <ol class="bill-lines">
-                    {move || (0..lines.read().len()).map(|i| view! { <LineFields index=i lines=lines error_for=error_for/> }).collect_view()}
+                    // Rebuilt only when a line is added or removed, never as the member types.
+                    {move || (0..line_count.get()).map(|i| view! { <LineFields index=i lines=lines error_for=error_for/> }).collect_view()}
                 </ol>
-                <button type="button" id="add-line" class="button button--secondary" on:click=move |_| lines.update(|l| l.push(LineDraft::empty()))>"Add a charge"</button>
+                <button type="button" id="add-line" class="button button--secondary"
+                    aria-describedby=move || error_for("add-line".into()).read().is_some().then_some("add-line-error")
+                    on:click=move |_| lines.update(|l| l.push(LineDraft::empty()))>"Add a charge"</button>
                 <FieldError field="add-line" message=error_for("add-line".into())/>
 
                 <h2 class="section-title">"About the care"</h2>
-                <fieldset class="question">
+                <fieldset class="question" class:question--error=move || error_for("coverage".into()).read().is_some()>
                     <legend class="question__legend">"Did insurance pay any of this bill?"</legend>
+                    <FieldError field="coverage" message=error_for("coverage".into())/>
                     <Radios name="coverage" options=vec![
                             (BillCoverage::NotCovered, "No, insurance paid none of it, or there was no insurance".to_string()),
                             (BillCoverage::PartlyCovered, "Yes, insurance paid part of it".to_string()),
@@ -174,7 +194,7 @@ pub fn BillPage() -> impl IntoView {
                     hint="The written estimate a provider gives people paying for themselves, before the care." inputmode="decimal" autocomplete="off" width="input--short"
                     value=Signal::derive(move || estimate_text.get()) on_input=move |v: String| estimate_text.set(v) error=error_for("estimate".into())/>
                 <TextField id="zip" label="ZIP code where you got care (optional)"
-                    hint="To compare the charges with usual prices there. With a ZIP code, the charges (never your name) are sent to Advocate to compare; without one, the check runs on this device only."
+                    hint="To compare the charges with usual prices there. With a ZIP code, the bill's lines and your answers above (never your name) are sent to Advocate to compare, and not kept; without one, the check runs on this device only."
                     inputmode="numeric" autocomplete="postal-code" maxlength=10 width="input--zip"
                     value=Signal::derive(move || zip.get()) on_input=move |v: String| zip.set(v) error=error_for("zip".into())/>
                 <button type="submit" class="button button--primary" disabled=move || checking.get()>
@@ -227,7 +247,10 @@ fn LineFields(
                     <LineInput id=id("units") label="Units" inputmode="numeric" value=field(|l| &l.units) on_input=set(|l, v| l.units = v) error=error_for(id("units"))/>
                     <LineInput id=id("charge") label="Charge ($)" inputmode="decimal" value=field(|l| &l.charge) on_input=set(|l, v| l.charge = v) error=error_for(id("charge"))/>
                 </div>
-                <button type="button" class="link-button" on:click=move |_| lines.update(|l| { if index < l.len() { l.remove(index); } })>
+                <button type="button" class="link-button" on:click=move |_| {
+                    lines.update(|l| { if index < l.len() { l.remove(index); } });
+                    focus_by_id("add-line");
+                }>
                     "Remove" <span class="visually-hidden">{format!(" charge {}", index + 1)}</span>
                 </button>
             </fieldset>
@@ -253,29 +276,39 @@ fn LineInput(
             {move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{message}</p> })}
             <input class="input" id=id.clone() type=input_type inputmode=inputmode autocomplete="off"
                 aria-invalid=move || error.read().is_some().then_some("true")
+                aria-describedby={let error_id = format!("{id}-error"); move || error.read().is_some().then(|| error_id.clone())}
                 prop:value=move || value.get() on:input=move |ev| on_input.run(event_target_value(&ev))/>
         </div>
     }
 }
 
-/// The daily unit limits the server publishes, for the review on this device.
-struct Limits(UnitLimits);
-
-impl advocate_domain::bill_review::ReviewData for Limits {
-    fn max_units_per_day(&self, code: &str) -> Option<u32> {
-        self.0.get(code)
+/// A field of the review request as the id of this form's input: "bill.lines[2].charge" is
+/// "line-2-charge", "situation.coverage" the coverage question.
+fn input_id(field: &str) -> String {
+    if let Some(rest) = field.strip_prefix("bill.lines[") {
+        if let Some((index, name)) = rest.split_once("].") {
+            return format!("line-{index}-{name}");
+        }
     }
-    fn benchmark(&self, _line: &advocate_domain::bill::BillLine) -> Option<advocate_domain::bill_review::Benchmark> {
-        None
+    match field {
+        "situation.coverage" => "coverage".into(),
+        "situation.good_faith_estimate" => "estimate".into(),
+        "bill.lines" => "add-line".into(),
+        other => other.into(),
     }
 }
 
 /// Brings the results into view and to the screen reader's attention.
 fn focus_results() {
-    request_animation_frame(|| {
+    focus_by_id("results-title");
+}
+
+/// Moves focus once the page has drawn the element.
+fn focus_by_id(id: &'static str) {
+    request_animation_frame(move || {
         use wasm_bindgen::JsCast;
-        if let Some(heading) = document().get_element_by_id("results-title").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = heading.focus();
+        if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.focus();
         }
     });
 }

@@ -85,6 +85,8 @@ fn EstimateTool(procedures: Arc<Vec<Procedure>>) -> impl IntoView {
             <ProcedurePicker procedures=procedures.clone() chosen=chosen
                 on_choose={move |id: Option<String>| update.run(EstimateQuery { service: id, ..query.get_untracked() })}/>
         </form>
+        // A live region that stays on the page, so each new result is announced.
+        <div aria-live="polite">
         {move || match estimate.get() {
             Some(Ok(found)) => view! { <EstimateCard estimate=found/> }.into_any(),
             Some(Err(error)) if zip_problem(&error).is_none() => {
@@ -92,6 +94,7 @@ fn EstimateTool(procedures: Arc<Vec<Procedure>>) -> impl IntoView {
             }
             _ => ().into_any(),
         }}
+        </div>
         <Show when=move || chosen.read().is_some() && query.read().zip().is_some()>
             <section class="compare" aria-labelledby="compare-title">
                 <h2 id="compare-title">"Compare with another ZIP code"</h2>

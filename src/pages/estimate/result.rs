@@ -6,6 +6,7 @@ use crate::app::use_program;
 use crate::clock::use_now;
 use crate::components::ContactCard;
 use advocate_domain::estimate::{Estimate, SettingPrice, ZipMatch};
+use advocate_domain::procedures::Setting;
 use leptos::prelude::*;
 
 /// The card: where, the ranges for each setting, and a note when the figures need one.
@@ -21,7 +22,7 @@ pub fn EstimateCard(estimate: Estimate) -> impl IntoView {
         .then_some("Medicare does not cover this service. The amounts use the values Medicare publishes for other insurers to use.");
     let two_settings = estimate.prices.len() > 1;
     view! {
-        <section class="estimate" aria-labelledby="estimate-title" aria-live="polite">
+        <section class="estimate" aria-labelledby="estimate-title">
             <h2 id="estimate-title" class="estimate__title">{estimate.subject.name.clone()}</h2>
             <p class="estimate__where">{where_}</p>
             {zip_note.map(|note| view! { <p class="estimate__note">{note}</p> })}
@@ -78,7 +79,7 @@ fn SettingBlock(price: SettingPrice, show_place: bool) -> impl IntoView {
     view! {
         <div class="estimate__setting">
             {show_place.then(|| view! { <h3 class="estimate__place">{price.setting.place()}</h3> })}
-            <p class="estimate__label">"With insurance, in network, usually"</p>
+            <p class="estimate__label">"What insurers usually pay, in network"</p>
             <p class="estimate__range">{range(price.in_network.low, price.in_network.high)}</p>
             <dl class="estimate__figures">
                 <div>
@@ -86,7 +87,7 @@ fn SettingBlock(price: SettingPrice, show_place: bool) -> impl IntoView {
                     <dd>{range(price.list_price.low, price.list_price.high)}</dd>
                 </div>
                 <div>
-                    <dt>"Medicare pays here"</dt>
+                    <dt>{if price.setting == Setting::Lab { "Medicare pays (national)" } else { "Medicare pays here" }}</dt>
                     <dd>{price.medicare.to_string()}</dd>
                 </div>
             </dl>
@@ -117,7 +118,7 @@ pub fn CompareTable(here: Estimate, there: Estimate) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                <tr><th scope="row">"With insurance"</th><td>{range(&a)}</td><td>{range(&b)}</td></tr>
+                <tr><th scope="row">"Insurers usually pay"</th><td>{range(&a)}</td><td>{range(&b)}</td></tr>
                 <tr><th scope="row">"List price"</th><td>{list(&a)}</td><td>{list(&b)}</td></tr>
                 <tr><th scope="row">"Medicare pays"</th><td>{a.medicare.to_string()}</td><td>{b.medicare.to_string()}</td></tr>
             </tbody>

@@ -6,32 +6,51 @@ use crate::app::AppState;
 use crate::bills::ServerReviewData;
 use advocate_domain::FieldError;
 use advocate_domain::bill_review::{BillReviewRequest, Review, review};
-use axum::{Json, body::Bytes, extract::State, http::header, response::IntoResponse};
+use axum::{
+    Json,
+    body::Bytes,
+    extract::{State, rejection::BytesRejection},
+    http::header,
+    response::IntoResponse,
+};
 use std::collections::BTreeMap;
+
+/// The most JSON a review accepts: a 5,000-line bill with long descriptions fits.
+pub const MAX_BODY: usize = 8_000_000;
 
 /// Reviews a bill: duplicate and wrong charges, negotiation leads, No Surprises Act questions,
 /// and whether Medical Bill Saver can negotiate it. Nothing is stored.
 #[utoipa::path(post, path = "/api/bills/review", tag = "bill check", request_body = BillReviewRequest,
     responses(
         (status = 200, body = Review),
+        (status = 413, body = advocate_domain::Problem, description = "More than 8 MB of JSON"),
         (status = 422, body = advocate_domain::Problem, description = "A bill that cannot be reviewed, each problem named"),
     ))]
-pub async fn review_bill(State(state): State<AppState>, body: Bytes) -> Result<Json<Review>, ApiError> {
-    let request: BillReviewRequest = serde_json::from_slice(&body).map_err(|error| ApiError::Invalid {
-        detail: format!("The bill could not be read: {error}."),
-        errors: vec![FieldError {
-            field: "bill".into(),
-            message: "Send the bill as JSON in the shape of BillReviewRequest (see /api/openapi.json).".into(),
-        }],
+pub async fn review_bill(State(state): State<AppState>, body: Result<Bytes, BytesRejection>) -> Result<impl IntoResponse, ApiError> {
+    let body = body.map_err(|_| {
+        ApiError::TooLarge(format!("A bill can be at most {} MB of JSON; split a very long bill into parts.", MAX_BODY / 1_000_000))
     })?;
-    let problems = request.problems();
-    if !problems.is_empty() {
-        let errors: Vec<FieldError> = problems.into_iter().map(|(field, message)| FieldError { field, message }).collect();
-        let detail = errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ");
-        return Err(ApiError::Invalid { detail, errors });
+    let request: BillReviewRequest = serde_json::from_slice(&body).map_err(|error| {
+        ApiError::invalid(vec![FieldError {
+            field: "bill".into(),
+            message: format!(
+                "The bill could not be read ({error}). Send it as JSON in the shape of BillReviewRequest (see /api/openapi.json)."
+            ),
+        }])
+    })?;
+    let mut errors: Vec<FieldError> = request.problems().into_iter().map(|(field, message)| FieldError { field, message }).collect();
+    if let Some(zip) = request.zip.filter(|zip| !state.prices.knows_zip(*zip)) {
+        errors.push(FieldError {
+            field: "zip".into(),
+            message: format!("We could not find ZIP code {zip}. Check the five digits, or leave it out."),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::invalid(errors));
     }
     let data = ServerReviewData { limits: &state.unit_limits, prices: &state.prices, zip: request.zip };
-    Ok(Json(review(&request.bill, &request.situation, &data)))
+    // A review describes someone's care: no cache may keep it.
+    Ok(([(header::CACHE_CONTROL, "no-store")], Json(review(&request.bill, &request.situation, &data))))
 }
 
 /// The daily unit limits by code (Medicare's medically unlikely edits), public data.

@@ -29,6 +29,8 @@ pub enum ApiError {
     BadRequest(String),
     #[error("invalid input")]
     Invalid { detail: String, errors: Vec<FieldError> },
+    #[error("too large: {0}")]
+    TooLarge(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -40,10 +42,17 @@ impl From<crate::storage::StorageError> for ApiError {
 }
 
 impl ApiError {
+    /// Invalid input: each field with what to fix; the detail says it all in one line.
+    pub fn invalid(errors: Vec<FieldError>) -> Self {
+        let detail = errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ");
+        ApiError::Invalid { detail, errors }
+    }
+
     fn problem(&self) -> Problem {
         match self {
             ApiError::NotFound(what) => Problem::new(404, "Not found").with_detail(what.clone()),
             ApiError::BadRequest(detail) => Problem::new(400, "Bad request").with_detail(detail.clone()),
+            ApiError::TooLarge(detail) => Problem::new(413, "Too large").with_detail(detail.clone()),
             ApiError::Invalid { detail, errors } => {
                 let mut problem = Problem::new(422, "Some answers need fixing").with_detail(detail.clone());
                 problem.errors = errors.clone();

@@ -5,6 +5,7 @@ use super::ApiError;
 use crate::app::AppState;
 use crate::pricing::{EstimateError, Subject};
 use advocate_domain::estimate::{Estimate, parse_code};
+use advocate_domain::problem::as_sentence as sentence;
 use advocate_domain::procedures::Procedure;
 use advocate_domain::{FieldError, Zip};
 use axum::{
@@ -96,14 +97,6 @@ fn field(name: &str, message: &str) -> FieldError {
     FieldError { field: name.to_string(), message: message.to_string() }
 }
 
-/// "enter a 5-digit ZIP code…" → "Enter a 5-digit ZIP code….".
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
-    format!("{first}{}.", chars.as_str().trim_end_matches('.'))
-}
-
 fn invalid(errors: Vec<FieldError>) -> ApiError {
-    let detail = errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ");
-    ApiError::Invalid { detail, errors }
+    ApiError::invalid(errors)
 }

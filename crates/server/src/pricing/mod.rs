@@ -200,6 +200,11 @@ impl PriceBook {
         })
     }
 
+    /// Whether the ZIP code exists (has a payment locality).
+    pub fn knows_zip(&self, zip: Zip) -> bool {
+        self.locality(zip).is_some()
+    }
+
     /// A ZIP code's locality: from the imported ZIP file when there is one, else (or for a ZIP
     /// code newer than it) from the bundled ZIP-to-county directory.
     fn locality(&self, zip: Zip) -> Option<(PaymentLocality, Gpci, ZipMatch)> {
