@@ -109,6 +109,17 @@ fn focus_heading_when_shown(tries: u32) {
     });
 }
 
+/// Moves focus to an element once the page has drawn it: where the member continues after an
+/// action replaced or removed the focused control.
+pub fn focus_by_id(id: &'static str) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// Sets the browser tab's title for the current page.
 pub fn set_page_title(title: &str) {
     document().set_title(&format!("{title} – Advocate"));

@@ -8,6 +8,7 @@ mod letters;
 mod results;
 
 use crate::api::{self, ApiError};
+use crate::app::focus_by_id;
 use crate::app::set_page_title;
 use crate::components::{ErrorNotice, ErrorSummary, FieldError, Radios, TextField};
 use crate::estimate::zip_error;
@@ -301,14 +302,4 @@ fn input_id(field: &str) -> String {
 /// Brings the results into view and to the screen reader's attention.
 fn focus_results() {
     focus_by_id("results-title");
-}
-
-/// Moves focus once the page has drawn the element.
-fn focus_by_id(id: &'static str) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = element.focus();
-        }
-    });
 }

@@ -2,6 +2,7 @@
 //! browser, with the domain's typo-tolerant index), a few common choices before anything is
 //! typed, and the chosen procedure with a way to change it.
 
+use crate::app::focus_by_id;
 use advocate_domain::ProcedureIndex;
 use advocate_domain::procedures::Procedure;
 use leptos::prelude::*;
@@ -23,9 +24,9 @@ pub fn ProcedurePicker(
                     <p class="label">"What you are pricing"</p>
                     <p class="chosen__name">{procedure.name.clone()}</p>
                     {procedure.note.clone().map(|note| view! { <p class="chosen__note">{note}</p> })}
-                    <button type="button" class="button button--secondary" on:click=move |_| {
+                    <button type="button" id="change-procedure" class="button button--secondary" on:click=move |_| {
                         on_choose.run(None);
-                        focus_search();
+                        focus_by_id("procedure");
                     }>"Change"<span class="visually-hidden">" what you are pricing"</span></button>
                 </div>
             }.into_any(),
@@ -61,7 +62,11 @@ fn ProcedureSearch(procedures: Arc<Vec<Procedure>>, on_choose: Callback<Option<S
                     let id = procedure.id.clone();
                     view! {
                         <li>
-                            <button type="button" class="search__result" on:click=move |_| on_choose.run(Some(id.clone()))>
+                            <button type="button" class="search__result" on:click=move |_| {
+                                on_choose.run(Some(id.clone()));
+                                // The chosen result's button is replaced: keep the keyboard's place.
+                                focus_by_id("change-procedure");
+                            }>
                                 <span class="search__title">{procedure.name.clone()}</span>
                                 {procedure.note.clone().map(|note| view! { <span class="search__area">{note}</span> })}
                             </button>
@@ -71,14 +76,4 @@ fn ProcedureSearch(procedures: Arc<Vec<Procedure>>, on_choose: Callback<Option<S
             </ul>
         </div>
     }
-}
-
-/// After "Change", the search box is where the member continues.
-fn focus_search() {
-    request_animation_frame(|| {
-        use wasm_bindgen::JsCast;
-        if let Some(input) = document().get_element_by_id("procedure").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = input.focus();
-        }
-    });
 }
