@@ -1,5 +1,6 @@
 //! The typed API client: one function per endpoint, each returning a domain type.
 
+use advocate_domain::bill_import::BillReading;
 use advocate_domain::bill_review::{BillReviewRequest, Review};
 use advocate_domain::estimate::Estimate;
 use advocate_domain::procedures::Procedure;
@@ -68,6 +69,14 @@ pub async fn unit_limits() -> Result<UnitLimits, ApiError> {
 pub async fn review_bill(request: &BillReviewRequest) -> Result<Review, ApiError> {
     let (init, _) = post_json(&to_json(request))?;
     fetch_json("api/bills/review", &init).await
+}
+
+/// `POST /api/bills/read`: a photo or PDF of a bill, read on the server into its charges.
+pub async fn read_bill(file: &web_sys::File) -> Result<BillReading, ApiError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(file);
+    fetch_json("api/bills/read", &init).await
 }
 
 /// A POST with a JSON body; the headers are returned so a caller can add its own.

@@ -1,9 +1,15 @@
 // The bill check end to end at phone size: a CSV with a duplicate charge → the finding with its
 // amount, read and reviewed on the device; a typed bill checked against prices for a ZIP code;
-// a PDF refused with what to do instead; then on to an advocate with the amount filled in.
+// a photo read on the server once the member agrees; a file that is not a bill refused; then on to
+// an advocate with the amount filled in.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, launch, openPage, screenshot, assertAccessible, tabTo } from './support.mjs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -86,11 +92,37 @@ test('a typed bill is checked against usual prices for a ZIP code, and mistakes 
   assert.deepEqual(page.errors, []);
 });
 
-test('a PDF or a photo is not read yet, and the page says what to do instead', async () => {
+test('a photo of a bill is read on the server after the member agrees, and its lines can be corrected', async () => {
+  // A phone photo of a real itemized bill: page 1 of the VCU sample scan, as a PNG.
+  const dir = mkdtempSync(join(tmpdir(), 'advocate-photo-'));
+  const scan = new URL('../../../shared/data/bills/vcu-itemized-scan.pdf', import.meta.url);
+  assert.ok(existsSync(scan), 'this test reads the sample scan in ../shared/data/bills');
+  const made = spawnSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-png', '-singlefile', fileURLToPath(scan), join(dir, 'photo')]);
+  assert.equal(made.status, 0, String(made.stderr));
   const page = await openPage(browser);
   await page.goto(url('bill'));
-  await page.setInputFiles('#bill-file', { name: 'bill.csv', mimeType: 'text/csv', buffer: Buffer.from('%PDF-1.7\n...') });
-  await page.getByText('This is a PDF').waitFor();
-  assert.match(await page.locator('.notice--info').textContent(), /type the charges below, or send the bill to an advocate/);
+  await page.setInputFiles('#bill-file', join(dir, 'photo.png'));
+  // Nothing is sent until the member chooses to.
+  const send = page.getByRole('button', { name: 'Send it to be read' });
+  await send.waitFor();
+  await screenshot(page, 'bill-4-photo-consent-390');
+  await assertAccessible(page);
+  await send.click();
+  await page.getByText(/Read \d+ charges from the file/).waitFor({ timeout: 90_000 });
+  const codes = await page.locator('input[id$="-code"]').evaluateAll((inputs) => inputs.map((i) => i.value));
+  assert.ok(codes.includes('80053'), codes.join(' '));
+  // OCR can misread: every line is editable.
+  await page.fill('#line-0-charge', '7,383.00');
+  assert.equal(await page.inputValue('#line-0-charge'), '7,383.00');
+  await screenshot(page, 'bill-5-photo-read-390');
   assert.deepEqual(page.errors, []);
+});
+
+test('a file that is not a bill is refused with what to try instead', async () => {
+  const page = await openPage(browser);
+  await page.goto(url('bill'));
+  await page.setInputFiles('#bill-file', { name: 'bill.pdf', mimeType: 'application/pdf', buffer: Buffer.from('PK\u0003\u0004\u0000\u0000 a zip named bill.pdf') });
+  await page.getByRole('button', { name: 'Send it to be read' }).click();
+  await page.getByText('This is not a photo (JPEG or PNG) or a PDF').waitFor();
+  assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
 });

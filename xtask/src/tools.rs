@@ -38,6 +38,9 @@ pub fn ensure_test_tools() -> Result<(), String> {
         ("chromedriver", "chromium-driver"),
         // The load benchmark of the estimate endpoint.
         ("wrk", "wrk"),
+        // Reading photos and scanned bills: OCR, and PDF text and pages.
+        ("tesseract", "tesseract-ocr"),
+        ("pdftoppm", "poppler-utils"),
         // The domain tests check our time-zone rule against the system's tz database.
         ("/usr/share/zoneinfo/America/New_York", "tzdata"),
     ])

@@ -3,4 +3,28 @@
 //! and on the server.
 
 pub mod csv;
+pub mod statement;
 pub mod x12;
+
+use crate::bill::Bill;
+use serde::{Deserialize, Serialize};
+
+/// How a photo or PDF was read on the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReadMethod {
+    /// The PDF's own text.
+    TextLayer,
+    /// Optical character recognition of the image or the scanned pages.
+    Ocr,
+}
+
+/// `POST /api/bills/read`: the charges read from a photo or a PDF, for the member to check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BillReading {
+    pub bill: Bill,
+    pub pages: u32,
+    pub method: ReadMethod,
+}

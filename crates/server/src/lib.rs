@@ -1,6 +1,7 @@
 //! Advocate's server: the JSON API around the domain rules, storage, and the SPA's files.
 
 pub mod app;
+pub mod bill_reading;
 pub mod bills;
 pub mod clock;
 pub mod config;

@@ -107,3 +107,63 @@ on_both_databases! {
         assert_eq!(served.get("96372"), Some(&9));
     }
 }
+
+fn sample_bill(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/bills").join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("this test reads the real sample bill {}: {e}", path.display()))
+}
+
+async fn read(app: &TestApp, bytes: Vec<u8>) -> reqwest::Response {
+    app.client.post(format!("{}/api/bills/read", app.url)).body(bytes).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_scanned_itemized_bill_is_read_by_ocr_into_charges_the_review_can_use() {
+    use advocate_domain::bill_import::{BillReading, ReadMethod};
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let response = read(&app, sample_bill("vcu-itemized-scan.pdf")).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    let reading: BillReading = response.json().await.unwrap();
+    assert_eq!((reading.method, reading.pages), (ReadMethod::Ocr, 2));
+    // Page 1 lists dozens of charges from 02/25/2023 with revenue codes and CPT codes.
+    assert!(reading.bill.lines.len() >= 30, "{} lines", reading.bill.lines.len());
+    let panel = reading.bill.lines.iter().find(|l| l.code.as_deref() == Some("80053")).expect("the metabolic panel");
+    assert_eq!((panel.revenue_code.as_deref(), panel.date, panel.charge), (Some("0301"), Date::new(2023, 2, 25), Money::from_dollars(364)));
+    // And the review finds the basic panel billed with the comprehensive one that includes it.
+    let request =
+        BillReviewRequest { bill: Bill { payer: BillPayer::Insurance, ..reading.bill }, situation: Situation::default(), zip: None };
+    let review: Review = post(&app, &serde_json::to_value(&request).unwrap()).await.json().await.unwrap();
+    assert!(
+        review.findings.iter().any(|f| f.kind == FindingKind::UnbundledPair),
+        "{:?}",
+        review.findings.iter().map(|f| f.kind).collect::<Vec<_>>()
+    );
+}
+
+#[tokio::test]
+async fn a_pdf_with_a_text_layer_is_read_from_its_text() {
+    use advocate_domain::bill_import::{BillReading, ReadMethod};
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let reading: BillReading = read(&app, sample_bill("generated-statement.pdf")).await.json().await.unwrap();
+    assert_eq!(reading.method, ReadMethod::TextLayer);
+    let read: Vec<(&str, Money)> = reading.bill.lines.iter().map(|l| (l.description.as_str(), l.charge)).collect();
+    assert_eq!(read, [("Pharmacy", Money::from_cents(6_053)), ("Treatment or Observation Room", Money::from_dollars(588))]);
+}
+
+#[tokio::test]
+async fn uploads_that_are_not_bills_get_a_422_that_says_what_to_try() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    for (bytes, says) in [
+        (Vec::new(), "empty"),
+        (b"PK\x03\x04 a zip file called bill.pdf".to_vec(), "not a photo"),
+        (b"%PDF-1.7\nthis is not really a pdf".to_vec(), "damaged"),
+    ] {
+        let response = read(&app, bytes).await;
+        assert_eq!(response.status(), 422, "{says}");
+        let problem: advocate_domain::Problem = response.json().await.unwrap();
+        assert!(problem.errors[0].message.contains(says), "{says}: {}", problem.errors[0].message);
+    }
+    let too_big = read(&app, vec![0; 21 * 1024 * 1024]).await;
+    assert_eq!(too_big.status(), 413);
+}

@@ -53,6 +53,26 @@ pub async fn review_bill(State(state): State<AppState>, body: Result<Bytes, Byte
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(review(&request.bill, &request.situation, &data))))
 }
 
+/// Reads a photo (JPEG, PNG) or a PDF of a bill into its charges, for the member to check and
+/// correct: the PDF's text layer, else OCR. The kind is decided by the content. Nothing is kept.
+#[utoipa::path(post, path = "/api/bills/read", tag = "bill check",
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The photo or PDF, at most 20 MB and 20 pages"),
+    responses(
+        (status = 200, body = advocate_domain::bill_import::BillReading),
+        (status = 413, body = advocate_domain::Problem, description = "Over 20 MB"),
+        (status = 422, body = advocate_domain::Problem, description = "Not a photo or PDF, protected, damaged, or no charges could be read; the detail says what to try"),
+    ))]
+pub async fn read_bill(body: Result<Bytes, BytesRejection>) -> Result<impl IntoResponse, ApiError> {
+    use crate::bill_reading::{ReadError, read_bill};
+    let body = body.map_err(|_| ApiError::TooLarge(ReadError::TooLarge.to_string()))?;
+    let reading = read_bill(&body).await.map_err(|error| match error {
+        ReadError::TooLarge => ApiError::TooLarge(error.to_string()),
+        ReadError::Unavailable(what) => ApiError::Internal(anyhow::anyhow!("the bill reader is not available: {what}")),
+        other => ApiError::invalid(vec![FieldError { field: "file".into(), message: other.to_string() }]),
+    })?;
+    Ok(([(header::CACHE_CONTROL, "no-store")], Json(reading)))
+}
+
 /// The daily unit limits by code (Medicare's medically unlikely edits), public data.
 #[utoipa::path(get, path = "/api/unit-limits", tag = "bill check", responses((status = 200, body = BTreeMap<String, u32>)))]
 pub async fn unit_limits(State(state): State<AppState>) -> impl IntoResponse {

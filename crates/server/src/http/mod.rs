@@ -40,6 +40,10 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         .route("/procedures", get(estimates::procedures).layer(CompressionLayer::new()))
         .route("/estimates", get(estimates::estimate))
         .route("/bills/review", axum::routing::post(bills::review_bill).layer(axum::extract::DefaultBodyLimit::max(bills::MAX_BODY)))
+        .route(
+            "/bills/read",
+            axum::routing::post(bills::read_bill).layer(axum::extract::DefaultBodyLimit::max(crate::bill_reading::MAX_UPLOAD)),
+        )
         .route("/unit-limits", get(bills::unit_limits).layer(CompressionLayer::new()))
         .route("/openapi.json", get(openapi::openapi_json))
         .fallback(api_not_found);

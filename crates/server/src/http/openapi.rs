@@ -16,6 +16,7 @@ use utoipa::OpenApi;
         super::estimates::procedures,
         super::estimates::estimate,
         super::bills::review_bill,
+        super::bills::read_bill,
         super::bills::unit_limits,
     ),
     modifiers(&VerifierAuth),
