@@ -61,8 +61,11 @@ fn charge_line(words: &[&str], visit_date: Option<Date>) -> Option<BillLine> {
     let mut line = BillLine { units: 1, charge, ..Default::default() };
     let mut description = Vec::new();
     let mut rest = rest.to_vec();
-    // Units come right before the amount, when that word is a small whole number.
+    // Units come right before the amount, when that word is a small whole number, and not an
+    // adjustment reason code after its group ("CO 45").
+    let after_group = rest.len() >= 2 && ["CO", "PR", "OA", "PI"].contains(&rest[rest.len() - 2]);
     if rest.len() >= 2
+        && !after_group
         && let Some(units) = rest.last().and_then(|w| w.parse::<u32>().ok()).filter(|u| (1..=9_999).contains(u))
     {
         line.units = units;
@@ -75,8 +78,11 @@ fn charge_line(words: &[&str], visit_date: Option<Date>) -> Option<BillLine> {
             line.date = Some(date);
         } else if line.revenue_code.is_none() && is_revenue_code(word) {
             line.revenue_code = Some(word.to_string());
-        } else if line.code.is_none() && is_procedure_code(word) {
-            line.code = Some(word.to_ascii_uppercase());
+        } else if line.code.is_none() && is_procedure_code(word.split('-').next().unwrap_or(word)) {
+            // "99215-77": the code and its modifiers.
+            let mut parts = word.split('-');
+            line.code = parts.next().map(str::to_ascii_uppercase);
+            line.modifiers = parts.filter(|m| !m.is_empty()).map(str::to_ascii_uppercase).collect();
         } else {
             description.push(*word);
         }
@@ -145,12 +151,17 @@ Charges _ Insurance Payments Patient Payments Total Balance
 02/25/2023 0260 96374 1 $387.00
 02/25/2023 0301 80048 1 $309.00
 02/25/2023 0301 80053 1 $364.00
+01/02/2005 99215-77 COMPREHENSIVE HISTORY & EXAM 1 124.15
+0350 11/16 70486 1 1689.48 731.74 CO 45 877.26
 Total Charges $1,289.20";
 
     #[test]
     fn an_ocr_statement_gives_its_charge_lines_with_codes() {
         let bill = parse_statement_text(OCR).unwrap();
-        assert_eq!(bill.lines.len(), 5);
+        assert_eq!(bill.lines.len(), 7);
+        // A code with its modifier, and a reason code that is not a number of units.
+        assert_eq!((bill.lines[5].code.as_deref(), bill.lines[5].modifiers.clone()), (Some("99215"), vec!["77".to_string()]));
+        assert_eq!(bill.lines[6].units, 1);
         let panel = &bill.lines[4];
         assert_eq!(
             (panel.date, panel.revenue_code.as_deref(), panel.code.as_deref(), panel.units),
