@@ -9,6 +9,11 @@ use crate::fee_schedule::{FeeScheduleEntry, Gpci, PaymentStatus};
 
 /// The cells of one CSV line; quoted cells may hold commas ("Drug, 10 ml") and doubled quotes.
 pub fn csv_cells(line: &str) -> Vec<String> {
+    separated_cells(line, ',')
+}
+
+/// The cells of one line split at `separator` (a comma, a semicolon, a tab), outside quotes.
+pub fn separated_cells(line: &str, separator: char) -> Vec<String> {
     let mut cells = vec![String::new()];
     let mut quoted = false;
     let mut chars = line.chars().peekable();
@@ -19,8 +24,8 @@ pub fn csv_cells(line: &str) -> Vec<String> {
                 cells.last_mut().expect("one cell").push('"');
             }
             '"' => quoted = !quoted,
-            ',' if !quoted => cells.push(String::new()),
-            _ => cells.last_mut().expect("one cell").push(c),
+            c if c == separator && !quoted => cells.push(String::new()),
+            c => cells.last_mut().expect("one cell").push(c),
         }
     }
     cells
@@ -51,6 +56,18 @@ pub enum RvuRecordError {
     NotARecord,
     #[error("column {column} ({name}) is {value:?}, not {expected}")]
     BadValue { column: usize, name: &'static str, value: String, expected: &'static str },
+}
+
+impl RvuRecord {
+    /// The row as the estimate prices it.
+    pub fn to_row(&self) -> crate::fee_schedule::RvuRow {
+        crate::fee_schedule::RvuRow {
+            entry: self.entry,
+            pctc_indicator: self.pctc_indicator,
+            global_period: crate::fee_schedule::GlobalPeriod::from_code(&self.global_days),
+            reference_only: self.reference_only,
+        }
+    }
 }
 
 /// Reads one data row of the RVU file. Title and header lines are `NotARecord`.

@@ -129,24 +129,11 @@ impl advocate_domain::fee_schedule::FeeSchedule for OfficialSchedule {
 fn codes_of_every_pc_tc_indicator_are_priced_by_the_formula() {
     use advocate_domain::cms_files::parse_rvu_record;
     use advocate_domain::estimate::{PercentRange, PriceRanges, Source, price_service, settings_for_code};
-    use advocate_domain::fee_schedule::{GlobalPeriod, MedicarePrice, PaymentStatus, RvuRow, medicare_price};
+    use advocate_domain::fee_schedule::{MedicarePrice, PaymentStatus, medicare_price};
     use advocate_domain::procedures::{BilledCode, Setting};
     let text = official("PPRRVU2025_Oct.csv");
     let records: Vec<_> = text.lines().filter_map(|line| parse_rvu_record(&csv_cells(line)).ok()).collect();
-    let schedule = OfficialSchedule(
-        records
-            .iter()
-            .map(|r| {
-                let row = RvuRow {
-                    entry: r.entry,
-                    pctc_indicator: r.pctc_indicator,
-                    global_period: GlobalPeriod::from_code(&r.global_days),
-                    reference_only: r.reference_only,
-                };
-                ((r.hcpcs.clone(), r.modifier.clone()), row)
-            })
-            .collect(),
-    );
+    let schedule = OfficialSchedule(records.iter().map(|r| ((r.hcpcs.clone(), r.modifier.clone()), r.to_row())).collect());
     let ranges = PriceRanges {
         in_network: PercentRange { low: 100, high: 100 },
         list_price: PercentRange { low: 100, high: 100 },

@@ -5,6 +5,7 @@ pub mod bill_reading;
 pub mod bills;
 pub mod clock;
 pub mod config;
+mod config_file;
 pub mod http;
 pub mod pricing;
 pub mod program;

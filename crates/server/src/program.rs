@@ -1,26 +1,13 @@
 //! Loading the program's settings: the bundled default, or an operator's file.
 
 use advocate_domain::ProgramSettings;
-use anyhow::{Context, bail};
 use std::path::Path;
 
 const BUNDLED: &str = include_str!("../config/program.toml");
 
 /// Reads the program settings, refusing a file that cannot be served with every problem named.
 pub fn load(file: Option<&Path>) -> anyhow::Result<ProgramSettings> {
-    let (source, text) = match file {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-            (path.display().to_string(), text)
-        }
-        None => ("the bundled program settings".to_string(), BUNDLED.to_string()),
-    };
-    let settings: ProgramSettings = toml::from_str(&text).with_context(|| format!("{source} is not valid"))?;
-    let problems = settings.problems();
-    if !problems.is_empty() {
-        bail!("{source} cannot be used:\n  - {}", problems.join("\n  - "));
-    }
-    Ok(settings)
+    crate::config_file::load(file, BUNDLED, "program settings", ProgramSettings::problems)
 }
 
 #[cfg(test)]

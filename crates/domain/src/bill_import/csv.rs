@@ -6,7 +6,7 @@
 //! gives the bill's stated figures instead of being a charge.
 
 use crate::bill::{Bill, BillLine};
-use crate::cms_files::csv_cells;
+use crate::cms_files::separated_cells;
 use crate::money::Money;
 use crate::time::Date;
 
@@ -128,14 +128,14 @@ pub fn parse_csv(text: &str) -> Result<Bill, CsvError> {
         .filter(|(_, line)| !line.trim().is_empty());
     let (header_line, header) = rows.next().ok_or(CsvError::Empty)?;
     let separator = separator(header);
-    let header = cells(header, separator);
+    let header = separated_cells(header, separator);
     let columns = Columns::find(&header);
     if !columns.has(Column::Charge) {
         return Err(CsvError::NoChargeColumn { line: header_line, found: found_columns(&header) });
     }
     let mut bill = Bill::default();
     for (line, row) in rows {
-        let row = cells(row, separator);
+        let row = separated_cells(row, separator);
         // Exports repeat the header on each printed page.
         if row.iter().map(|c| normalise(c)).eq(header.iter().map(|c| normalise(c))) {
             continue;
@@ -150,30 +150,8 @@ pub fn parse_csv(text: &str) -> Result<Bill, CsvError> {
 
 /// The separator the header line uses most: comma, semicolon (European spreadsheets) or tab.
 fn separator(header: &str) -> char {
-    let count = |separator: char| cells(header, separator).len();
+    let count = |separator: char| separated_cells(header, separator).len();
     [',', ';', '\t'].into_iter().max_by_key(|&separator| (count(separator), separator == ',')).unwrap_or(',')
-}
-
-/// A row's cells; quotes protect separators inside a cell.
-fn cells(line: &str, separator: char) -> Vec<String> {
-    if separator == ',' {
-        return csv_cells(line);
-    }
-    let mut cells = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                cells.last_mut().expect("one cell").push('"');
-            }
-            '"' => quoted = !quoted,
-            c if c == separator && !quoted => cells.push(String::new()),
-            c => cells.last_mut().expect("one cell").push(c),
-        }
-    }
-    cells
 }
 
 fn found_columns(header: &[String]) -> String {

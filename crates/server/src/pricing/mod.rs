@@ -10,7 +10,7 @@ use advocate_domain::bundled_schedule::BundledSchedule;
 use advocate_domain::estimate::{
     Estimate, EstimateSubject, PaymentLocality, PriceRanges, PricingError, Source, ZipMatch, price_service, settings_for_code,
 };
-use advocate_domain::fee_schedule::{ConversionFactor, FeeSchedule, GlobalPeriod, Gpci, RvuRow};
+use advocate_domain::fee_schedule::{ConversionFactor, FeeSchedule, Gpci, RvuRow};
 use advocate_domain::procedures::{BilledCode, Procedure, Setting, procedures};
 use advocate_domain::{Money, ProcedureIndex, Zip};
 use import::FeeScheduleImport;
@@ -105,12 +105,7 @@ impl PriceBook {
             .rvus
             .into_iter()
             .map(|r| {
-                let row = RvuRow {
-                    entry: r.entry,
-                    pctc_indicator: r.pctc_indicator,
-                    global_period: GlobalPeriod::from_code(&r.global_days),
-                    reference_only: r.reference_only,
-                };
+                let row = r.to_row();
                 ((r.hcpcs, r.modifier), row)
             })
             .collect();

@@ -2,25 +2,13 @@
 //! operator's file.
 
 use advocate_domain::estimate::PriceRanges;
-use anyhow::{Context, bail};
 use std::path::Path;
 
 const BUNDLED: &str = include_str!("../../config/price-ranges.toml");
 
 /// Reads the price ranges, refusing a file with an inverted range or no source.
 pub fn load(file: Option<&Path>) -> anyhow::Result<PriceRanges> {
-    let (source, text) = match file {
-        Some(path) => {
-            (path.display().to_string(), std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?)
-        }
-        None => ("the bundled price ranges".to_string(), BUNDLED.to_string()),
-    };
-    let ranges: PriceRanges = toml::from_str(&text).with_context(|| format!("{source} is not valid"))?;
-    let problems = ranges.problems();
-    if !problems.is_empty() {
-        bail!("{source} cannot be used:\n  - {}", problems.join("\n  - "));
-    }
-    Ok(ranges)
+    crate::config_file::load(file, BUNDLED, "price ranges", PriceRanges::problems)
 }
 
 #[cfg(test)]
