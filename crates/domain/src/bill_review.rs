@@ -140,8 +140,8 @@ impl BillReviewRequest {
         if self.bill.lines.len() > MAX_LINES {
             problems.push(("bill.lines".to_string(), format!("A bill can have at most {MAX_LINES} lines; split it into parts.")));
         }
-        if coverage(&self.bill, &self.situation).is_none() {
-            problems.push(("situation.coverage".to_string(), "Say whether insurance paid any of this bill.".to_string()));
+        if let Some(message) = coverage_problem(&self.bill, &self.situation) {
+            problems.push(("situation.coverage".to_string(), message));
         }
         for (i, line) in self.bill.lines.iter().enumerate().take(MAX_LINES) {
             let n = i + 1;
@@ -676,6 +676,11 @@ pub fn no_surprises(bill: &Bill, situation: &Situation) -> Vec<Finding> {
         ));
     }
     findings
+}
+
+/// What to ask when neither the member nor the bill says whether insurance paid any of it.
+pub fn coverage_problem(bill: &Bill, situation: &Situation) -> Option<String> {
+    coverage(bill, situation).is_none().then(|| "Say whether insurance paid any of this bill.".to_string())
 }
 
 /// Whether insurance paid any of the bill: the member's answer, else what the bill shows.

@@ -5,7 +5,6 @@ use crate::http::{self, Spa};
 use crate::pricing::PriceBook;
 use crate::storage::{self, Storage, redact_password};
 use advocate_domain::ProgramSettings;
-use advocate_domain::unit_limits::UnitLimits;
 use anyhow::Context;
 use std::{net::SocketAddr, sync::Arc};
 use tokio::net::TcpListener;
@@ -16,7 +15,7 @@ pub struct AppState {
     pub storage: Arc<dyn Storage>,
     pub program: Arc<ProgramSettings>,
     pub prices: Arc<PriceBook>,
-    pub unit_limits: Arc<UnitLimits>,
+    pub unit_limits: Arc<crate::bills::UnitLimitTable>,
 }
 
 /// A server bound to its port, ready to run.
@@ -51,7 +50,12 @@ impl Application {
             Some(imported) => imported,
             None => crate::bills::bundled_limits(),
         };
-        let state = AppState { storage, program: Arc::new(program), prices: Arc::new(prices), unit_limits: Arc::new(unit_limits) };
+        let state = AppState {
+            storage,
+            program: Arc::new(program),
+            prices: Arc::new(prices),
+            unit_limits: Arc::new(crate::bills::UnitLimitTable::new(unit_limits)),
+        };
         let router = http::router(state, spa, &config.base_path);
         let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
         Ok(Self { listener, router })

@@ -2,12 +2,13 @@
 //! CMS's MUE table) and the price benchmarks (the same estimates as /api/estimates), around the
 //! domain's review rules.
 
-use crate::pricing::{PriceBook, Subject};
-use advocate_domain::Zip;
+use crate::pricing::PriceBook;
 use advocate_domain::bill::BillLine;
 use advocate_domain::bill_review::{Benchmark, ReviewData};
+use advocate_domain::fee_schedule::Gpci;
 use advocate_domain::unit_limits::{MueEdit, UnitLimits};
 use anyhow::Context;
+use axum::body::Bytes;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -18,12 +19,26 @@ pub fn bundled_limits() -> UnitLimits {
     UnitLimits::parse(BUNDLED_LIMITS).unwrap_or_default()
 }
 
+/// The daily unit limits, with their JSON for `GET /api/unit-limits` serialised once.
+pub struct UnitLimitTable {
+    pub limits: UnitLimits,
+    pub json: Bytes,
+}
+
+impl UnitLimitTable {
+    pub fn new(limits: UnitLimits) -> Self {
+        let sorted: BTreeMap<&str, u32> = limits.iter().collect();
+        let json = Bytes::from(serde_json::to_vec(&sorted).expect("the limits serialise"));
+        UnitLimitTable { limits, json }
+    }
+}
+
 /// What the review looks up on the server.
 pub struct ServerReviewData<'a> {
     pub limits: &'a UnitLimits,
     pub prices: &'a PriceBook,
-    /// Where the care was, for the benchmarks; none without it.
-    pub zip: Option<Zip>,
+    /// The practice cost indices where the care was, for the benchmarks; none without a ZIP code.
+    pub gpci: Option<Gpci>,
 }
 
 impl ReviewData for ServerReviewData<'_> {
@@ -32,15 +47,7 @@ impl ReviewData for ServerReviewData<'_> {
     }
 
     fn benchmark(&self, line: &BillLine) -> Option<Benchmark> {
-        let (zip, code) = (self.zip?, line.code.as_ref()?);
-        let estimate = self.prices.estimate(zip, &Subject::Code(code.clone())).ok()?;
-        // Per unit: a catalog entry may bundle several units (allergy tests); a bare code is one.
-        let units = i64::from(estimate.subject.codes.iter().map(|c| c.units).sum::<u16>().max(1));
-        let price = estimate.prices.first()?;
-        Some(Benchmark {
-            medicare: advocate_domain::Money::from_cents(price.medicare.cents() / units),
-            in_network_high: advocate_domain::Money::from_cents(price.in_network.high.cents() / units),
-        })
+        self.prices.benchmark(self.gpci?, line.code.as_ref()?)
     }
 }
 

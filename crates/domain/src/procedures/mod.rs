@@ -53,23 +53,6 @@ pub enum ProcedureGroup {
     MentalHealth,
 }
 
-impl ProcedureGroup {
-    pub fn title(self) -> &'static str {
-        match self {
-            ProcedureGroup::Visits => "Doctor visits",
-            ProcedureGroup::Preventive => "Check-ups and screenings",
-            ProcedureGroup::Imaging => "X-rays and scans",
-            ProcedureGroup::Labs => "Lab tests",
-            ProcedureGroup::Tests => "Other tests",
-            ProcedureGroup::Procedures => "Procedures",
-            ProcedureGroup::Surgery => "Surgery",
-            ProcedureGroup::Pregnancy => "Pregnancy and birth",
-            ProcedureGroup::Therapy => "Therapy and rehabilitation",
-            ProcedureGroup::MentalHealth => "Mental health",
-        }
-    }
-}
-
 /// A HCPCS/CPT code as billed, and how many units of it the service usually takes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -13,7 +13,6 @@ use axum::{
     http::header,
     response::IntoResponse,
 };
-use std::collections::BTreeMap;
 
 /// The most JSON a review accepts: a 5,000-line bill with long descriptions fits.
 pub const MAX_BODY: usize = 8_000_000;
@@ -48,7 +47,11 @@ pub async fn review_bill(State(state): State<AppState>, body: Result<Bytes, Byte
     if !errors.is_empty() {
         return Err(ApiError::invalid(errors));
     }
-    let data = ServerReviewData { limits: &state.unit_limits, prices: &state.prices, zip: request.zip };
+    let data = ServerReviewData {
+        limits: &state.unit_limits.limits,
+        prices: &state.prices,
+        gpci: request.zip.and_then(|zip| state.prices.gpci(zip)),
+    };
     // A review describes someone's care: no cache may keep it.
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(review(&request.bill, &request.situation, &data))))
 }
@@ -74,8 +77,7 @@ pub async fn read_bill(body: Result<Bytes, BytesRejection>) -> Result<impl IntoR
 }
 
 /// The daily unit limits by code (Medicare's medically unlikely edits), public data.
-#[utoipa::path(get, path = "/api/unit-limits", tag = "bill check", responses((status = 200, body = BTreeMap<String, u32>)))]
+#[utoipa::path(get, path = "/api/unit-limits", tag = "bill check", responses((status = 200, body = std::collections::BTreeMap<String, u32>)))]
 pub async fn unit_limits(State(state): State<AppState>) -> impl IntoResponse {
-    let limits: BTreeMap<String, u32> = state.unit_limits.iter().map(|(code, units)| (code.to_string(), units)).collect();
-    ([(header::CACHE_CONTROL, "public, max-age=86400")], Json(limits))
+    ([(header::CACHE_CONTROL, "public, max-age=86400"), (header::CONTENT_TYPE, "application/json")], state.unit_limits.json.clone())
 }

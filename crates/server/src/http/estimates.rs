@@ -12,7 +12,7 @@ use axum::{
     Json,
     extract::{Query, State},
     http::header,
-    response::IntoResponse,
+    response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 
@@ -27,10 +27,14 @@ pub struct ProcedureQuery {
 /// found too.
 #[utoipa::path(get, path = "/api/procedures", tag = "cost estimates", params(ProcedureQuery),
     responses((status = 200, body = Vec<Procedure>)))]
-pub async fn procedures(State(state): State<AppState>, Query(query): Query<ProcedureQuery>) -> impl IntoResponse {
+pub async fn procedures(State(state): State<AppState>, Query(query): Query<ProcedureQuery>) -> Response {
     match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        Some(q) => ([(header::CACHE_CONTROL, "private, max-age=3600")], Json(state.prices.search(q))),
-        None => ([(header::CACHE_CONTROL, "public, max-age=3600")], Json(state.prices.procedures().to_vec())),
+        Some(q) => ([(header::CACHE_CONTROL, "private, max-age=3600")], Json(state.prices.search(q))).into_response(),
+        // The whole catalog, serialised once when the server starts.
+        None => {
+            ([(header::CACHE_CONTROL, "public, max-age=3600"), (header::CONTENT_TYPE, "application/json")], state.prices.catalog_json())
+                .into_response()
+        }
     }
 }
 

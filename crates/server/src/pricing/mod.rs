@@ -6,6 +6,7 @@ pub mod import;
 pub mod ranges;
 
 use crate::zip_directory::ZipDirectory;
+use advocate_domain::bill_review::Benchmark;
 use advocate_domain::bundled_schedule::BundledSchedule;
 use advocate_domain::estimate::{
     Estimate, EstimateSubject, PaymentLocality, PriceRanges, PricingError, Source, ZipMatch, price_service, settings_for_code,
@@ -13,6 +14,7 @@ use advocate_domain::estimate::{
 use advocate_domain::fee_schedule::{ConversionFactor, FeeSchedule, Gpci, RvuRow};
 use advocate_domain::procedures::{BilledCode, Procedure, Setting, procedures};
 use advocate_domain::{Money, ProcedureIndex, Zip};
+use axum::body::Bytes;
 use import::FeeScheduleImport;
 use std::collections::HashMap;
 
@@ -91,6 +93,7 @@ pub struct PriceBook {
     ranges: PriceRanges,
     procedures: Vec<Procedure>,
     index: ProcedureIndex,
+    catalog_json: Bytes,
 }
 
 impl PriceBook {
@@ -124,15 +127,12 @@ impl PriceBook {
     fn with(schedule: Schedule, ranges: PriceRanges) -> Self {
         let procedures = procedures();
         let index = ProcedureIndex::new(&procedures);
-        Self { schedule, ranges, procedures, index }
+        let catalog_json = Bytes::from(serde_json::to_vec(&procedures).expect("the catalog serialises"));
+        Self { schedule, ranges, procedures, index, catalog_json }
     }
 
     pub fn procedures(&self) -> &[Procedure] {
         &self.procedures
-    }
-
-    pub fn is_imported(&self) -> bool {
-        matches!(self.schedule, Schedule::Imported(_))
     }
 
     /// Catalog procedures matching what was typed, best first; a code outside the catalog that
@@ -145,6 +145,34 @@ impl PriceBook {
             found.insert(0, code_procedure(&code, settings));
         }
         found
+    }
+
+    /// The catalog as the SPA downloads it, serialised once.
+    pub fn catalog_json(&self) -> Bytes {
+        self.catalog_json.clone()
+    }
+
+    /// A ZIP code's geographic practice cost indices, to price many codes in one place.
+    pub fn gpci(&self, zip: Zip) -> Option<Gpci> {
+        self.locality(zip).map(|(_, gpci, _)| gpci)
+    }
+
+    /// One unit of a code where the GPCIs apply, in its usual setting: what the bill review
+    /// compares a charge with. The same prices as `estimate`, without the words around them.
+    pub fn benchmark(&self, gpci: Gpci, code: &str) -> Option<Benchmark> {
+        let codes = [BilledCode { code: code.to_string(), units: 1 }];
+        let settings = match self.single_code_procedure(code) {
+            Some(procedure) => procedure.settings.clone(),
+            None => settings_for_code(&self.schedule, code).ok()?,
+        };
+        let (prices, _) = price_service(&self.schedule, &codes, &settings, gpci, &self.ranges).ok()?;
+        let price = prices.first()?;
+        Some(Benchmark { medicare: price.medicare, in_network_high: price.in_network.high })
+    }
+
+    /// The catalog entry that is exactly one unit of this code, if there is one.
+    fn single_code_procedure(&self, code: &str) -> Option<&Procedure> {
+        self.procedures.iter().find(|p| p.codes.len() == 1 && p.codes[0].code == code && p.codes[0].units == 1)
     }
 
     /// The estimate for a procedure or a code in a ZIP code's locality.
@@ -197,7 +225,7 @@ impl PriceBook {
 
     /// Whether the ZIP code exists (has a payment locality).
     pub fn knows_zip(&self, zip: Zip) -> bool {
-        self.locality(zip).is_some()
+        self.gpci(zip).is_some()
     }
 
     /// A ZIP code's locality: from the imported ZIP file when there is one, else (or for a ZIP
