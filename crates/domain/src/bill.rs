@@ -98,6 +98,14 @@ impl Bill {
         Money::from_cents(self.lines.iter().map(|line| line.charge.cents()).sum())
     }
 
+    /// Takes out the payments and credits a statement lists among its lines (negative amounts):
+    /// they are not charges to check. How many there were.
+    pub fn take_out_credits(&mut self) -> usize {
+        let before = self.lines.len();
+        self.lines.retain(|line| line.charge.cents() >= 0);
+        before - self.lines.len()
+    }
+
     /// What the bill asks the patient to pay: the amount due, else the lines' total.
     pub fn amount_asked(&self) -> Money {
         self.amount_due.unwrap_or_else(|| self.lines_total())
@@ -108,5 +116,18 @@ impl BillLine {
     /// Whether the line carries a modifier (in any case: "xu" is XU).
     pub fn has_modifier(&self, modifier: &str) -> bool {
         self.modifiers.iter().any(|m| m.eq_ignore_ascii_case(modifier))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payments_and_credits_are_taken_out_of_the_charges() {
+        let line = |cents| BillLine { units: 1, charge: Money::from_cents(cents), ..Default::default() };
+        let mut bill = Bill { lines: vec![line(6_053), line(-59_853), line(58_800)], ..Default::default() };
+        assert_eq!(bill.take_out_credits(), 1);
+        assert_eq!(bill.lines_total(), Money::from_cents(64_853));
     }
 }

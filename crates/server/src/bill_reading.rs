@@ -168,12 +168,13 @@ async fn run(program: &str, args: &[&str]) -> Result<String, ReadError> {
         return Ok(String::from_utf8_lossy(&output.stdout).into_owned());
     }
     let complaint = String::from_utf8_lossy(&output.stderr).to_lowercase();
-    if complaint.contains("password") || complaint.contains("encrypt") {
+    // prlimit answers 127 when the reader is not installed: the server's fault, not the file's.
+    if output.status.code() == Some(127) || complaint.contains("failed to execute") {
+        Err(ReadError::Unavailable(program.to_string()))
+    } else if complaint.contains("password") || complaint.contains("encrypt") {
         Err(ReadError::Encrypted)
     } else if program.starts_with("pdf") {
         Err(ReadError::Damaged)
-    } else if complaint.contains("not found") || output.status.code() == Some(127) {
-        Err(ReadError::Unavailable(program.to_string()))
     } else {
         Err(ReadError::Statement(StatementError::NoText))
     }

@@ -48,13 +48,19 @@ pub fn BillPage() -> impl IntoView {
         outcome.set(None);
     };
     let on_read = Callback::new(move |read: Result<Vec<Bill>, String>| match read {
-        Ok(bills) => {
-            let count = bills.len();
-            file_message.set(Some(match count {
-                1 => {
-                    format!("Read {} charges from the file. Check them below and correct anything that was misread.", bills[0].lines.len())
-                }
-                n => format!("This file holds {n} claims. Showing the first; choose another below."),
+        Ok(mut bills) => {
+            // Payments and credits a statement lists among its charges are not charges to check.
+            let left_out = match bills.iter_mut().map(Bill::take_out_credits).sum::<usize>() {
+                0 => String::new(),
+                1 => " One payment or credit was left out.".to_string(),
+                n => format!(" {n} payments or credits were left out."),
+            };
+            file_message.set(Some(match bills.len() {
+                1 => format!(
+                    "Read {} charges from the file.{left_out} Check them below and correct anything that was misread.",
+                    bills[0].lines.len()
+                ),
+                n => format!("This file holds {n} claims. Showing the first; choose another below.{left_out}"),
             }));
             if let Some(first) = bills.first().cloned() {
                 load(first);
@@ -93,10 +99,8 @@ pub fn BillPage() -> impl IntoView {
                 let request = BillReviewRequest { bill: bill.clone(), situation, zip: None };
                 problems.extend(request.problems().into_iter().map(|(field, message)| (input_id(&field), message)));
             }
-            None if bill_review::coverage(&base.get_untracked(), &situation).is_none() => {
-                problems.push(("coverage".into(), "Say whether insurance paid any of this bill.".into()));
-            }
-            None => {}
+            None => problems
+                .extend(bill_review::coverage_problem(&base.get_untracked(), &situation).map(|message| ("coverage".into(), message))),
         }
         problems.dedup_by(|a, b| a.0 == b.0);
         errors.set(problems);
