@@ -9,6 +9,12 @@ pub mod x12;
 use crate::bill::Bill;
 use serde::{Deserialize, Serialize};
 
+/// A code as bills and people write it with its modifiers ("99213-25", "73562 RT, 59"): the
+/// code, then each modifier, upper-cased.
+pub fn split_code(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '-')).filter(|part| !part.is_empty()).map(str::to_uppercase).collect()
+}
+
 /// How a photo or PDF was read on the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -4,6 +4,7 @@
 
 use advocate_domain::Money;
 use advocate_domain::bill::{Bill, BillLine};
+use advocate_domain::bill_import::split_code;
 use advocate_domain::estimate::parse_code;
 use advocate_domain::problem::as_sentence;
 use advocate_domain::time::Date;
@@ -65,14 +66,14 @@ impl LineDraft {
             .map_err(|e| errors.push((format!("line-{index}-charge"), format!("Line {number}: {}", as_sentence(&e.to_string())))))
             .ok();
         // "99213-25" or "99213 25": the code, then its modifiers.
-        let mut parts = self.code.split(['-', ' ', ',']).map(str::trim).filter(|p| !p.is_empty());
+        let mut parts = split_code(&self.code).into_iter();
         let code = match parts.next() {
             None => None,
-            Some(text) => parse_code(text)
+            Some(text) => parse_code(&text)
                 .map_err(|e| errors.push((format!("line-{index}-code"), format!("Line {number}: {}", as_sentence(&e.to_string())))))
                 .ok(),
         };
-        let typed_modifiers: Vec<String> = parts.map(str::to_ascii_uppercase).collect();
+        let typed_modifiers: Vec<String> = parts.collect();
         match (units, charge) {
             (Some(units), Some(charge)) if errors.is_empty() => {
                 // The code field shows the modifiers, so what it holds now is what counts.

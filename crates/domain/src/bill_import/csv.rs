@@ -198,9 +198,9 @@ fn read_line(columns: &Columns, row: &[String], line: usize) -> Result<BillLine,
         super::x12::units(units_text).ok_or_else(|| CsvError::BadNumber { line, column: "units", value: units_text.into() })?
     };
     // "99213-25" or "99213 25" in the code column carries its modifiers.
-    let mut code_parts = split_modifiers(cell(Column::Code)).into_iter();
+    let mut code_parts = super::split_code(cell(Column::Code)).into_iter();
     let code = code_parts.next();
-    let modifiers = code_parts.chain(split_modifiers(cell(Column::Modifiers))).collect();
+    let modifiers = code_parts.chain(super::split_code(cell(Column::Modifiers))).collect();
     Ok(BillLine {
         date,
         revenue_code: revenue_code(cell(Column::RevenueCode)),
@@ -294,11 +294,6 @@ fn read_total(columns: &Columns, row: &[String], line: usize, total: Total, bill
         Total::Sub => {}
     }
     Ok(())
-}
-
-/// Modifiers as written: "25 59", "25,59", "25;59", "25-59".
-fn split_modifiers(text: &str) -> Vec<String> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '-')).filter(|part| !part.is_empty()).map(str::to_uppercase).collect()
 }
 
 /// A spreadsheet drops a revenue code's leading zero ("450" for 0450): it is put back.

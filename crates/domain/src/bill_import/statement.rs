@@ -80,9 +80,9 @@ fn charge_line(words: &[&str], visit_date: Option<Date>) -> Option<BillLine> {
             line.revenue_code = Some(word.to_string());
         } else if line.code.is_none() && is_procedure_code(word.split('-').next().unwrap_or(word)) {
             // "99215-77": the code and its modifiers.
-            let mut parts = word.split('-');
-            line.code = parts.next().map(str::to_ascii_uppercase);
-            line.modifiers = parts.filter(|m| !m.is_empty()).map(str::to_ascii_uppercase).collect();
+            let mut parts = super::split_code(word).into_iter();
+            line.code = parts.next();
+            line.modifiers = parts.collect();
         } else {
             description.push(*word);
         }
