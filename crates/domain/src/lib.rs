@@ -23,6 +23,7 @@ macro_rules! serde_as_string {
 pub(crate) use serde_as_string;
 
 pub mod bill;
+pub mod bill_attachment;
 pub mod bill_import;
 pub mod bill_review;
 pub mod bundled_schedule;

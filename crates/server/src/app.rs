@@ -3,10 +3,11 @@
 use crate::config::Config;
 use crate::http::{self, Spa};
 use crate::pricing::PriceBook;
+use crate::sealing::SealingKey;
 use crate::storage::{self, Storage, redact_password};
 use advocate_domain::ProgramSettings;
 use anyhow::Context;
-use std::{net::SocketAddr, sync::Arc};
+use std::{net::SocketAddr, sync::Arc, time::Duration};
 use tokio::net::TcpListener;
 
 /// What every handler can reach.
@@ -16,6 +17,9 @@ pub struct AppState {
     pub program: Arc<ProgramSettings>,
     pub prices: Arc<PriceBook>,
     pub unit_limits: Arc<crate::bills::UnitLimitTable>,
+    /// Encrypts bills attached to requests.
+    pub sealing: Arc<SealingKey>,
+    pub bill_retention: Duration,
 }
 
 /// A server bound to its port, ready to run.
@@ -50,12 +54,20 @@ impl Application {
             Some(imported) => imported,
             None => crate::bills::bundled_limits(),
         };
+        let key_file = config.bill_key_file();
+        if let Some(folder) = key_file.parent().filter(|f| !f.as_os_str().is_empty() && !f.exists()) {
+            create_private_dir(folder)?;
+        }
+        let sealing = SealingKey::load_or_create(&key_file)?;
         let state = AppState {
             storage,
             program: Arc::new(program),
             prices: Arc::new(prices),
             unit_limits: Arc::new(crate::bills::UnitLimitTable::new(unit_limits)),
+            sealing: Arc::new(sealing),
+            bill_retention: Duration::from_secs(u64::from(config.bill_retention_days) * 86_400),
         };
+        tokio::spawn(crate::attached_bills::delete_expired_regularly(state.storage.clone()));
         let router = http::router(state, spa, &config.base_path);
         let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
         Ok(Self { listener, router })

@@ -45,10 +45,37 @@ pub enum ReadError {
     Unavailable(String),
 }
 
-enum Kind {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
     Pdf,
     Png,
     Jpeg,
+}
+
+impl Kind {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Kind::Pdf => "application/pdf",
+            Kind::Png => "image/png",
+            Kind::Jpeg => "image/jpeg",
+        }
+    }
+}
+
+/// What an uploaded bill file is, decided by its content, once it passes the limits: not
+/// empty, at most 20 MB, a PDF, PNG or JPEG, and not an image bomb.
+pub fn check_upload(bytes: &[u8]) -> Result<Kind, ReadError> {
+    if bytes.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    if bytes.len() > MAX_UPLOAD {
+        return Err(ReadError::TooLarge);
+    }
+    let kind = sniff(bytes).ok_or(ReadError::NotSupported)?;
+    if let Some(count) = pixels(bytes, &kind).filter(|p| *p > MAX_PIXELS) {
+        return Err(ReadError::TooManyPixels(count / 1_000_000));
+    }
+    Ok(kind)
 }
 
 /// What the bytes are, by their first bytes, whatever the file was called.
@@ -92,16 +119,7 @@ fn pixels(bytes: &[u8], kind: &Kind) -> Option<u64> {
 
 /// Reads a photo or a PDF into a bill.
 pub async fn read_bill(bytes: &[u8]) -> Result<BillReading, ReadError> {
-    if bytes.is_empty() {
-        return Err(ReadError::Empty);
-    }
-    if bytes.len() > MAX_UPLOAD {
-        return Err(ReadError::TooLarge);
-    }
-    let kind = sniff(bytes).ok_or(ReadError::NotSupported)?;
-    if let Some(count) = pixels(bytes, &kind).filter(|p| *p > MAX_PIXELS) {
-        return Err(ReadError::TooManyPixels(count / 1_000_000));
-    }
+    let kind = check_upload(bytes)?;
     let folder = tempfile::Builder::new().prefix("advocate-bill-").tempdir().map_err(|e| ReadError::Unavailable(e.to_string()))?;
     let input = folder.path().join(match kind {
         Kind::Pdf => "bill.pdf",

@@ -33,6 +33,17 @@ pub struct Config {
     #[arg(long, env = "ADVOCATE_PRICE_RANGES_FILE")]
     pub price_ranges_file: Option<PathBuf>,
 
+    /// The key that encrypts bills attached to requests: 64 hexadecimal characters in a file
+    /// only the server's user can read. Created on first start when absent. Servers sharing a
+    /// database must share this file. Default: bill-files.key in --data-dir.
+    #[arg(long, env = "ADVOCATE_BILL_KEY_FILE")]
+    pub bill_key_file: Option<PathBuf>,
+
+    /// Days a bill attached to a request is kept before it is deleted.
+    #[arg(long, env = "ADVOCATE_BILL_RETENTION_DAYS", default_value_t = advocate_domain::bill_attachment::DEFAULT_RETENTION_DAYS,
+          value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub bill_retention_days: u32,
+
     /// Path the app is served under, e.g. /advocate/ behind a reverse proxy.
     #[arg(long, env = "ADVOCATE_BASE_PATH", default_value = "/", value_parser = parse_base_path)]
     pub base_path: String,
@@ -49,6 +60,10 @@ pub enum LogFormat {
 }
 
 impl Config {
+    pub fn bill_key_file(&self) -> PathBuf {
+        self.bill_key_file.clone().unwrap_or_else(|| self.data_dir.join("bill-files.key"))
+    }
+
     /// The database URL to use: the one given, or a SQLite file in the data folder.
     pub fn database_url(&self) -> String {
         match &self.database_url {

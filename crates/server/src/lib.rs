@@ -1,6 +1,7 @@
 //! Advocate's server: the JSON API around the domain rules, storage, and the SPA's files.
 
 pub mod app;
+pub mod attached_bills;
 pub mod bill_reading;
 pub mod bills;
 pub mod clock;
@@ -9,5 +10,6 @@ mod config_file;
 pub mod http;
 pub mod pricing;
 pub mod program;
+pub mod sealing;
 pub mod storage;
 pub mod zip_directory;

@@ -26,6 +26,13 @@ pub const MAX_BODY: usize = 8_000_000;
         (status = 422, body = advocate_domain::Problem, description = "A bill that cannot be reviewed, each problem named"),
     ))]
 pub async fn review_bill(State(state): State<AppState>, body: Result<Bytes, BytesRejection>) -> Result<impl IntoResponse, ApiError> {
+    let (_, found) = checked_review(&state, body)?;
+    // A review describes someone's care: no cache may keep it.
+    Ok(([(header::CACHE_CONTROL, "no-store")], Json(found)))
+}
+
+/// Reads a review request, names every problem in it, and reviews it with the server's data.
+pub(super) fn checked_review(state: &AppState, body: Result<Bytes, BytesRejection>) -> Result<(BillReviewRequest, Review), ApiError> {
     let body = body.map_err(|_| {
         ApiError::TooLarge(format!("A bill can be at most {} MB of JSON; split a very long bill into parts.", MAX_BODY / 1_000_000))
     })?;
@@ -52,8 +59,8 @@ pub async fn review_bill(State(state): State<AppState>, body: Result<Bytes, Byte
         prices: &state.prices,
         gpci: request.zip.and_then(|zip| state.prices.gpci(zip)),
     };
-    // A review describes someone's care: no cache may keep it.
-    Ok(([(header::CACHE_CONTROL, "no-store")], Json(review(&request.bill, &request.situation, &data))))
+    let found = review(&request.bill, &request.situation, &data);
+    Ok((request, found))
 }
 
 /// Reads a photo (JPEG, PNG) or a PDF of a bill into its charges, for the member to check and

@@ -1,5 +1,6 @@
 //! The HTTP surface: the JSON API under /api, the probes, and the SPA for everything else.
 
+mod attached_bills;
 mod bills;
 mod error;
 mod estimates;
@@ -37,6 +38,18 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         .route("/services", get(services::list_services).layer(CompressionLayer::new()))
         .route("/requests", axum::routing::post(requests::create_request))
         .route("/requests/{reference}", get(requests::request_status))
+        .route(
+            "/requests/{reference}/bill",
+            get(attached_bills::get_bill)
+                .put(attached_bills::put_bill)
+                .delete(attached_bills::delete_bill)
+                .layer(axum::extract::DefaultBodyLimit::max(bills::MAX_BODY)),
+        )
+        .route(
+            "/requests/{reference}/bill/pages",
+            axum::routing::post(attached_bills::add_page).layer(axum::extract::DefaultBodyLimit::max(crate::bill_reading::MAX_UPLOAD)),
+        )
+        .route("/requests/{reference}/bill/pages/{id}", get(attached_bills::get_page))
         .route("/procedures", get(estimates::procedures).layer(CompressionLayer::new()))
         .route("/estimates", get(estimates::estimate))
         .route("/bills/review", axum::routing::post(bills::review_bill).layer(axum::extract::DefaultBodyLimit::max(bills::MAX_BODY)))

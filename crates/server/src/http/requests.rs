@@ -153,24 +153,8 @@ pub async fn request_status(
     Path(reference): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let not_found = || ApiError::NotFound("No request matches this reference and code. Check both, or call an advocate.".into());
-    let reference = Reference::parse(&reference).map_err(|_| not_found())?;
-    let verifier =
-        headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).ok_or_else(not_found)?;
-    let stored = state.storage.request(&reference).await?.ok_or_else(not_found)?;
-    if !constant_time_eq(verifier_hash(verifier.trim(), &stored.verifier_salt).as_bytes(), stored.verifier_hash.as_bytes()) {
-        return Err(not_found());
-    }
-    state
-        .storage
-        .record_audit_event(&AuditEvent {
-            occurred_at: now(),
-            actor: "member".into(),
-            action: "request.status_viewed".into(),
-            subject: reference.to_string(),
-            request_id: current_request_id().unwrap_or_default(),
-        })
-        .await?;
+    let stored = member_request(&state, &reference, &headers).await?;
+    state.storage.record_audit_event(&member_event("request.status_viewed", &stored.reference)).await?;
     let status = RequestStatus {
         reference: stored.reference,
         state: stored.state,
@@ -179,6 +163,32 @@ pub async fn request_status(
         submitted_at: stored.submitted_at,
     };
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(status)).into_response())
+}
+
+/// The request a member may see: the reference with its verifier (`Authorization: Bearer`).
+/// A wrong verifier and an unknown reference are the same 404, so a guessed reference reveals
+/// nothing.
+pub(super) async fn member_request(state: &AppState, reference: &str, headers: &HeaderMap) -> Result<StoredRequest, ApiError> {
+    let not_found = || ApiError::NotFound("No request matches this reference and code. Check both, or call an advocate.".into());
+    let reference = Reference::parse(reference).map_err(|_| not_found())?;
+    let verifier =
+        headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).ok_or_else(not_found)?;
+    let stored = state.storage.request(&reference).await?.ok_or_else(not_found)?;
+    if !constant_time_eq(verifier_hash(verifier.trim(), &stored.verifier_salt).as_bytes(), stored.verifier_hash.as_bytes()) {
+        return Err(not_found());
+    }
+    Ok(stored)
+}
+
+/// An audit event for something the member did to their own request, now.
+pub(super) fn member_event(action: &str, reference: &Reference) -> AuditEvent {
+    AuditEvent {
+        occurred_at: now(),
+        actor: "member".into(),
+        action: action.into(),
+        subject: reference.to_string(),
+        request_id: current_request_id().unwrap_or_default(),
+    }
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {

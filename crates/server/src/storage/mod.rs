@@ -2,6 +2,7 @@
 //! SQLite for a single server (the default), PostgreSQL for several behind a load balancer.
 //! Each has its own migrations; the same tests run against both.
 
+mod bill_files;
 mod fee_schedule;
 mod postgres;
 mod sqlite;
@@ -93,6 +94,72 @@ pub enum InsertOutcome {
     ReferenceTaken,
 }
 
+/// What a stored bill file holds: the charges with their review, or a photo or PDF of a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BillFileKind {
+    Review,
+    Page,
+}
+
+impl BillFileKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            BillFileKind::Review => "review",
+            BillFileKind::Page => "page",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "review" => Some(BillFileKind::Review),
+            "page" => Some(BillFileKind::Page),
+            _ => None,
+        }
+    }
+}
+
+/// A bill file to store, already sealed.
+#[derive(Debug, Clone)]
+pub struct NewBillFile {
+    pub reference: Reference,
+    pub kind: BillFileKind,
+    pub media_type: String,
+    pub content_tag: String,
+    pub byte_count: u64,
+    pub key_id: String,
+    pub sealed: Vec<u8>,
+    pub created_at: Timestamp,
+    /// Used when the request has no bill yet; otherwise the bill's first file sets it.
+    pub delete_after: Timestamp,
+}
+
+/// A stored bill file, without its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BillFileInfo {
+    pub id: i64,
+    pub kind: BillFileKind,
+    pub media_type: String,
+    pub content_tag: String,
+    pub byte_count: u64,
+    pub created_at: Timestamp,
+    pub delete_after: Timestamp,
+}
+
+pub struct SealedBillFile {
+    pub info: BillFileInfo,
+    pub key_id: String,
+    pub sealed: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddBillFile {
+    Added(i64),
+    /// The same content is already attached to this request (a retried upload); nothing written.
+    AlreadyThere(i64),
+    /// The request already holds the most pages a bill may have; nothing written.
+    Full,
+}
+
 #[async_trait]
 pub trait Storage: Send + Sync + 'static {
     fn backend(&self) -> Backend;
@@ -121,6 +188,23 @@ pub trait Storage: Send + Sync + 'static {
     async fn request_by_key(&self, key_hash: &str) -> Result<Option<(String, StoredRequest)>, StorageError>;
 
     async fn request(&self, reference: &Reference) -> Result<Option<StoredRequest>, StorageError>;
+
+    /// Attaches a sealed bill file to a request with its audit event, in one transaction. A
+    /// review replaces the request's earlier one.
+    async fn add_bill_file(&self, file: &NewBillFile, audit: &AuditEvent) -> Result<AddBillFile, StorageError>;
+
+    /// The files of a request's bill, oldest first, without their contents.
+    async fn bill_files(&self, reference: &Reference) -> Result<Vec<BillFileInfo>, StorageError>;
+
+    async fn sealed_bill_file(&self, reference: &Reference, id: i64) -> Result<Option<SealedBillFile>, StorageError>;
+
+    /// Deletes a request's bill, every file of it, writing the audit event in the same
+    /// transaction. Returns how many files there were.
+    async fn delete_bill(&self, reference: &Reference, audit: &AuditEvent) -> Result<u64, StorageError>;
+
+    /// Deletes every bill file whose retention has passed, with a "bill.expired" audit event
+    /// per request. Returns the references whose bills were deleted.
+    async fn delete_expired_bills(&self, now: Timestamp, request_id: &str) -> Result<Vec<String>, StorageError>;
 
     /// Replaces the imported fee schedule with a new one, in one transaction: the new one whole,
     /// or the previous one untouched.

@@ -1,6 +1,6 @@
 use super::{
-    AuditEvent, Backend, IdempotencyRecord, InsertOutcome, RequestRow, Storage, StorageError, StorageStatus, StoredRequest, all_applied,
-    handler_name, is_unique_violation,
+    AddBillFile, AuditEvent, Backend, BillFileInfo, IdempotencyRecord, InsertOutcome, NewBillFile, RequestRow, SealedBillFile, Storage,
+    StorageError, StorageStatus, StoredRequest, all_applied, handler_name, is_unique_violation,
 };
 use crate::pricing::import::FeeScheduleImport;
 use advocate_domain::unit_limits::UnitLimits;
@@ -9,6 +9,10 @@ use async_trait::async_trait;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::{Row, migrate::Migrator};
 use std::time::Duration;
+
+mod bill_files_sql {
+    super::super::bill_files::bill_file_storage!(sqlx::Postgres, "BEGIN");
+}
 
 mod fee_schedule_sql {
     super::super::fee_schedule::fee_schedule_storage!(sqlx::Postgres);
@@ -142,6 +146,26 @@ impl Storage for PostgresStorage {
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(request_row).transpose()
+    }
+
+    async fn add_bill_file(&self, file: &NewBillFile, audit: &AuditEvent) -> Result<AddBillFile, StorageError> {
+        bill_files_sql::add(&self.pool, file, audit).await
+    }
+
+    async fn bill_files(&self, reference: &Reference) -> Result<Vec<BillFileInfo>, StorageError> {
+        bill_files_sql::list(&self.pool, reference).await
+    }
+
+    async fn sealed_bill_file(&self, reference: &Reference, id: i64) -> Result<Option<SealedBillFile>, StorageError> {
+        bill_files_sql::sealed(&self.pool, reference, id).await
+    }
+
+    async fn delete_bill(&self, reference: &Reference, audit: &AuditEvent) -> Result<u64, StorageError> {
+        bill_files_sql::delete(&self.pool, reference, audit).await
+    }
+
+    async fn delete_expired_bills(&self, now: Timestamp, request_id: &str) -> Result<Vec<String>, StorageError> {
+        bill_files_sql::delete_expired(&self.pool, now, request_id).await
     }
 
     async fn replace_fee_schedule(&self, import: &FeeScheduleImport) -> Result<(), StorageError> {

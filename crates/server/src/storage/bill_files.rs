@@ -1,0 +1,148 @@
+//! Storing bills attached to requests, sealed (see `crate::sealing`). The SQL is the same for
+//! both databases (QueryBuilder writes each one's placeholders), so one macro writes both
+//! implementations; each write and its audit event are one transaction.
+
+macro_rules! bill_file_storage {
+    // `$begin` starts a write transaction: SQLite's must take the write lock at once
+    // (IMMEDIATE), or two uploads reading then writing would deadlock and one would fail.
+    ($db:ty, $begin:literal) => {
+        use crate::storage::{AddBillFile, AuditEvent, BillFileInfo, BillFileKind, NewBillFile, SealedBillFile, StorageError};
+        use advocate_domain::bill_attachment::MAX_PAGES;
+        use advocate_domain::{Reference, Timestamp};
+        use sqlx::{QueryBuilder, Row};
+
+        const INFO_COLUMNS: &str = "id, kind, media_type, content_tag, byte_count, created_at, delete_after";
+
+        fn info(row: &<$db as sqlx::Database>::Row) -> Result<BillFileInfo, StorageError> {
+            let kind: String = row.try_get("kind")?;
+            Ok(BillFileInfo {
+                id: row.try_get("id")?,
+                kind: BillFileKind::from_name(&kind).ok_or_else(|| StorageError::Corrupt(format!("bill file kind {kind:?}")))?,
+                media_type: row.try_get("media_type")?,
+                content_tag: row.try_get("content_tag")?,
+                byte_count: u64::try_from(row.try_get::<i64, _>("byte_count")?).unwrap_or(0),
+                created_at: Timestamp::from_unix_seconds(row.try_get("created_at")?),
+                delete_after: Timestamp::from_unix_seconds(row.try_get("delete_after")?),
+            })
+        }
+
+        pub(super) async fn add(pool: &sqlx::Pool<$db>, file: &NewBillFile, audit: &AuditEvent) -> Result<AddBillFile, StorageError> {
+            // Two copies of one upload at once: the second finds the first's row on its retry.
+            for _attempt in 0..3 {
+                let mut tx = pool.begin_with($begin).await?;
+                let existing = list(&mut *tx, &file.reference).await?;
+                if let Some(same) = existing.iter().find(|f| f.content_tag == file.content_tag) {
+                    return Ok(AddBillFile::AlreadyThere(same.id));
+                }
+                if file.kind == BillFileKind::Page && existing.iter().filter(|f| f.kind == BillFileKind::Page).count() >= MAX_PAGES {
+                    return Ok(AddBillFile::Full);
+                }
+                if file.kind == BillFileKind::Review {
+                    QueryBuilder::<$db>::new("DELETE FROM bill_files WHERE kind = 'review' AND reference = ")
+                        .push_bind(file.reference.to_string())
+                        .build()
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                // A bill is kept for its retention period from when it was first attached.
+                let delete_after = existing.iter().map(|f| f.delete_after).min().unwrap_or(file.delete_after);
+                let mut insert = QueryBuilder::<$db>::new(
+                    "INSERT INTO bill_files (reference, kind, media_type, content_tag, byte_count, key_id, sealed, created_at, delete_after) ",
+                );
+                insert.push_values([file], |mut b, f| {
+                    b.push_bind(f.reference.to_string())
+                        .push_bind(f.kind.name())
+                        .push_bind(f.media_type.clone())
+                        .push_bind(f.content_tag.clone())
+                        .push_bind(i64::try_from(f.byte_count).unwrap_or(i64::MAX))
+                        .push_bind(f.key_id.clone())
+                        .push_bind(f.sealed.clone())
+                        .push_bind(f.created_at.unix_seconds())
+                        .push_bind(delete_after.unix_seconds());
+                });
+                insert.push(" RETURNING id");
+                let id: i64 = match insert.build().fetch_one(&mut *tx).await {
+                    Ok(row) => row.try_get("id")?,
+                    Err(e) if crate::storage::is_unique_violation(&e) => continue,
+                    Err(e) => return Err(e.into()),
+                };
+                super::insert_audit(&mut *tx, audit).await?;
+                tx.commit().await?;
+                return Ok(AddBillFile::Added(id));
+            }
+            Err(StorageError::Corrupt(format!("bill files of {} kept changing during an upload", file.reference)))
+        }
+
+        pub(super) async fn list<'e>(
+            executor: impl sqlx::Executor<'e, Database = $db>,
+            reference: &Reference,
+        ) -> Result<Vec<BillFileInfo>, StorageError> {
+            let rows = QueryBuilder::<$db>::new(format!("SELECT {INFO_COLUMNS} FROM bill_files WHERE reference = "))
+                .push_bind(reference.to_string())
+                .push(" ORDER BY id")
+                .build()
+                .fetch_all(executor)
+                .await?;
+            rows.iter().map(info).collect()
+        }
+
+        pub(super) async fn sealed(pool: &sqlx::Pool<$db>, reference: &Reference, id: i64) -> Result<Option<SealedBillFile>, StorageError> {
+            let row = QueryBuilder::<$db>::new(format!("SELECT {INFO_COLUMNS}, key_id, sealed FROM bill_files WHERE reference = "))
+                .push_bind(reference.to_string())
+                .push(" AND id = ")
+                .push_bind(id)
+                .build()
+                .fetch_optional(pool)
+                .await?;
+            row.map(|row| Ok(SealedBillFile { info: info(&row)?, key_id: row.try_get("key_id")?, sealed: row.try_get("sealed")? })).transpose()
+        }
+
+        pub(super) async fn delete(pool: &sqlx::Pool<$db>, reference: &Reference, audit: &AuditEvent) -> Result<u64, StorageError> {
+            let mut tx = pool.begin_with($begin).await?;
+            let deleted = QueryBuilder::<$db>::new("DELETE FROM bill_files WHERE reference = ")
+                .push_bind(reference.to_string())
+                .build()
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if deleted > 0 {
+                super::insert_audit(&mut *tx, audit).await?;
+            }
+            tx.commit().await?;
+            Ok(deleted)
+        }
+
+        pub(super) async fn delete_expired(pool: &sqlx::Pool<$db>, now: Timestamp, request_id: &str) -> Result<Vec<String>, StorageError> {
+            let mut tx = pool.begin_with($begin).await?;
+            let references: Vec<String> =
+                QueryBuilder::<$db>::new("SELECT DISTINCT reference FROM bill_files WHERE delete_after <= ")
+                    .push_bind(now.unix_seconds())
+                    .push(" ORDER BY reference")
+                    .build()
+                    .fetch_all(&mut *tx)
+                    .await?
+                    .iter()
+                    .map(|row| row.try_get("reference"))
+                    .collect::<Result<_, _>>()?;
+            QueryBuilder::<$db>::new("DELETE FROM bill_files WHERE delete_after <= ")
+                .push_bind(now.unix_seconds())
+                .build()
+                .execute(&mut *tx)
+                .await?;
+            for reference in &references {
+                let event = AuditEvent {
+                    occurred_at: now,
+                    actor: "system".into(),
+                    action: "bill.expired".into(),
+                    subject: reference.clone(),
+                    request_id: request_id.into(),
+                };
+                super::insert_audit(&mut *tx, &event).await?;
+            }
+            tx.commit().await?;
+            Ok(references)
+        }
+    };
+}
+
+pub(super) use bill_file_storage;
