@@ -1,5 +1,6 @@
 //! The typed API client: one function per endpoint, each returning a domain type.
 
+use advocate_domain::bill_attachment::AttachedBill;
 use advocate_domain::bill_import::BillReading;
 use advocate_domain::bill_review::{BillReviewRequest, Review};
 use advocate_domain::estimate::Estimate;
@@ -72,11 +73,85 @@ pub async fn review_bill(request: &BillReviewRequest) -> Result<Review, ApiError
 }
 
 /// `POST /api/bills/read`: a photo or PDF of a bill, read on the server into its charges.
-pub async fn read_bill(file: &web_sys::File) -> Result<BillReading, ApiError> {
+/// `on_progress` hears the share of the file sent, 0 to 1.
+pub async fn read_bill(file: &web_sys::File, on_progress: impl Fn(f64) + 'static) -> Result<BillReading, ApiError> {
+    let text = upload("POST", "api/bills/read", file, None, on_progress).await?;
+    from_json(&text).ok_or(ApiError::Unreadable)
+}
+
+/// `PUT /api/requests/{reference}/bill`: attaches the bill's charges and answers to a request.
+pub async fn attach_bill(receipt: &RequestReceipt, request: &BillReviewRequest) -> Result<AttachedBill, ApiError> {
+    let (init, headers) = post_json(&to_json(request))?;
+    init.set_method("PUT");
+    headers.set("Authorization", &format!("Bearer {}", receipt.verifier)).map_err(|_| ApiError::Network)?;
+    fetch_json(&format!("api/requests/{}/bill", receipt.reference), &init).await
+}
+
+/// `POST /api/requests/{reference}/bill/pages`: adds a photo or PDF of the bill. Sending the
+/// same file again adds nothing, so a retry is always safe.
+pub async fn add_bill_page(receipt: &RequestReceipt, file: &web_sys::File, on_progress: impl Fn(f64) + 'static) -> Result<(), ApiError> {
+    let path = format!("api/requests/{}/bill/pages", receipt.reference);
+    upload("POST", &path, file, Some(&receipt.verifier), on_progress).await.map(|_| ())
+}
+
+/// `GET /api/requests/{reference}/bill`: the bill attached to a request, if any.
+pub async fn attached_bill(receipt: &RequestReceipt) -> Result<Option<AttachedBill>, ApiError> {
+    match fetch_json(&format!("api/requests/{}/bill", receipt.reference), &with_verifier("GET", &receipt.verifier)?).await {
+        Ok(attached) => Ok(Some(attached)),
+        Err(ApiError::Problem(problem)) if problem.status == 404 => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// `DELETE /api/requests/{reference}/bill`: deletes the attached bill at once.
+pub async fn delete_bill(receipt: &RequestReceipt) -> Result<(), ApiError> {
+    fetch_text(&format!("api/requests/{}/bill", receipt.reference), &with_verifier("DELETE", &receipt.verifier)?).await.map(|_| ())
+}
+
+fn with_verifier(method: &str, verifier: &str) -> Result<web_sys::RequestInit, ApiError> {
     let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    init.set_body(file);
-    fetch_json("api/bills/read", &init).await
+    init.set_method(method);
+    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
+    headers.set("Authorization", &format!("Bearer {verifier}")).map_err(|_| ApiError::Network)?;
+    init.set_headers(&headers);
+    Ok(init)
+}
+
+/// Sends a file with XMLHttpRequest, the one browser API that reports upload progress.
+async fn upload(
+    method: &str,
+    path: &str,
+    body: &web_sys::Blob,
+    verifier: Option<&str>,
+    on_progress: impl Fn(f64) + 'static,
+) -> Result<String, ApiError> {
+    use wasm_bindgen::closure::Closure;
+    let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
+    xhr.open(method, &format!("{}{path}", base_path())).map_err(|_| ApiError::Network)?;
+    if let Some(verifier) = verifier {
+        xhr.set_request_header("Authorization", &format!("Bearer {verifier}")).map_err(|_| ApiError::Network)?;
+    }
+    // OCR of a long scan takes minutes; a stalled network should not hang forever.
+    xhr.set_timeout(300_000);
+    let progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+        if event.length_computable() && event.total() > 0.0 {
+            on_progress(event.loaded() / event.total());
+        }
+    });
+    if let Ok(target) = xhr.upload() {
+        target.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    let finished = js_sys::Promise::new(&mut |resolve, _reject| xhr.set_onloadend(Some(&resolve)));
+    xhr.send_with_opt_blob(Some(body)).map_err(|_| ApiError::Network)?;
+    let _ = JsFuture::from(finished).await;
+    drop(progress);
+    let status = xhr.status().unwrap_or(0);
+    let text = xhr.response_text().ok().flatten().unwrap_or_default();
+    match status {
+        0 => Err(ApiError::Network),
+        200..=299 => Ok(text),
+        _ => Err(ApiError::Problem(from_json(&text).unwrap_or_else(|| Problem::new(status, xhr.status_text().unwrap_or_default())))),
+    }
 }
 
 /// A POST with a JSON body; the headers are returned so a caller can add its own.

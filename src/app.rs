@@ -61,6 +61,7 @@ fn ProgramUnavailable(error: ApiError, on_retry: impl Fn() + Send + Sync + 'stat
 /// The layout every page shares, and the routes.
 #[component]
 fn Shell() -> impl IntoView {
+    crate::bill_handoff::BillHandoff::provide();
     view! {
         <FocusOnNavigation/>
         <SkipLink/>

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod app;
+pub mod bill_handoff;
 pub mod clock;
 pub mod components;
 pub mod estimate;

@@ -1,7 +1,7 @@
 //! One file per page; each composes components and asks `api` for what it shows.
 
 mod about;
-mod bill;
+pub mod bill;
 mod estimate;
 mod home;
 mod not_found;

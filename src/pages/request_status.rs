@@ -3,6 +3,7 @@ use crate::app::{set_page_title, use_program};
 use crate::clock::use_now;
 use crate::components::{ContactCard, ErrorNotice};
 use crate::finder::load_receipt;
+use crate::pages::bill::attach::AttachedBillSection;
 use advocate_domain::{ProgramSettings, RequestState, RequestStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -41,6 +42,7 @@ pub fn RequestStatusPage() -> impl IntoView {
                 })
             }}
         </Suspense>
+        <AttachedBillSection receipt=receipt.clone()/>
         <p><a href=app_path("/")>"Back to the start page"</a></p>
     }
     .into_any()

@@ -57,12 +57,46 @@ test('a CSV bill with a duplicate charge is read and reviewed on the device', as
   await screenshot(page, 'bill-2-findings-390');
   await assertAccessible(page);
 
-  // On to an advocate, with the need and the amount filled in.
+  // On to an advocate, with the need and the amount filled in, and the bill carried along.
   await results.getByRole('link', { name: 'Send to an advocate' }).click();
   await page.getByRole('heading', { level: 1, name: 'Who needs help?' }).waitFor();
   assert.match(page.url(), /service=medical-bill-saver/);
   assert.match(page.url(), /amount=1%2C960\.00|amount=1,960\.00/);
-  assert.deepEqual(page.errors, []);
+  await page.locator('#who-0').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  // Straight to the details, already answered from the bill.
+  await page.getByRole('heading', { level: 1, name: /Medical Bill Saver/ }).waitFor();
+  await page.getByLabel('No, another plan or no insurance').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('link', { name: 'Ask an advocate to contact me' }).click();
+  await page.getByRole('heading', { level: 1, name: 'How should an advocate contact you?' }).waitFor();
+  const carried = page.locator('.notice').filter({ hasText: 'Your bill goes with this request' });
+  assert.match(await carried.textContent(), /4 charges \(\$1,960\.00\)/);
+  await page.fill('#name', 'Ana Lopez');
+  await page.fill('#phone', '555-201-4477');
+  await page.locator('#consent').check();
+  await screenshot(page, 'bill-6-request-with-bill-390');
+  await assertAccessible(page);
+  await page.getByRole('button', { name: 'Send request' }).click();
+
+  // The confirmation sends the bill once the request has its reference.
+  await page.getByRole('heading', { level: 1, name: 'Request sent' }).waitFor();
+  const reference = await page.locator('.confirmation__reference strong').innerText();
+  await page.getByText('Your bill is with your request: 4 charges.').waitFor();
+  await page.getByText(/keeps it, encrypted, until \w+ \d+, \d{4}/).waitFor();
+  await screenshot(page, 'bill-7-sent-with-request-390');
+  await assertAccessible(page);
+
+  // The request's status page shows it too; the member can delete it there.
+  await page.goto(url(`requests/${reference}`));
+  await page.getByRole('heading', { name: 'Your bill' }).waitFor();
+  await page.getByRole('button', { name: 'Delete the bill now' }).click();
+  await page.getByRole('button', { name: 'Yes, delete the bill' }).click();
+  await page.getByText('Your bill was deleted from Advocate.').waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Received' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Your bill' }).count(), 0);
+  assert.deepEqual(page.errors.filter((e) => !/status of 404/.test(e)), []);
 });
 
 test('a typed bill is checked against usual prices for a ZIP code, and mistakes are explained beside the field', async () => {
@@ -103,12 +137,14 @@ test('a photo of a bill is read on the server after the member agrees, and its l
   await page.goto(url('bill'));
   await page.setInputFiles('#bill-file', join(dir, 'photo.png'));
   // Nothing is sent until the member chooses to.
-  const send = page.getByRole('button', { name: 'Send it to be read' });
+  const send = page.getByRole('button', { name: 'Send to be read' });
   await send.waitFor();
   await screenshot(page, 'bill-4-photo-consent-390');
   await assertAccessible(page);
   await send.click();
-  await page.getByText(/Read \d+ charges from the file/).waitFor({ timeout: 90_000 });
+  // The upload's progress, then the reading.
+  await page.locator('#upload-progress').waitFor();
+  await page.getByText(/Read \d+ charges from page 1/).waitFor({ timeout: 90_000 });
   const codes = await page.locator('input[id$="-code"]').evaluateAll((inputs) => inputs.map((i) => i.value));
   assert.ok(codes.includes('80053'), codes.join(' '));
   // OCR can misread: every line is editable.
@@ -122,7 +158,7 @@ test('a file that is not a bill is refused with what to try instead', async () =
   const page = await openPage(browser);
   await page.goto(url('bill'));
   await page.setInputFiles('#bill-file', { name: 'bill.pdf', mimeType: 'application/pdf', buffer: Buffer.from('PK\u0003\u0004\u0000\u0000 a zip named bill.pdf') });
-  await page.getByRole('button', { name: 'Send it to be read' }).click();
+  await page.getByRole('button', { name: 'Send to be read' }).click();
   await page.getByText('This is not a photo (JPEG or PNG) or a PDF').waitFor();
   assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
 });

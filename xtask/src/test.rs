@@ -80,6 +80,14 @@ fn run_benchmarks() -> Vec<String> {
         .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
         .unwrap_or_default();
     lines.extend(agreement.lines().filter(|l| l.starts_with("ZIP to locality")).map(str::to_owned));
+    // OCR seconds per page, as the server's reader test measures them on a real scan.
+    let ocr = command("cargo")
+        .args(["test", "-q", "-p", "advocate-server", "--test", "bills", "a_scanned_itemized_bill", "--", "--nocapture"])
+        .env("ADVOCATE_LOG", "warn")
+        .output()
+        .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+        .unwrap_or_default();
+    lines.extend(ocr.lines().filter(|l| l.starts_with("OCR:")).map(str::to_owned));
     lines
 }
 

@@ -121,11 +121,15 @@ async fn read(app: &TestApp, bytes: Vec<u8>) -> reqwest::Response {
 async fn a_scanned_itemized_bill_is_read_by_ocr_into_charges_the_review_can_use() {
     use advocate_domain::bill_import::{BillReading, ReadMethod};
     let app = TestApp::spawn(Db::Sqlite).await;
+    let started = std::time::Instant::now();
     let response = read(&app, sample_bill("vcu-itemized-scan.pdf")).await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["cache-control"], "no-store");
     let reading: BillReading = response.json().await.unwrap();
     assert_eq!((reading.method, reading.pages), (ReadMethod::Ocr, 2));
+    // Printed for the test command's report (with --nocapture); never asserted.
+    let seconds = started.elapsed().as_secs_f64();
+    println!("OCR: {:.1} s per page (the VCU sample scan, {} pages read in {seconds:.1} s, budget none set)", seconds / 2.0, reading.pages);
     // Page 1 lists dozens of charges from 02/25/2023 with revenue codes and CPT codes.
     assert!(reading.bill.lines.len() >= 30, "{} lines", reading.bill.lines.len());
     let panel = reading.bill.lines.iter().find(|l| l.code.as_deref() == Some("80053")).expect("the metabolic panel");

@@ -27,6 +27,11 @@ impl LineDraft {
         LineDraft { units: "1".into(), ..Default::default() }
     }
 
+    /// A line the member has not filled in.
+    pub fn is_blank(&self) -> bool {
+        *self == LineDraft::empty()
+    }
+
     pub fn from_line(line: &BillLine) -> Self {
         LineDraft {
             date: line.date.map(|d| d.to_string()).unwrap_or_default(),

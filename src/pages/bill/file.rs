@@ -1,8 +1,9 @@
-//! Adding a bill from a file. CSV exports and X12 claims or remittances are read here by the
-//! domain's readers: nothing leaves the device. A photo or a PDF needs the server's reader; the
-//! member is told so and sends it only by choosing to.
+//! Adding a bill from files. CSV exports and X12 claims or remittances are read here by the
+//! domain's readers: nothing leaves the device. Photos and PDFs need the server's reader; the
+//! member is told so and sends them only by choosing to, one page after another, with the
+//! progress shown and a retry when the network fails.
 
-use crate::api;
+use crate::api::{self, ApiError};
 use advocate_domain::bill::Bill;
 use advocate_domain::bill_import::{csv::parse_csv, x12::parse_x12};
 use leptos::prelude::*;
@@ -19,56 +20,101 @@ pub enum FileContent {
     NeedsServer,
 }
 
+/// `on_read` gets what a CSV or X12 file holds (replacing the lines); `on_page` the charges of
+/// one photo or PDF, which the page adds to `pages` first.
 #[component]
-pub fn BillFileInput(#[prop(into)] on_read: Callback<Result<Vec<Bill>, String>>) -> impl IntoView {
-    // The photo or PDF waiting for the member's go-ahead (a browser object: kept on this thread).
-    let pending = StoredValue::new_local(None::<web_sys::File>);
-    let asking = RwSignal::new(false);
-    let sending = RwSignal::new(false);
+pub fn BillFileInput(
+    #[prop(into)] on_read: Callback<Result<Vec<Bill>, String>>,
+    #[prop(into)] on_page: Callback<Bill>,
+    pages: RwSignal<Vec<web_sys::File>, LocalStorage>,
+) -> impl IntoView {
+    // Photos or PDFs waiting for the member's go-ahead (browser objects: kept on this thread).
+    let waiting = RwSignal::new_local(Vec::<web_sys::File>::new());
+    let sending = RwSignal::new(None::<(usize, usize, f64)>);
+    let failure = RwSignal::new(None::<ApiError>);
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-        asking.set(false);
-        if file.size() > MAX_BYTES {
-            on_read.run(Err("This file is over 20 MB: a bill's file is much smaller. Choose the bill itself.".into()));
-            return;
-        }
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        failure.set(None);
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-            match text.map(|text| read_bill_file(&text)) {
-                Some(Ok(FileContent::Bills(bills))) => on_read.run(Ok(bills)),
-                Some(Ok(FileContent::NeedsServer)) => {
-                    pending.set_value(Some(file));
-                    asking.set(true);
+            let mut photos = Vec::new();
+            for file in files {
+                if file.size() > MAX_BYTES {
+                    on_read.run(Err(format!("{} is over 20 MB: a bill's file is much smaller. Choose the bill itself.", file.name())));
+                    return;
                 }
-                Some(Err(message)) => on_read.run(Err(message)),
-                None => on_read.run(Err("This file could not be opened. Try again, or type the charges below.".into())),
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+                match text.map(|text| read_bill_file(&text)) {
+                    Some(Ok(FileContent::Bills(bills))) => {
+                        waiting.set(Vec::new());
+                        pages.set(Vec::new());
+                        on_read.run(Ok(bills));
+                        return;
+                    }
+                    Some(Ok(FileContent::NeedsServer)) => photos.push(file),
+                    Some(Err(message)) => return on_read.run(Err(message)),
+                    None => return on_read.run(Err("This file could not be opened. Try again, or type the charges below.".into())),
+                }
             }
+            waiting.set(photos);
         });
     };
     let send = move |_| {
-        let Some(file) = pending.get_value() else { return };
-        sending.set(true);
+        let files = waiting.get_untracked();
+        failure.set(None);
         leptos::task::spawn_local(async move {
-            let answer = api::read_bill(&file).await;
-            sending.set(false);
-            asking.set(false);
-            on_read.run(answer.map(|reading| vec![reading.bill]).map_err(|e| e.to_string()));
+            let count = files.len();
+            for (i, file) in files.into_iter().enumerate() {
+                sending.set(Some((i + 1, count, 0.0)));
+                let answer = api::read_bill(&file, move |sent| sending.set(Some((i + 1, count, sent)))).await;
+                match answer {
+                    Ok(reading) => {
+                        waiting.update(|w| {
+                            w.remove(0);
+                        });
+                        pages.update(|p| p.push(file));
+                        on_page.run(reading.bill);
+                    }
+                    // Nothing was kept on the server: trying again sends the rest from here.
+                    Err(error) => {
+                        failure.set(Some(error));
+                        break;
+                    }
+                }
+            }
+            sending.set(None);
         });
     };
+    let label = move || if pages.read().is_empty() { "Add the bill from a file (optional)" } else { "Add another page (optional)" };
     view! {
         <div class="field file-field">
-            <label class="label" for="bill-file">"Add the bill from a file (optional)"</label>
-            <p class="hint" id="bill-file-hint">"A photo or PDF of the itemized bill, a CSV export, or an X12 claim (837) or remittance (835). CSV and X12 files are read on this device."</p>
-            <input class="file-input" id="bill-file" type="file"
+            <label class="label" for="bill-file">{label}</label>
+            <p class="hint" id="bill-file-hint">"Photos or PDFs of the itemized bill (choose several pages at once if you like), a CSV export, or an X12 claim (837) or remittance (835). CSV and X12 files are read on this device."</p>
+            <input class="file-input" id="bill-file" type="file" multiple
                 accept="image/jpeg,image/png,application/pdf,.pdf,.csv,.txt,.835,.837,.837i,.837p,.x12,.edi,text/csv,text/plain"
                 aria-describedby="bill-file-hint" on:change=on_change/>
         </div>
-        <Show when=move || asking.get()>
+        <Show when=move || !waiting.read().is_empty()>
             <div class="notice notice--info send-file">
-                <p>"This is a photo or a PDF. To read its charges, it is sent to Advocate, read there and not kept. You can also type the charges in below instead."</p>
-                <button type="button" class="button button--primary" on:click=send disabled=move || sending.get()>
-                    {move || if sending.get() { "Reading the bill… (a few seconds a page)" } else { "Send it to be read" }}
+                <p>{move || match waiting.read().len() {
+                    1 => "This is a photo or a PDF. To read its charges, it is sent to Advocate, read there and not kept. You can also type the charges in below instead.".to_string(),
+                    n => format!("These {n} files are photos or PDFs. To read their charges, they are sent to Advocate one by one, read there and not kept. You can also type the charges in below instead."),
+                }}</p>
+                {move || sending.get().map(|(page, count, sent)| view! {
+                    <label class="label label--small" for="upload-progress">{
+                        let what = if count > 1 { format!("page {page} of {count}") } else { "the bill".to_string() };
+                        if sent < 1.0 { format!("Sending {what}…") } else { format!("Reading {what}… (a few seconds a page)") }
+                    }</label>
+                    <progress id="upload-progress" class="progress" max="100" value=(sent * 100.0).round().to_string()></progress>
+                })}
+                {move || failure.get().map(|error| view! { <p class="field-error" role="alert">{error.to_string()}</p> })}
+                <button type="button" class="button button--primary" on:click=send disabled=move || sending.read().is_some()>
+                    {move || match (sending.read().is_some(), failure.read().is_some()) {
+                        (true, _) => "Sending…",
+                        (false, true) => "Try again",
+                        (false, false) => "Send to be read",
+                    }}
                 </button>
             </div>
         </Show>

@@ -2,6 +2,7 @@
 //! the charges; correct any line; answer a few questions; see the findings ordered by money at
 //! stake and the Medical Bill Saver answer; then take it to an advocate.
 
+pub mod attach;
 mod draft;
 mod file;
 mod letters;
@@ -10,6 +11,7 @@ mod results;
 use crate::api::{self, ApiError};
 use crate::app::focus_by_id;
 use crate::app::set_page_title;
+use crate::bill_handoff::BillHandoff;
 use crate::components::{ErrorNotice, ErrorSummary, FieldError, Radios, TextField};
 use crate::estimate::zip_error;
 use advocate_domain::bill::Bill;
@@ -41,6 +43,10 @@ pub fn BillPage() -> impl IntoView {
     let checking = RwSignal::new(false);
     let limits = LocalResource::new(api::unit_limits);
     let line_count = Memo::new(move |_| lines.read().len());
+    // The photos or PDFs read so far, one per page, and the request as last checked: what
+    // "Send to an advocate" takes along.
+    let pages = RwSignal::new_local(Vec::<web_sys::File>::new());
+    let checked = StoredValue::new(None::<BillReviewRequest>);
 
     let load = move |bill: Bill| {
         lines.set(bill.lines.iter().map(LineDraft::from_line).collect());
@@ -68,6 +74,31 @@ pub fn BillPage() -> impl IntoView {
             claims.set(bills);
         }
         Err(message) => file_message.set(Some(message)),
+    });
+    // One page read from a photo or PDF: the first replaces the lines, the next ones add to them.
+    let on_page = Callback::new(move |mut bill: Bill| {
+        let credits = bill.take_out_credits();
+        let read = bill.lines.len();
+        let page = pages.read_untracked().len();
+        if page <= 1 {
+            load(bill);
+        } else {
+            lines.update(|l| {
+                l.retain(|line| !line.is_blank());
+                l.extend(bill.lines.iter().map(LineDraft::from_line));
+            });
+            outcome.set(None);
+        }
+        let left_out = match credits {
+            0 => String::new(),
+            1 => " One payment or credit was left out.".into(),
+            n => format!(" {n} payments or credits were left out."),
+        };
+        file_message.set(Some(format!(
+            "Read {read} charge{} from page {page}.{left_out} Check them below and correct anything that was misread.",
+            if read == 1 { "" } else { "s" }
+        )));
+        claims.set(Vec::new());
     });
 
     let check = move |ev: leptos::ev::SubmitEvent| {
@@ -110,6 +141,7 @@ pub fn BillPage() -> impl IntoView {
             Some(zip) => {
                 checking.set(true);
                 let request = BillReviewRequest { bill, situation, zip: Some(zip) };
+                checked.set_value(Some(request.clone()));
                 leptos::task::spawn_local(async move {
                     let answer = api::review_bill(&request).await;
                     if let Ok(found) = &answer {
@@ -122,6 +154,7 @@ pub fn BillPage() -> impl IntoView {
             }
             // Without one, the review runs here, on this device, with the daily unit limits.
             None => {
+                checked.set_value(Some(BillReviewRequest { bill: bill.clone(), situation, zip: None }));
                 let found = match limits.get().and_then(Result::ok) {
                     Some(limits) => review(&bill, &situation, &limits),
                     None => review(&bill, &situation, &BillOnly),
@@ -140,7 +173,7 @@ pub fn BillPage() -> impl IntoView {
             <h1 tabindex="-1">"Check a medical bill"</h1>
             <p class="lead">"Find duplicate and wrong charges, see what to ask the billing office, and whether an advocate can negotiate the bill for you."</p>
             <ErrorSummary errors=summary/>
-            <file::BillFileInput on_read=on_read/>
+            <file::BillFileInput on_read=on_read on_page=on_page pages=pages/>
             // Always on the page, so screen readers announce what is put in it.
             <div role="status">
                 {move || file_message.get().map(|message| view! { <p class="notice notice--info">{message}</p> })}
@@ -209,7 +242,8 @@ pub fn BillPage() -> impl IntoView {
 
             {move || match outcome.get() {
                 Some(Ok(found)) => view! {
-                    <ReviewResults review=found coverage=coverage.get_untracked()>
+                    <ReviewResults review=found coverage=coverage.get_untracked()
+                        on_send=move || BillHandoff::get().set(checked.get_value(), pages.get_untracked())>
                         <letters::LetterList letters=letters.get_untracked()/>
                     </ReviewResults>
                 }.into_any(),

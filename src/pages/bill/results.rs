@@ -11,7 +11,14 @@ use advocate_domain::routing::{BillCoverage, BillSaverEligibility};
 use leptos::prelude::*;
 
 #[component]
-pub fn ReviewResults(review: Review, coverage: Option<BillCoverage>, children: Children) -> impl IntoView {
+pub fn ReviewResults(
+    review: Review,
+    coverage: Option<BillCoverage>,
+    /// Called as the member follows "Send to an advocate", to take the bill along.
+    #[prop(into)]
+    on_send: Callback<()>,
+    children: Children,
+) -> impl IntoView {
     let qualifies = review.bill_saver == BillSaverEligibility::Qualifies;
     // "Send to an advocate" opens the finder at this need, with the amount and coverage filled in.
     let service = if qualifies { "medical-bill-saver" } else { "bill-review" };
@@ -44,7 +51,7 @@ pub fn ReviewResults(review: Review, coverage: Option<BillCoverage>, children: C
             <h3>"What to do next"</h3>
             <ul class="list">{review.next_steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}</ul>
             {children()}
-            <p><a class="button button--primary" href=to_advocate>"Send to an advocate"</a></p>
+            <p><a class="button button--primary" href=to_advocate on:click=move |_| on_send.run(())>"Send to an advocate"</a></p>
             <ContactCard program=use_program() now=use_now()/>
         </section>
     }

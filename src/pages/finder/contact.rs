@@ -4,6 +4,7 @@ use crate::api::{self, ApiError};
 use crate::app::{set_page_title, use_program};
 use crate::components::{BackLink, ErrorNotice, ErrorSummary, FieldError, Radios, TextField};
 use crate::finder::{Answers, ContactDraft, clear_draft, load_contact, save_contact, save_receipt};
+use crate::pages::bill::attach::BillToSend;
 use advocate_domain::{ContactDetails, ContactMethod, ContactTime, NewRequest, ProgramSettings, Service};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -182,6 +183,8 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
                     }
                 }).collect_view()}
             </dl>
+
+            <BillToSend/>
 
             <div class="field checkbox">
                 <FieldError field="consent" message=error_for("consent")/>

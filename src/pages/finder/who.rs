@@ -23,7 +23,14 @@ pub fn WhoStep() -> impl IntoView {
             return;
         };
         let next = Answers { who: Some(who), ..answers.get_untracked() };
-        advance(&navigate, &next, "", &next, if who.is_eligible() { "help" } else { "not-eligible" });
+        // Arriving with the help already chosen (from the bill check, or an advocate's link),
+        // the member goes straight on to its details.
+        let step = match (who.is_eligible(), next.service.is_some()) {
+            (false, _) => "not-eligible",
+            (true, true) => "details",
+            (true, false) => "help",
+        };
+        advance(&navigate, &next, "", &next, step);
     };
     let main_choices = &Relationship::ALL[..5];
     let other_choices = &Relationship::ALL[5..];
