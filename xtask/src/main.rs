@@ -10,6 +10,7 @@
 
 mod build;
 mod fee_tables;
+mod fuzz;
 mod postgres;
 mod run;
 mod test;
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         Some("postgres") => postgres::ensure().map(|url| println!("ADVOCATE_TEST_POSTGRES_URL={url}")),
         Some("fee-tables") => fee_tables::write(&args[1..]),
         Some("unit-limits") => unit_limits::write(&args[1..]),
+        Some("fuzz") => fuzz::run_targets(&args[1..]),
         Some("build") => tools::ensure_build_tools().and_then(|()| build::release()).map(|_| ()),
         _ => {
             eprintln!(

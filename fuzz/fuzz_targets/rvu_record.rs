@@ -1,0 +1,13 @@
+//! One row of CMS's PPRRVU file: any text reads into a value or an error, never a panic.
+#![no_main]
+
+use advocate_domain::cms_files::{csv_cells, parse_rvu_record};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    // Bytes that are not UTF-8 become replacement characters: odd text, as uploads can hold.
+    let text = String::from_utf8_lossy(data);
+    if let Ok(record) = parse_rvu_record(&csv_cells(&text)) {
+        let _ = record.to_row();
+    }
+});

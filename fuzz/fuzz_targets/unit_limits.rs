@@ -1,0 +1,11 @@
+//! The daily unit-limit table: any text reads into a value or an error, never a panic.
+#![no_main]
+
+use advocate_domain::unit_limits::UnitLimits;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    // Bytes that are not UTF-8 become replacement characters: odd text, as uploads can hold.
+    let text = String::from_utf8_lossy(data);
+    let _ = UnitLimits::parse(&text);
+});
