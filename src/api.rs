@@ -3,6 +3,7 @@
 use advocate_domain::bill_attachment::AttachedBill;
 use advocate_domain::bill_import::BillReading;
 use advocate_domain::bill_review::{BillReviewRequest, Review};
+use advocate_domain::employer::EmbeddedSettings;
 use advocate_domain::estimate::Estimate;
 use advocate_domain::procedures::Procedure;
 use advocate_domain::unit_limits::UnitLimits;
@@ -37,12 +38,17 @@ pub fn base_path() -> String {
 /// and "/benefits/advocate/about" under that sub-path. Every link goes through it, because the
 /// router matches routes under its base but does not add the base to links.
 pub fn app_path(path: &str) -> String {
-    format!("{}{}", base_path(), path.trim_start_matches('/'))
+    format!("{}{}{}", base_path(), crate::embed::path_prefix(), path.trim_start_matches('/'))
 }
 
 /// `GET /api/program`: the program's settings.
 pub async fn program() -> Result<ProgramSettings, ApiError> {
     get_json("api/program").await
+}
+
+/// `GET /api/employers/{slug}`: an employer's theme and its program, for the embedded app.
+pub async fn employer(slug: &str) -> Result<EmbeddedSettings, ApiError> {
+    get_json(&format!("api/employers/{slug}")).await
 }
 
 /// `GET /api/services`: every service the finder offers.

@@ -15,7 +15,8 @@ use leptos_router::{
 
 #[component]
 pub fn App() -> impl IntoView {
-    let base = api::base_path().trim_end_matches('/').to_string();
+    // Embedded, every route lives under /e/{slug}/.
+    let base = format!("{}{}", api::base_path(), crate::embed::path_prefix()).trim_end_matches('/').to_string();
     view! {
         <Router base=base>
             <ProgramGate/>
@@ -32,7 +33,16 @@ pub fn use_program() -> ProgramSettings {
 /// error view for the whole app, instead of one per component that shows the phone number.
 #[component]
 fn ProgramGate() -> impl IntoView {
-    let program = LocalResource::new(api::program);
+    let program = LocalResource::new(|| async {
+        match crate::embed::employer() {
+            Some(slug) => {
+                let settings = api::employer(&slug).await?;
+                crate::embed::start(&settings.employer);
+                Ok(settings.program)
+            }
+            None => api::program().await,
+        }
+    });
     view! {
         <Suspense fallback=|| view! { <p class="boot">"Loading Advocate…"</p> }>
             {move || Suspend::new(async move {
@@ -65,7 +75,9 @@ fn Shell() -> impl IntoView {
     view! {
         <FocusOnNavigation/>
         <SkipLink/>
-        <SiteHeader/>
+        <Show when=|| crate::embed::employer().is_none()>
+            <SiteHeader/>
+        </Show>
         <main id="main" tabindex="-1">
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/") view=HomePage/>
@@ -77,7 +89,9 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/bill") view=BillPage/>
             </Routes>
         </main>
-        <SiteFooter/>
+        <Show when=|| crate::embed::employer().is_none()>
+            <SiteFooter/>
+        </Show>
     }
 }
 

@@ -7,6 +7,7 @@ pub mod app;
 pub mod bill_handoff;
 pub mod clock;
 pub mod components;
+pub mod embed;
 pub mod estimate;
 pub mod finder;
 pub mod local_store;

@@ -25,6 +25,7 @@ pub fn RequestStatusPage() -> impl IntoView {
         .into_any();
     };
     let verifier = receipt.verifier.clone();
+    let receipt_for_bill = receipt.clone();
     let status = LocalResource::new(move || {
         let (reference, verifier) = (reference.clone(), verifier.clone());
         async move { api::request_status(&reference, &verifier).await }
@@ -34,15 +35,18 @@ pub fn RequestStatusPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="boot">"Checking…"</p> }>
             {move || {
                 let program = program.clone();
+                let receipt = receipt_for_bill.clone();
                 Suspend::new(async move {
                     match status.await {
-                        Ok(status) => view! { <StatusDetails status=status program=program now=now.get_untracked()/> }.into_any(),
+                        Ok(status) => {
+                            let bill = status.bill_attached.then(|| view! { <AttachedBillSection receipt=receipt.clone()/> });
+                            view! { <StatusDetails status=status program=program now=now.get_untracked()/> {bill} }.into_any()
+                        }
                         Err(error) => view! { <ErrorNotice error=error on_retry=move || status.refetch()/> }.into_any(),
                     }
                 })
             }}
         </Suspense>
-        <AttachedBillSection receipt=receipt.clone()/>
         <p><a href=app_path("/")>"Back to the start page"</a></p>
     }
     .into_any()

@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         Some("build") => tools::ensure_build_tools().and_then(|()| build::release()).map(|_| ()),
         _ => {
             eprintln!(
-                "usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask postgres | cargo xtask fee-tables [DATA_DIR] | cargo xtask unit-limits [FILE]"
+                "usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask postgres | cargo xtask fee-tables [DATA_DIR] | cargo xtask unit-limits [FILE] | cargo xtask fuzz [--seconds N] [--target NAME,…]"
             );
             return ExitCode::from(2);
         }

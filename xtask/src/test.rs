@@ -97,8 +97,24 @@ fn end_to_end(server: &std::path::Path) -> (Counts, Vec<String>) {
     let mut counts = Counts::default();
     let data = std::env::temp_dir().join(format!("advocate-e2e-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
-    let root = start_server(server, &data.join("root"), "/");
-    let sub = start_server(server, &data.join("sub"), "/benefits/advocate/");
+    // A test intranet on its own origin embeds the app for employer "acme" (see embed.test.mjs).
+    let intranet_port = match free_port() {
+        Ok(port) => port,
+        Err(e) => {
+            println!("cannot find a port for the test intranet: {e}");
+            counts.failed += 1;
+            return (counts, Vec::new());
+        }
+    };
+    let employers = data.join("employers.toml");
+    let written = std::fs::create_dir_all(&data).and_then(|()| std::fs::write(&employers, test_employers(intranet_port)));
+    if let Err(e) = written {
+        println!("cannot write the test employers file: {e}");
+        counts.failed += 1;
+        return (counts, Vec::new());
+    }
+    let root = start_server(server, &data.join("root"), "/", &employers);
+    let sub = start_server(server, &data.join("sub"), "/benefits/advocate/", &employers);
     let (mut root, mut sub) = match (root, sub) {
         (Ok(root), Ok(sub)) => (root, sub),
         (root, sub) => {
@@ -119,7 +135,8 @@ fn end_to_end(server: &std::path::Path) -> (Counts, Vec<String>) {
             .args(["--test", "--test-reporter=tap", "--test-concurrency=1", "tests/e2e/"])
             .env("ADVOCATE_URL", format!("http://127.0.0.1:{}/", root.port))
             .env("ADVOCATE_SUBPATH_URL", format!("http://127.0.0.1:{}/benefits/advocate/", sub.port))
-            .env("SCREENSHOT_DIR", workspace_root().join("target/screenshots")),
+            .env("SCREENSHOT_DIR", workspace_root().join("target/screenshots"))
+            .env("INTRANET_PORT", intranet_port.to_string()),
     );
     counts += e2e;
     reports.extend(catalog_size(root.port));
@@ -175,10 +192,25 @@ struct Running {
     port: u16,
 }
 
-fn start_server(server: &std::path::Path, data_dir: &std::path::Path, base_path: &str) -> Result<Running, String> {
+/// One employer, "acme", that only the test intranet at http://localhost:{port} may embed.
+fn test_employers(intranet_port: u16) -> String {
+    format!(
+        "[[employer]]\nslug = \"acme\"\nname = \"Acme Corporation\"\nallowed_origins = [\"http://localhost:{intranet_port}\"]\n\
+         advocate_phone = \"866-555-0100\"\n[employer.colours]\nprimary = \"#5a2d82\"\naction = \"#1d5c99\"\n"
+    )
+}
+
+fn start_server(
+    server: &std::path::Path,
+    data_dir: &std::path::Path,
+    base_path: &str,
+    employers: &std::path::Path,
+) -> Result<Running, String> {
     let port = free_port()?;
     let child = Command::new(server)
         .args(["--listen", &format!("127.0.0.1:{port}"), "--base-path", base_path])
+        .arg("--employers-file")
+        .arg(employers)
         .arg("--data-dir")
         .arg(data_dir)
         .arg("--dist-dir")

@@ -30,6 +30,7 @@ pub mod bundled_schedule;
 pub mod catalog;
 pub mod cms_files;
 pub mod eligibility;
+pub mod employer;
 pub mod estimate;
 pub mod fee_schedule;
 pub mod health;

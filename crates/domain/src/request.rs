@@ -305,6 +305,9 @@ pub struct RequestStatus {
     pub outreach: OutreachWindow,
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub submitted_at: Timestamp,
+    /// Whether a bill is attached (`GET /api/requests/{reference}/bill` shows it).
+    #[serde(default)]
+    pub bill_attached: bool,
 }
 
 #[cfg(test)]

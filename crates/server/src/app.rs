@@ -6,6 +6,7 @@ use crate::pricing::PriceBook;
 use crate::sealing::SealingKey;
 use crate::storage::{self, Storage, redact_password};
 use advocate_domain::ProgramSettings;
+use advocate_domain::employer::Employers;
 use anyhow::Context;
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 use tokio::net::TcpListener;
@@ -20,6 +21,8 @@ pub struct AppState {
     /// Encrypts bills attached to requests.
     pub sealing: Arc<SealingKey>,
     pub bill_retention: Duration,
+    /// The employers whose intranets embed the app.
+    pub employers: Arc<Employers>,
 }
 
 /// A server bound to its port, ready to run.
@@ -31,6 +34,7 @@ pub struct Application {
 impl Application {
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
         let program = crate::program::load(config.program_file.as_deref())?;
+        let employers = crate::employers::load(config.employers_file.as_deref())?;
         let storage = open_storage(config).await?;
         let spa = Spa::load(&config.dist_dir, &config.base_path)
             .with_context(|| format!("cannot read the SPA in {}", config.dist_dir.display()))?;
@@ -66,6 +70,7 @@ impl Application {
             unit_limits: Arc::new(crate::bills::UnitLimitTable::new(unit_limits)),
             sealing: Arc::new(sealing),
             bill_retention: Duration::from_secs(u64::from(config.bill_retention_days) * 86_400),
+            employers: Arc::new(employers),
         };
         tokio::spawn(crate::attached_bills::delete_expired_regularly(state.storage.clone()));
         let router = http::router(state, spa, &config.base_path);

@@ -33,6 +33,11 @@ pub struct Config {
     #[arg(long, env = "ADVOCATE_PRICE_RANGES_FILE")]
     pub price_ranges_file: Option<PathBuf>,
 
+    /// A TOML file listing the employers whose intranets embed the app under /e/{slug}/ (their
+    /// names, colours, allowed origins and overrides). Refused at start if invalid.
+    #[arg(long, env = "ADVOCATE_EMPLOYERS_FILE")]
+    pub employers_file: Option<PathBuf>,
+
     /// The key that encrypts bills attached to requests: 64 hexadecimal characters in a file
     /// only the server's user can read. Created on first start when absent. Servers sharing a
     /// database must share this file. Default: bill-files.key in --data-dir.

@@ -7,6 +7,7 @@ pub mod bills;
 pub mod clock;
 pub mod config;
 mod config_file;
+pub mod employers;
 pub mod http;
 pub mod pricing;
 pub mod program;

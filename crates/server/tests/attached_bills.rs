@@ -119,6 +119,17 @@ on_both_databases! {
         let review = attached.review.expect("the review is kept with the bill");
         assert_eq!(review.request, bill_request());
         assert!(review.review.findings.iter().any(|f| f.kind == FindingKind::ExactDuplicate), "the server reviewed it again");
+        let status: advocate_domain::RequestStatus = app
+            .client
+            .get(format!("{}/api/requests/{}", app.url, receipt.reference))
+            .bearer_auth(&receipt.verifier)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(status.bill_attached, "the status says a bill is attached");
         let retention = attached.delete_after.unix_seconds() - advocate_server::clock::now().unix_seconds();
         assert!((89 * 86_400..=90 * 86_400).contains(&retention), "kept 90 days by default: {retention}");
 
@@ -176,6 +187,7 @@ on_both_databases! {
             [
                 "member request.created",
                 "member bill.attached",
+                "member request.status_viewed",
                 "member bill.page_added",
                 "member bill.page_added",
                 "member bill.viewed",

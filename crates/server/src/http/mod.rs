@@ -9,6 +9,7 @@ mod openapi;
 mod program;
 mod request_context;
 mod requests;
+mod security;
 mod services;
 mod spa;
 
@@ -20,7 +21,7 @@ use crate::app::AppState;
 use advocate_domain::Problem;
 use axum::{
     Router,
-    http::{HeaderName, HeaderValue, header},
+    http::{HeaderName, HeaderValue},
     middleware,
     response::Response,
     routing::get,
@@ -33,6 +34,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
     let api = Router::new()
         .route("/program", get(program::get_program))
+        .route("/employers/{slug}", get(program::get_employer))
         // The catalogs are public and downloaded whole: compressed (BREACH needs a secret in
         // the same body, and these hold none, so only they are).
         .route("/services", get(services::list_services).layer(CompressionLayer::new()))
@@ -60,15 +62,17 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         .route("/unit-limits", get(bills::unit_limits).layer(CompressionLayer::new()))
         .route("/openapi.json", get(openapi::openapi_json))
         .fallback(api_not_found);
+    let employers = state.employers.clone();
     let mut app =
         Router::new().route("/healthz", get(health::healthz)).route("/readyz", get(health::readyz)).nest("/api", api).with_state(state);
+    let script_hashes = spa.as_ref().map(Spa::inline_script_hashes).unwrap_or_default();
     app = match spa {
-        Some(spa) => app.merge(spa.router()),
+        Some(spa) => app.merge(spa.router(employers.clone())),
         None => app.fallback(spa_not_built),
     };
     let app = if base_path == "/" { app } else { Router::new().nest(base_path.trim_end_matches('/'), app) };
-    app.layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+    let policy = std::sync::Arc::new(security::SecurityPolicy::new(base_path, script_hashes, employers));
+    app.layer(middleware::from_fn_with_state(policy, security::security_headers))
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),

@@ -10,6 +10,7 @@ use utoipa::OpenApi;
         super::health::healthz,
         super::health::readyz,
         super::program::get_program,
+        super::program::get_employer,
         super::services::list_services,
         super::requests::create_request,
         super::requests::request_status,

@@ -155,12 +155,14 @@ pub async fn request_status(
 ) -> Result<Response, ApiError> {
     let stored = member_request(&state, &reference, &headers).await?;
     state.storage.record_audit_event(&member_event("request.status_viewed", &stored.reference)).await?;
+    let bill_attached = !state.storage.bill_files(&stored.reference).await?.is_empty();
     let status = RequestStatus {
         reference: stored.reference,
         state: stored.state,
         service_title: stored.service_title,
         outreach: stored.outreach,
         submitted_at: stored.submitted_at,
+        bill_attached,
     };
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(status)).into_response())
 }

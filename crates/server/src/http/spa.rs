@@ -1,16 +1,18 @@
 //! Serving the built SPA: brotli or gzip files made at build time, long cache lifetimes for
 //! fingerprinted files, and index.html for any other path so deep links reload.
 
+use advocate_domain::employer::Employers;
 use axum::{
     Router,
     body::Body,
-    extract::Request,
+    extract::{Path, Request},
     http::{HeaderValue, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Response},
     routing::get,
 };
-use std::path::{Path, PathBuf};
+use std::path::{Path as FilePath, PathBuf};
+use std::sync::Arc;
 use tower_http::services::ServeDir;
 
 /// The built SPA in a folder, with its index.html ready to serve under the base path.
@@ -22,7 +24,7 @@ pub struct Spa {
 
 impl Spa {
     /// Reads `dir/index.html`; `None` when the SPA has not been built.
-    pub fn load(dir: &Path, base_path: &str) -> std::io::Result<Option<Self>> {
+    pub fn load(dir: &FilePath, base_path: &str) -> std::io::Result<Option<Self>> {
         let index = dir.join("index.html");
         if !index.exists() {
             return Ok(None);
@@ -34,18 +36,46 @@ impl Spa {
         Ok(Some(Self { dir: dir.to_path_buf(), index_html }))
     }
 
-    pub fn router(self) -> Router {
+    /// CSP sources for the index page's inline scripts (Trunk's loader).
+    pub fn inline_script_hashes(&self) -> Vec<String> {
+        super::security::inline_script_hashes(&self.index_html)
+    }
+
+    pub fn router(self, employers: Arc<Employers>) -> Router {
         let index = self.index_html.clone();
         let index_page = get(move || {
             let index = index.clone();
             async move { html_page(index) }
         });
+        // An employer's embedded app: the same page, for an employer that exists.
+        let embedded = {
+            let index = self.index_html.clone();
+            get(move |Path(params): Path<Vec<(String, String)>>| {
+                let index = index.clone();
+                let known = params.first().is_some_and(|(_, slug)| employers.find(slug).is_some());
+                async move {
+                    if known {
+                        html_page(index)
+                    } else {
+                        (
+                            StatusCode::NOT_FOUND,
+                            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                            "No employer is set up at this address.",
+                        )
+                            .into_response()
+                    }
+                }
+            })
+        };
         let files = ServeDir::new(&self.dir)
             .precompressed_br()
             .precompressed_gzip()
             .append_index_html_on_directories(false)
             .fallback(index_page.clone());
         Router::new()
+            .route("/e/{slug}", embedded.clone())
+            .route("/e/{slug}/", embedded.clone())
+            .route("/e/{slug}/{*rest}", embedded)
             .route("/", index_page.clone())
             .route("/index.html", index_page)
             .fallback_service(files)

@@ -52,6 +52,7 @@ pub fn test_config(data_dir: PathBuf) -> Config {
         dist_dir: data_dir.join("no-dist"),
         data_dir,
         program_file: None,
+        employers_file: None,
         bill_key_file: None,
         bill_retention_days: advocate_domain::bill_attachment::DEFAULT_RETENTION_DAYS,
         price_ranges_file: None,
