@@ -197,6 +197,27 @@ pub async fn request_status(reference: &str, verifier: &str) -> Result<RequestSt
     fetch_json(&format!("api/requests/{reference}"), &init).await
 }
 
+/// A request with any method, an optional JSON body and extra headers; the answer's body.
+pub async fn fetch_text_with(method: &str, path: &str, json: Option<&str>, extra: &[(&str, &str)]) -> Result<String, ApiError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
+    if let Some(json) = json {
+        headers.set("Content-Type", "application/json").map_err(|_| ApiError::Network)?;
+        init.set_body(&json.into());
+    }
+    for (name, value) in extra {
+        headers.set(name, value).map_err(|_| ApiError::Network)?;
+    }
+    init.set_headers(&headers);
+    fetch_text(path, &init).await
+}
+
+pub async fn fetch_json_with<T: DeserializeOwned>(method: &str, path: &str, json: Option<&str>, extra: &[(&str, &str)]) -> Result<T, ApiError> {
+    let text = fetch_text_with(method, path, json, extra).await?;
+    from_json(&text).ok_or(ApiError::Unreadable)
+}
+
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     let text = fetch_text(path, &web_sys::RequestInit::new()).await?;
     from_json(&text).ok_or(ApiError::Unreadable)

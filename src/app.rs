@@ -87,6 +87,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/requests/:reference") view=RequestStatusPage/>
                 <Route path=path!("/estimate") view=EstimatePage/>
                 <Route path=path!("/bill") view=BillPage/>
+                <Route path=path!("/console") view=crate::pages::console::QueuePage/>
+                <Route path=path!("/console/cases/:reference") view=crate::pages::console::CasePage/>
             </Routes>
         </main>
         <Show when=|| crate::embed::employer().is_none()>

@@ -6,6 +6,7 @@ pub mod api;
 pub mod app;
 pub mod bill_handoff;
 pub mod clock;
+pub mod console_api;
 pub mod components;
 pub mod embed;
 pub mod estimate;

@@ -2,6 +2,7 @@
 
 mod about;
 pub mod bill;
+pub mod console;
 mod estimate;
 mod home;
 mod not_found;

@@ -113,6 +113,12 @@ fn end_to_end(server: &std::path::Path) -> (Counts, Vec<String>) {
         counts.failed += 1;
         return (counts, Vec::new());
     }
+    // An advocate account for the console's test, made the way an operator makes one.
+    if let Err(e) = create_test_advocate(server, &data.join("root")) {
+        println!("cannot create the test advocate: {e}");
+        counts.failed += 1;
+        return (counts, Vec::new());
+    }
     let root = start_server(server, &data.join("root"), "/", &employers);
     let sub = start_server(server, &data.join("sub"), "/benefits/advocate/", &employers);
     let (mut root, mut sub) = match (root, sub) {
@@ -136,7 +142,9 @@ fn end_to_end(server: &std::path::Path) -> (Counts, Vec<String>) {
             .env("ADVOCATE_URL", format!("http://127.0.0.1:{}/", root.port))
             .env("ADVOCATE_SUBPATH_URL", format!("http://127.0.0.1:{}/benefits/advocate/", sub.port))
             .env("SCREENSHOT_DIR", workspace_root().join("target/screenshots"))
-            .env("INTRANET_PORT", intranet_port.to_string()),
+            .env("INTRANET_PORT", intranet_port.to_string())
+            .env("ADVOCATE_TEST_EMAIL", TEST_ADVOCATE_EMAIL)
+            .env("ADVOCATE_TEST_PASSWORD", TEST_ADVOCATE_PASSWORD),
     );
     counts += e2e;
     reports.extend(catalog_size(root.port));
@@ -190,6 +198,26 @@ fn load_test(port: u16) -> Vec<String> {
 struct Running {
     child: Child,
     port: u16,
+}
+
+const TEST_ADVOCATE_EMAIL: &str = "kim.reyes@example.org";
+const TEST_ADVOCATE_PASSWORD: &str = "correct horse battery staple";
+
+/// `advocate-server create-advocate`, with the password in a private file, as the README says.
+fn create_test_advocate(server: &std::path::Path, data_dir: &std::path::Path) -> Result<(), String> {
+    std::fs::create_dir_all(data_dir).map_err(|e| e.to_string())?;
+    let password_file = data_dir.join("advocate-password.txt");
+    std::fs::write(&password_file, TEST_ADVOCATE_PASSWORD).map_err(|e| e.to_string())?;
+    let status = Command::new(server)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(["create-advocate", "--email", TEST_ADVOCATE_EMAIL, "--name", "Kim Reyes", "--role", "supervisor", "--password-file"])
+        .arg(&password_file)
+        .env("ADVOCATE_LOG", "warn")
+        .status()
+        .map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_file(&password_file);
+    if status.success() { Ok(()) } else { Err(format!("create-advocate exited with {status}")) }
 }
 
 /// One employer, "acme", that only the test intranet at http://localhost:{port} may embed.

@@ -267,6 +267,20 @@ impl RequestState {
     }
 
     /// Where a new request starts: with the advocates, or already passed to the carrier.
+    /// As an advocate reads it in the queue.
+    pub fn label(self) -> &'static str {
+        match self {
+            RequestState::New => "New",
+            RequestState::InProgress => "In progress",
+            RequestState::WaitingOnMember => "Waiting on the member",
+            RequestState::Resolved => "Resolved",
+            RequestState::RoutedToCarrier => "Routed to the carrier",
+        }
+    }
+
+    pub const ALL: [RequestState; 5] =
+        [RequestState::New, RequestState::InProgress, RequestState::WaitingOnMember, RequestState::Resolved, RequestState::RoutedToCarrier];
+
     pub fn initial(handler: crate::routing::Handler) -> Self {
         match handler {
             crate::routing::Handler::Advocate => RequestState::New,

@@ -57,6 +57,15 @@ pub enum BillCoverage {
 }
 
 impl BillCoverage {
+    /// The answer in a summary of the member's answers.
+    pub fn summary(self) -> &'static str {
+        match self {
+            BillCoverage::NotCovered => "Insurance paid none of it",
+            BillCoverage::PartlyCovered => "Insurance paid part of it",
+            BillCoverage::Covered => "It is a share after insurance (deductible, copay or coinsurance)",
+        }
+    }
+
     pub const ALL: [BillCoverage; 3] = [BillCoverage::NotCovered, BillCoverage::PartlyCovered, BillCoverage::Covered];
 
     pub fn slug(self) -> &'static str {

@@ -215,12 +215,7 @@ fn detail_rows(answers: &Answers, sponsor: &str) -> Vec<(String, String)> {
         rows.push(("Bill amount".to_string(), amount.to_string()));
     }
     if let Some(coverage) = need.bill_coverage {
-        let answer = match coverage {
-            advocate_domain::BillCoverage::NotCovered => "Insurance paid none of it",
-            advocate_domain::BillCoverage::PartlyCovered => "Insurance paid part of it",
-            advocate_domain::BillCoverage::Covered => "It is my share after insurance",
-        };
-        rows.push(("Insurance".to_string(), answer.to_string()));
+        rows.push(("Insurance".to_string(), coverage.summary().to_string()));
     }
     if let Some(condition) = need.condition {
         rows.push(("Condition".to_string(), condition));

@@ -1,0 +1,73 @@
+//! The advocate console's API client. The session is an HttpOnly cookie the browser sends by
+//! itself; every request that changes something also carries the session's CSRF token.
+
+use crate::api::{ApiError, fetch_json_with, fetch_text_with, to_json};
+use advocate_domain::console::{Case, CaseQueue, LoginRequest, NewCaseNote, SessionInfo, StatusChange};
+
+const CSRF: &str = "X-CSRF-Token";
+
+/// `POST /api/session`: signs in.
+pub async fn sign_in(email: &str, password: &str) -> Result<SessionInfo, ApiError> {
+    let body = to_json(&LoginRequest { email: email.into(), password: password.into() });
+    fetch_json_with("POST", "api/session", Some(&body), &[]).await
+}
+
+/// `GET /api/session`: the current session, if any (401 when signed out).
+pub async fn session() -> Result<SessionInfo, ApiError> {
+    fetch_json_with("GET", "api/session", None, &[]).await
+}
+
+/// `POST /api/session/keepalive`: stays signed in.
+pub async fn keep_alive(csrf: &str) -> Result<SessionInfo, ApiError> {
+    fetch_json_with("POST", "api/session/keepalive", None, &[(CSRF, csrf)]).await
+}
+
+/// `DELETE /api/session`: signs out.
+pub async fn sign_out(csrf: &str) -> Result<(), ApiError> {
+    fetch_text_with("DELETE", "api/session", None, &[(CSRF, csrf)]).await.map(|_| ())
+}
+
+/// `GET /api/console/requests`: the queue, most urgent first. A `background` reload (polling)
+/// checks the session without counting as use, so an unattended console still signs out.
+pub async fn queue(status: &str, area: &str, mine: bool, background: bool) -> Result<CaseQueue, ApiError> {
+    let mut query = Vec::new();
+    if !status.is_empty() {
+        query.push(format!("status={status}"));
+    }
+    if !area.is_empty() {
+        query.push(format!("area={area}"));
+    }
+    if mine {
+        query.push("mine=true".into());
+    }
+    let path = if query.is_empty() { "api/console/requests".to_string() } else { format!("api/console/requests?{}", query.join("&")) };
+    let headers: &[(&str, &str)] = if background { &[("X-Advocate-Background", "1")] } else { &[] };
+    fetch_json_with("GET", &path, None, headers).await
+}
+
+/// `GET /api/console/requests/{reference}`: the whole case (the read is audited).
+pub async fn case(reference: &str) -> Result<Case, ApiError> {
+    fetch_json_with("GET", &format!("api/console/requests/{reference}"), None, &[]).await
+}
+
+/// `POST /api/console/requests/{reference}/assign`: takes the case.
+pub async fn assign_to_me(reference: &str, csrf: &str) -> Result<(), ApiError> {
+    fetch_text_with("POST", &format!("api/console/requests/{reference}/assign"), None, &[(CSRF, csrf)]).await.map(|_| ())
+}
+
+/// `POST /api/console/requests/{reference}/status`.
+pub async fn change_status(reference: &str, change: &StatusChange, csrf: &str) -> Result<(), ApiError> {
+    let body = to_json(change);
+    fetch_text_with("POST", &format!("api/console/requests/{reference}/status"), Some(&body), &[(CSRF, csrf)]).await.map(|_| ())
+}
+
+/// `POST /api/console/requests/{reference}/notes`.
+pub async fn add_note(reference: &str, note: &NewCaseNote, csrf: &str) -> Result<(), ApiError> {
+    let body = to_json(note);
+    fetch_text_with("POST", &format!("api/console/requests/{reference}/notes"), Some(&body), &[(CSRF, csrf)]).await.map(|_| ())
+}
+
+/// Whether an error means "not signed in" (the session ended or never began).
+pub fn is_signed_out(error: &ApiError) -> bool {
+    matches!(error, ApiError::Problem(problem) if problem.status == 401)
+}

@@ -1,0 +1,241 @@
+//! A case as an advocate works it: the member's answers and contact details, the routing
+//! decision and why, consent, the attached bill with its review, notes (only ever added), status
+//! changes and the history. Opening it is written to the audit log by the server.
+
+use super::{ConsoleSession, SessionGate};
+use crate::api::{ApiError, app_path};
+use crate::app::use_program;
+use crate::components::ErrorNotice;
+use crate::console_api;
+use advocate_domain::bill_review::describe_lines;
+use advocate_domain::console::{Case, NewCaseNote, StatusChange};
+use advocate_domain::{ContactMethod, Handler, RequestState};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    view! { <SessionGate><CaseView/></SessionGate> }
+}
+
+#[component]
+fn CaseView() -> impl IntoView {
+    let session = ConsoleSession::get();
+    let reference = use_params_map().get_untracked().get("reference").unwrap_or_default();
+    let case = RwSignal::new(None::<Result<Case, ApiError>>);
+    let reference = StoredValue::new(reference);
+    let load = move || {
+        leptos::task::spawn_local(async move {
+            let answer = console_api::case(&reference.get_value()).await;
+            if let Err(error) = &answer {
+                if console_api::is_signed_out(error) {
+                    session.ended();
+                }
+            }
+            case.set(Some(answer));
+        });
+    };
+    load();
+    view! {
+        <div class="page page--console">
+            <p><a href=app_path("/console")>"Back to the requests"</a></p>
+            <h1 tabindex="-1">"Case " {reference.get_value()}</h1>
+            {move || match case.get() {
+                None => view! { <p class="boot">"Loading the case…"</p> }.into_any(),
+                Some(Err(error)) => view! { <ErrorNotice error=error on_retry=move || load()/> }.into_any(),
+                Some(Ok(found)) => view! { <CaseDetails case=found on_changed=move || load()/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn CaseDetails(case: Case, #[prop(into)] on_changed: Callback<()>) -> impl IntoView {
+    let session = ConsoleSession::get();
+    let hours = use_program().hours;
+    let reference = case.summary.reference.to_string();
+    let request = case.request.clone();
+    let contact = request.contact.clone();
+    let mine = case.summary.assigned_to.as_ref().is_some_and(|a| Some(a.id) == session.advocate_id());
+    let failure = RwSignal::new(None::<ApiError>);
+    let run = move |action: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), ApiError>>>>| {
+        failure.set(None);
+        leptos::task::spawn_local(async move {
+            match action.await {
+                Ok(()) => on_changed.run(()),
+                Err(error) if console_api::is_signed_out(&error) => session.ended(),
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    let take = {
+        let reference = reference.clone();
+        move |_| {
+            let (reference, csrf) = (reference.clone(), session.csrf());
+            run(Box::pin(async move { console_api::assign_to_me(&reference, &csrf).await }));
+        }
+    };
+    let current = case.summary.state;
+    let new_state = RwSignal::new(None::<RequestState>);
+    let status_note = RwSignal::new(String::new());
+    let change = {
+        let reference = reference.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let Some(state) = new_state.get_untracked() else { return };
+            let note = Some(status_note.get_untracked()).filter(|n| !n.trim().is_empty());
+            let (reference, csrf) = (reference.clone(), session.csrf());
+            run(Box::pin(async move { console_api::change_status(&reference, &StatusChange { state, note }, &csrf).await }));
+        }
+    };
+    let note_text = RwSignal::new(String::new());
+    let note_error = RwSignal::new(None::<String>);
+    let add_note = {
+        let reference = reference.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let note = NewCaseNote { text: note_text.get_untracked() };
+            if let Some(problem) = note.problems().into_iter().next() {
+                note_error.set(Some(problem.message));
+                return;
+            }
+            note_error.set(None);
+            note_text.set(String::new());
+            let (reference, csrf) = (reference.clone(), session.csrf());
+            run(Box::pin(async move { console_api::add_note(&reference, &note, &csrf).await }));
+        }
+    };
+    let contact_line = match contact.method {
+        ContactMethod::Phone => format!("Phone {}", contact.phone),
+        ContactMethod::Email => format!("Email {}", contact.email),
+    };
+    let answers = &request.answers;
+    let mut details: Vec<(&'static str, String)> = Vec::new();
+    if let Some(amount) = answers.bill_amount {
+        details.push(("Bill amount", amount.to_string()));
+    }
+    if let Some(coverage) = answers.bill_coverage {
+        details.push(("Insurance", coverage.summary().to_string()));
+    }
+    if let Some(condition) = &answers.condition {
+        details.push(("Condition", condition.clone()));
+    }
+    if let Some(zip) = answers.zip {
+        details.push(("ZIP code", zip.to_string()));
+    }
+    let bill = case.bill.clone();
+    view! {
+        {move || failure.get().map(|error| view! { <ErrorNotice error=error/> })}
+        <section class="case-section" aria-labelledby="case-status">
+            <h2 id="case-status">{current.label()} {case.summary.overdue.then(|| view! { " " <strong class="tag tag--overdue">"Overdue"</strong> })}</h2>
+            <p>{format!("{} · contact by {}", case.summary.service_title, hours.describe(case.summary.outreach.by))}</p>
+            <p>{match &case.summary.assigned_to {
+                Some(_) if mine => "Assigned to you.".to_string(),
+                Some(a) => format!("Assigned to {}.", a.name),
+                None => "Not assigned.".to_string(),
+            }}</p>
+            {(!mine).then(|| view! { <button type="button" id="take-case" class="button button--secondary" on:click=take>"Take this case"</button> })}
+        </section>
+
+        <section class="case-section" aria-labelledby="case-member">
+            <h2 id="case-member">"The member"</h2>
+            <dl class="summary-list">
+                <div class="summary-list__row"><dt>"Name"</dt><dd>{contact.name.clone()}</dd></div>
+                <div class="summary-list__row"><dt>"Who needs help"</dt><dd>{request.relationship.label()}</dd></div>
+                <div class="summary-list__row"><dt>"Contact"</dt><dd>{contact_line}</dd></div>
+                <div class="summary-list__row"><dt>"Best time"</dt><dd>{contact.best_time.label()}</dd></div>
+                <div class="summary-list__row"><dt>"Consent"</dt><dd>{if request.consent_to_contact { "Agreed to be contacted about this request" } else { "No consent recorded: do not contact" }}</dd></div>
+                {details.into_iter().map(|(question, answer)| view! { <div class="summary-list__row"><dt>{question}</dt><dd>{answer}</dd></div> }).collect_view()}
+                {(!request.notes.trim().is_empty()).then(|| view! { <div class="summary-list__row"><dt>"The member's note"</dt><dd class="pre-line">{request.notes.clone()}</dd></div> })}
+            </dl>
+        </section>
+
+        <section class="case-section" aria-labelledby="case-routing">
+            <h2 id="case-routing">"Routing"</h2>
+            <p><strong>{match case.routing.handler { Handler::Advocate => "Advocates handle it.", Handler::Carrier => "The carrier handles it." }}</strong> " " {case.routing.reason.clone()}</p>
+        </section>
+
+        {bill.map(|bill| {
+            let reference = reference.clone();
+            view! {
+                <section class="case-section" aria-labelledby="case-bill">
+                    <h2 id="case-bill">"The bill"</h2>
+                    <p>{format!("Attached: {}.", bill.describe())}</p>
+                    {bill.review.map(|attached| view! {
+                        <p>{attached.review.bill_saver_answer.clone()}</p>
+                        <ol class="findings findings--compact">
+                            {attached.review.findings.into_iter().map(|f| view! {
+                                <li>
+                                    <strong>{f.kind.title()}</strong>
+                                    {(f.at_stake.cents() > 0).then(|| format!(" · {} at stake", f.at_stake))}
+                                    {(!f.lines.is_empty()).then(|| format!(" · {}", describe_lines(&f.lines)))}
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    })}
+                    <ul class="list">
+                        {bill.pages.into_iter().enumerate().map(|(i, page)| {
+                            let href = crate::api::app_path(&format!("/api/console/requests/{reference}/bill/pages/{}", page.id));
+                            let href = href.replacen(&crate::embed::path_prefix(), "", 1);
+                            view! { <li><a href=href download>{format!("Page {} ({}, {} KB)", i + 1, page.media_type, page.bytes.div_ceil(1024))}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })}
+
+        <section class="case-section" aria-labelledby="case-change">
+            <h2 id="case-change">"Change the status"</h2>
+            <form on:submit=change>
+                <div class="field">
+                    <label class="label" for="new-state">"New status"</label>
+                    <select id="new-state" class="input" on:change=move |ev| new_state.set(RequestState::from_slug(&event_target_value(&ev)))>
+                        <option value="">"Choose…"</option>
+                        {RequestState::ALL.into_iter().filter(|s| *s != current && *s != RequestState::New)
+                            .map(|s| view! { <option value=s.slug()>{s.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="label" for="status-note">"Why (optional)"</label>
+                    <input id="status-note" class="input" prop:value=move || status_note.get() on:input=move |ev| status_note.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="button button--primary">"Change status"</button>
+            </form>
+        </section>
+
+        <section class="case-section" aria-labelledby="case-notes">
+            <h2 id="case-notes">"Notes"</h2>
+            <ol class="notes">
+                {case.notes.into_iter().map(|note| view! {
+                    <li class="note">
+                        <p class="note__meta">{format!("{} · {}", note.author.name, hours.describe(note.created_at))}</p>
+                        <p class="pre-line">{note.text}</p>
+                    </li>
+                }).collect_view()}
+            </ol>
+            <form on:submit=add_note>
+                <div class="field" class:field--error=move || note_error.read().is_some()>
+                    <label class="label" for="note-text">"Add a note"</label>
+                    <p class="hint" id="note-hint">"Notes cannot be changed or deleted; to correct one, add another."</p>
+                    {move || note_error.get().map(|message| view! { <p class="field-error" id="note-text-error"><span class="visually-hidden">"Error: "</span>{message}</p> })}
+                    <textarea id="note-text" class="textarea" rows="4" aria-describedby=move || if note_error.read().is_some() { "note-hint note-text-error" } else { "note-hint" }
+                        prop:value=move || note_text.get() on:input=move |ev| note_text.set(event_target_value(&ev))></textarea>
+                </div>
+                <button type="submit" class="button button--primary">"Add note"</button>
+            </form>
+        </section>
+
+        <section class="case-section" aria-labelledby="case-history">
+            <h2 id="case-history">"History"</h2>
+            <ol class="list">
+                {case.history.into_iter().map(|step| view! {
+                    <li>{format!("{}: {}{}{}",
+                        hours.describe(step.at),
+                        step.to.label(),
+                        step.by.map(|b| format!(", by {}", b.name)).unwrap_or_else(|| ", when the member sent it".into()),
+                        step.note.map(|n| format!(" ({n})")).unwrap_or_default())}</li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,88 @@
+// The advocate console end to end: a member's request arrives; an advocate signs in (a wrong
+// password first), finds it in the queue without reloading, takes it, opens the case, adds a
+// note and resolves it. The account is made by the server's create-advocate command (see
+// cargo xtask test).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { BASE_URL, launch, openPage, screenshot, assertAccessible } from './support.mjs';
+
+const EMAIL = process.env.ADVOCATE_TEST_EMAIL;
+const PASSWORD = process.env.ADVOCATE_TEST_PASSWORD;
+const url = (path) => new URL(path, BASE_URL).href;
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function memberRequest(name) {
+  const response = await fetch(url('api/requests'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({
+      relationship: 'parent',
+      service_id: 'second-opinion',
+      plan: 'other-plan',
+      answers: { condition: 'Knee pain, surgery advised', zip: '10001' },
+      contact: { name, method: 'phone', phone: '(555) 201-4477', best_time: 'evening' },
+      consent_to_contact: true,
+      notes: 'Best reached after 6 pm.',
+    }),
+  });
+  assert.equal(response.status, 201);
+  return (await response.json()).reference;
+}
+
+test('an advocate signs in, takes a new request, adds a note and resolves it', async () => {
+  assert.ok(EMAIL && PASSWORD, 'cargo xtask test creates the advocate account');
+  const page = await openPage(browser);
+  await page.goto(url('console'));
+  await page.getByRole('heading', { level: 1, name: 'Sign in to the advocate console' }).waitFor();
+  await screenshot(page, 'console-1-sign-in-390');
+  await assertAccessible(page);
+
+  // A wrong password: one message that does not say which detail was wrong.
+  await page.fill('#email', EMAIL);
+  await page.fill('#password', 'not the password at all');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('.error-summary').waitFor();
+  assert.doesNotMatch(await page.locator('.error-summary').textContent(), /unknown|no account/i);
+
+  await page.fill('#password', PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
+
+  // A request sent now appears without reloading the page.
+  const reference = await memberRequest('Ana Lopez');
+  const item = page.locator('.queue-item').filter({ hasText: reference });
+  await item.waitFor({ timeout: 30_000 });
+  await screenshot(page, 'console-2-queue-390');
+  await assertAccessible(page);
+  await item.getByRole('button', { name: /Take/ }).click();
+  await item.filter({ hasText: 'Assigned to you' }).waitFor();
+
+  await item.getByRole('link', { name: reference }).click();
+  await page.getByRole('heading', { level: 1, name: `Case ${reference}` }).waitFor();
+  await page.getByText('Ana Lopez').waitFor();
+  await page.getByText('Agreed to be contacted about this request').waitFor();
+
+  // A note, then the case resolved; both show in the case.
+  await page.fill('#note-text', 'Called the member; the second opinion is booked for Tuesday.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.locator('.note').filter({ hasText: 'second opinion is booked' }).waitFor();
+  await page.selectOption('#new-state', 'resolved');
+  await page.fill('#status-note', 'Booked');
+  await page.getByRole('button', { name: 'Change status' }).click();
+  await page.getByRole('heading', { level: 2, name: /^Resolved/ }).waitFor();
+  await page.locator('.list li').filter({ hasText: 'Resolved' }).filter({ hasText: 'Booked' }).waitFor();
+  await screenshot(page, 'console-3-case-390');
+  await assertAccessible(page);
+  assert.deepEqual(page.errors.filter((e) => !/status of 401/.test(e)), []);
+
+  // Signing out ends the session: the console asks to sign in again.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in to the advocate console' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Sign in to the advocate console' }).waitFor();
+  await page.context().close();
+});
