@@ -29,6 +29,7 @@ pub mod bill_review;
 pub mod bundled_schedule;
 pub mod catalog;
 pub mod cms_files;
+pub mod console;
 pub mod eligibility;
 pub mod estimate;
 pub mod fee_schedule;
