@@ -19,7 +19,8 @@ pub const PER_ADDRESS: usize = 20;
 /// Past this many keys, keys with no failure left in the window are forgotten.
 const PRUNE_ABOVE: usize = 10_000;
 
-#[derive(Debug, Default)]
+/// Holds email addresses: deliberately not `Debug`, so it cannot reach a log line.
+#[derive(Default)]
 pub struct LoginLimiter {
     failures: Mutex<HashMap<Key, VecDeque<Instant>>>,
 }

@@ -446,3 +446,34 @@ on_both_databases! {
         assert_eq!(case.history.last().map(|h| h.to), Some(RequestState::Resolved));
     }
 }
+
+#[tokio::test]
+async fn under_a_base_path_the_cookie_is_scoped_to_it_and_the_console_is_described() {
+    let app = TestApp::spawn_with(Db::Sqlite, |config| config.base_path = "/advocate/".into()).await;
+    new_advocate(&app, "jo@example.org", "Jo Park", AdvocateRole::Advocate).await;
+    let response = sign_in_response(&app, "jo@example.org", PASSWORD).await;
+    assert_eq!(response.status(), 200);
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.ends_with("; Path=/advocate/"), "{cookie}");
+
+    let spec: serde_json::Value = app.get("/api/openapi.json").await.json().await.unwrap();
+    for (path, method) in [
+        ("/api/session", "post"),
+        ("/api/session", "get"),
+        ("/api/session", "delete"),
+        ("/api/session/keepalive", "post"),
+        ("/api/console/requests", "get"),
+        ("/api/console/requests/{reference}", "get"),
+        ("/api/console/requests/{reference}/assign", "post"),
+        ("/api/console/requests/{reference}/status", "post"),
+        ("/api/console/requests/{reference}/notes", "post"),
+        ("/api/console/requests/{reference}/bill/pages/{id}", "get"),
+        ("/api/console/audit", "get"),
+    ] {
+        assert!(spec["paths"][path][method].is_object(), "{method} {path} missing from the OpenAPI description");
+    }
+    for schema in ["SessionInfo", "CaseQueue", "Case", "StatusChange", "NewCaseNote", "CaseNote", "AuditTrail"] {
+        assert!(spec["components"]["schemas"][schema].is_object(), "{schema}");
+    }
+    assert!(spec["components"]["securitySchemes"]["advocate_session"].is_object());
+}

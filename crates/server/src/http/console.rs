@@ -82,7 +82,7 @@ fn summary(queued: &QueuedRequest, now: Timestamp) -> CaseSummary {
 
 /// The queue: overdue requests first (still new after their promised outreach), then by the
 /// promised outreach, soonest first. Poll it every `poll_seconds` for new requests.
-#[utoipa::path(get, path = "/api/console/requests", tag = "advocate console", params(QueueQuery),
+#[utoipa::path(get, path = "/api/console/requests", tag = "advocate console", security(("advocate_session" = [])), params(QueueQuery),
     responses(
         (status = 200, body = CaseQueue),
         (status = 401, body = advocate_domain::Problem, description = "Not signed in"),
@@ -131,7 +131,7 @@ pub async fn queue(
 /// A case: the member's answers and contact details, the routing, the state and its history,
 /// the notes, and the attached bill with its review. Each view is audited ("case.viewed")
 /// before it is answered.
-#[utoipa::path(get, path = "/api/console/requests/{reference}", tag = "advocate console",
+#[utoipa::path(get, path = "/api/console/requests/{reference}", tag = "advocate console", security(("advocate_session" = [])),
     params(("reference" = String, Path, description = "The request's reference")),
     responses(
         (status = 200, body = Case),
@@ -181,7 +181,7 @@ async fn current_summary(state: &AppState, reference: &Reference) -> Result<Resp
 }
 
 /// Assigns the case to the signed-in advocate (taking it over from whoever had it).
-#[utoipa::path(post, path = "/api/console/requests/{reference}/assign", tag = "advocate console",
+#[utoipa::path(post, path = "/api/console/requests/{reference}/assign", tag = "advocate console", security(("advocate_session" = [])),
     params(("reference" = String, Path, description = "The request's reference"),
            ("X-CSRF-Token" = String, Header, description = "The session's csrf_token")),
     responses(
@@ -201,7 +201,7 @@ pub async fn assign(State(state): State<AppState>, session: AdvocateSession, Pat
 
 /// Moves the case to another state, with an optional note kept in its history. Any state but
 /// back to new; the same state is refused too.
-#[utoipa::path(post, path = "/api/console/requests/{reference}/status", tag = "advocate console",
+#[utoipa::path(post, path = "/api/console/requests/{reference}/status", tag = "advocate console", security(("advocate_session" = [])),
     params(("reference" = String, Path, description = "The request's reference"),
            ("X-CSRF-Token" = String, Header, description = "The session's csrf_token")),
     request_body = StatusChange,
@@ -244,7 +244,7 @@ pub async fn change_status(
 }
 
 /// Adds a note to the case. Notes are never changed or deleted: a correction is a new note.
-#[utoipa::path(post, path = "/api/console/requests/{reference}/notes", tag = "advocate console",
+#[utoipa::path(post, path = "/api/console/requests/{reference}/notes", tag = "advocate console", security(("advocate_session" = [])),
     params(("reference" = String, Path, description = "The request's reference"),
            ("X-CSRF-Token" = String, Header, description = "The session's csrf_token")),
     request_body = NewCaseNote,
@@ -277,7 +277,7 @@ pub async fn add_note(
 }
 
 /// One photo or PDF of the case's bill, as a download (audited "bill.page_downloaded").
-#[utoipa::path(get, path = "/api/console/requests/{reference}/bill/pages/{id}", tag = "advocate console",
+#[utoipa::path(get, path = "/api/console/requests/{reference}/bill/pages/{id}", tag = "advocate console", security(("advocate_session" = [])),
     params(("reference" = String, Path, description = "The request's reference"), ("id" = i64, Path, description = "The page's id")),
     responses(
         (status = 200, description = "The file, as an attachment", content_type = "application/octet-stream"),
@@ -302,7 +302,7 @@ pub async fn bill_page(
 
 /// The audit trail of a request (or of an advocate, `advocate:ID`), oldest first: who saw or
 /// changed what, and when. Supervisors only; reading it is audited too ("audit.viewed").
-#[utoipa::path(get, path = "/api/console/audit", tag = "advocate console", params(AuditQuery),
+#[utoipa::path(get, path = "/api/console/audit", tag = "advocate console", security(("advocate_session" = [])), params(AuditQuery),
     responses(
         (status = 200, body = AuditTrail),
         (status = 401, body = advocate_domain::Problem, description = "Not signed in"),

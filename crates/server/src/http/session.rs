@@ -42,13 +42,20 @@ pub struct SessionSettings {
 
 /// A signed-in advocate, checked: a live session, an enabled account, and for a request that
 /// changes something, the right CSRF token. Rejects with 401 or 403 problems.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct AdvocateSession {
     pub advocate: AdvocateAccount,
     token_hash: String,
     csrf_token: String,
     created_at: Timestamp,
     last_seen_at: Timestamp,
+}
+
+impl std::fmt::Debug for AdvocateSession {
+    /// Never the token's hash nor the CSRF token.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AdvocateSession").field("advocate", &self.advocate).finish_non_exhaustive()
+    }
 }
 
 impl AdvocateSession {
@@ -255,7 +262,7 @@ fn system_event(action: &str, subject: &str) -> AuditEvent {
 
 /// The current session: who is signed in, the CSRF token, and how long before it ends. Counts as
 /// use (the idle clock restarts) unless sent with `X-Advocate-Background: 1`.
-#[utoipa::path(get, path = "/api/session", tag = "advocate console",
+#[utoipa::path(get, path = "/api/session", tag = "advocate console", security(("advocate_session" = [])),
     params(("X-Advocate-Background" = Option<String>, Header, description = "Any value: check without extending the session")),
     responses(
         (status = 200, body = SessionInfo),
@@ -266,7 +273,7 @@ pub async fn current(State(state): State<AppState>, session: AdvocateSession) ->
 }
 
 /// Extends the session ("Stay signed in"): the idle clock restarts. Needs `X-CSRF-Token`.
-#[utoipa::path(post, path = "/api/session/keepalive", tag = "advocate console",
+#[utoipa::path(post, path = "/api/session/keepalive", tag = "advocate console", security(("advocate_session" = [])),
     params(("X-CSRF-Token" = String, Header, description = "The session's csrf_token")),
     responses(
         (status = 200, body = SessionInfo),
@@ -278,7 +285,7 @@ pub async fn keepalive(State(state): State<AppState>, session: AdvocateSession) 
 }
 
 /// Signs out: the session ends at once and the cookie is cleared. Needs `X-CSRF-Token`.
-#[utoipa::path(delete, path = "/api/session", tag = "advocate console",
+#[utoipa::path(delete, path = "/api/session", tag = "advocate console", security(("advocate_session" = [])),
     params(("X-CSRF-Token" = String, Header, description = "The session's csrf_token")),
     responses(
         (status = 204, description = "Signed out"),
