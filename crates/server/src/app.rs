@@ -77,6 +77,11 @@ impl Application {
             }),
             login_limiter: Arc::new(crate::login_limit::LoginLimiter::new()),
         };
+        // The dummy hash unknown emails are checked against, made now rather than on the first
+        // such sign-in (which would then take twice as long).
+        tokio::task::spawn_blocking(|| {
+            crate::accounts::dummy_hash();
+        });
         tokio::spawn(crate::attached_bills::delete_expired_regularly(state.storage.clone()));
         tokio::spawn(crate::accounts::delete_expired_sessions_regularly(
             state.storage.clone(),

@@ -82,7 +82,8 @@ fn summary(queued: &QueuedRequest, now: Timestamp) -> CaseSummary {
 
 /// The queue: overdue requests first (still new after their promised outreach), then by the
 /// promised outreach, soonest first. Poll it every `poll_seconds` for new requests.
-#[utoipa::path(get, path = "/api/console/requests", tag = "advocate console", security(("advocate_session" = [])), params(QueueQuery),
+#[utoipa::path(get, path = "/api/console/requests", tag = "advocate console", security(("advocate_session" = [])),
+    params(QueueQuery, ("X-Advocate-Background" = Option<String>, Header, description = "Any value, when polling: check the session without extending it")),
     responses(
         (status = 200, body = CaseQueue),
         (status = 401, body = advocate_domain::Problem, description = "Not signed in"),

@@ -211,16 +211,14 @@ pub async fn login(
     let account = state.storage.advocate_by_email(&email).await?;
     let hash = account.as_ref().map_or_else(|| crate::accounts::dummy_hash().to_string(), |a| a.password_hash.clone());
     let password = login.password;
-    let matches = password.len() <= advocate_domain::console::PASSWORD_MAX
-        && tokio::task::spawn_blocking(move || crate::accounts::verify_password(&hash, &password)).await.map_err(anyhow::Error::from)?;
+    let matches = password.len() <= advocate_domain::console::PASSWORD_MAX && crate::accounts::check_password(hash, password).await?;
     let account = match account {
         Some(account) if matches && !account.disabled => account,
         other => {
             state.login_limiter.failed(&email, address, started);
-            if let Some(account) = other {
-                let subject = format!("advocate:{}", account.id);
-                state.storage.record_audit_event(&system_event("session.refused", &subject)).await?;
-            }
+            // Written for an unknown email too, so that both take the same steps.
+            let subject = other.map_or_else(|| "advocate:unknown".to_string(), |a| format!("advocate:{}", a.id));
+            state.storage.record_audit_event(&system_event("session.refused", &subject)).await?;
             tracing::info!("sign-in failed");
             return Err(ApiError::Unauthorized {
                 title: "Sign-in failed",
