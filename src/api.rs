@@ -213,7 +213,12 @@ pub async fn fetch_text_with(method: &str, path: &str, json: Option<&str>, extra
     fetch_text(path, &init).await
 }
 
-pub async fn fetch_json_with<T: DeserializeOwned>(method: &str, path: &str, json: Option<&str>, extra: &[(&str, &str)]) -> Result<T, ApiError> {
+pub async fn fetch_json_with<T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    json: Option<&str>,
+    extra: &[(&str, &str)],
+) -> Result<T, ApiError> {
     let text = fetch_text_with(method, path, json, extra).await?;
     from_json(&text).ok_or(ApiError::Unreadable)
 }

@@ -23,6 +23,10 @@ pub struct AppState {
     pub bill_retention: Duration,
     /// The employers whose intranets embed the app.
     pub employers: Arc<Employers>,
+    /// How long advocates' sessions last, and their cookie's path.
+    pub sessions: Arc<http::session::SessionSettings>,
+    /// Failed sign-ins, in memory (see `login_limit`).
+    pub login_limiter: Arc<crate::login_limit::LoginLimiter>,
 }
 
 /// A server bound to its port, ready to run.
@@ -71,8 +75,24 @@ impl Application {
             sealing: Arc::new(sealing),
             bill_retention: Duration::from_secs(u64::from(config.bill_retention_days) * 86_400),
             employers: Arc::new(employers),
+            sessions: Arc::new(http::session::SessionSettings {
+                idle: Duration::from_secs(u64::from(config.session_idle_minutes) * 60),
+                absolute: Duration::from_secs(u64::from(config.session_hours) * 3600),
+                cookie_path: config.base_path.clone(),
+            }),
+            login_limiter: Arc::new(crate::login_limit::LoginLimiter::new()),
         };
+        // The dummy hash unknown emails are checked against, made now rather than on the first
+        // such sign-in (which would then take twice as long).
+        tokio::task::spawn_blocking(|| {
+            crate::accounts::dummy_hash();
+        });
         tokio::spawn(crate::attached_bills::delete_expired_regularly(state.storage.clone()));
+        tokio::spawn(crate::accounts::delete_expired_sessions_regularly(
+            state.storage.clone(),
+            state.sessions.idle,
+            state.sessions.absolute,
+        ));
         let router = http::router(state, spa, &config.base_path);
         let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
         Ok(Self { listener, router })
@@ -84,7 +104,9 @@ impl Application {
 
     /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
+        // With the client's address: sign-in attempts are limited per address.
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await?;
         Ok(())
     }
 }

@@ -49,6 +49,14 @@ pub struct Config {
           value_parser = clap::value_parser!(u32).range(1..=3650))]
     pub bill_retention_days: u32,
 
+    /// Minutes an advocate's console session may go unused before it ends.
+    #[arg(long, env = "ADVOCATE_SESSION_IDLE_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub session_idle_minutes: u32,
+
+    /// Hours after signing in that an advocate's console session ends, used or not.
+    #[arg(long, env = "ADVOCATE_SESSION_HOURS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=168))]
+    pub session_hours: u32,
+
     /// Path the app is served under, e.g. /advocate/ behind a reverse proxy.
     #[arg(long, env = "ADVOCATE_BASE_PATH", default_value = "/", value_parser = parse_base_path)]
     pub base_path: String,

@@ -1,5 +1,6 @@
 //! Advocate's server: the JSON API around the domain rules, storage, and the SPA's files.
 
+pub mod accounts;
 pub mod app;
 pub mod attached_bills;
 pub mod bill_reading;
@@ -9,6 +10,7 @@ pub mod config;
 mod config_file;
 pub mod employers;
 pub mod http;
+pub mod login_limit;
 pub mod pricing;
 pub mod program;
 pub mod sealing;

@@ -24,6 +24,11 @@ enum Command {
     ImportFeeSchedule(advocate_server::pricing::import::ImportFiles),
     /// Load CMS's practitioner MUE table (JSON) as the daily unit limits the bill review uses.
     ImportUnitLimits(advocate_server::bills::ImportUnitLimits),
+    /// Create an advocate's account for the console (the first one a supervisor). The password
+    /// (at least 12 characters) is read from standard input, or from --password-file.
+    CreateAdvocate(advocate_server::accounts::CreateAdvocateArgs),
+    /// Disable an advocate's account: its sessions end at once and it can no longer sign in.
+    DisableAdvocate(advocate_server::accounts::DisableAdvocateArgs),
 }
 
 #[tokio::main]
@@ -33,6 +38,8 @@ async fn main() -> anyhow::Result<()> {
     match &cli.command {
         Some(Command::ImportFeeSchedule(files)) => return advocate_server::pricing::import::run(&cli.config, files).await,
         Some(Command::ImportUnitLimits(args)) => return advocate_server::bills::import_unit_limits(&cli.config, args).await,
+        Some(Command::CreateAdvocate(args)) => return advocate_server::accounts::run_create_advocate(&cli.config, args).await,
+        Some(Command::DisableAdvocate(args)) => return advocate_server::accounts::run_disable_advocate(&cli.config, args).await,
         None => {}
     }
     let app = Application::build(&cli.config).await?;

@@ -62,6 +62,10 @@ impl ConsoleSession {
 /// Shows its children to a signed-in advocate, and the sign-in form to anyone else.
 #[component]
 pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
+    // Never inside an employer's intranet: the console is not part of the embedded app.
+    if crate::embed::employer().is_some() {
+        return view! { <crate::pages::NotFoundPage/> }.into_any();
+    }
     crate::app::set_page_title("Advocate console");
     let session = ConsoleSession {
         info: RwSignal::new(None),
@@ -89,6 +93,7 @@ pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
             </Show>
         </Show>
     }
+    .into_any()
 }
 
 /// Counts down to the idle end, keeps the session alive while a person works, and ends it here
@@ -148,7 +153,8 @@ fn IdleWarning(session: ConsoleSession) -> impl IntoView {
 /// Who is signed in, the console's two places, and signing out.
 #[component]
 fn ConsoleBar(session: ConsoleSession) -> impl IntoView {
-    let name = move || session.info.read().as_ref().map(|i| format!("{} ({})", i.advocate.name, i.advocate.role.slug())).unwrap_or_default();
+    let name =
+        move || session.info.read().as_ref().map(|i| format!("{} ({})", i.advocate.name, i.advocate.role.slug())).unwrap_or_default();
     let sign_out = move |_| {
         let csrf = session.csrf();
         leptos::task::spawn_local(async move {

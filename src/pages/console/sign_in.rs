@@ -44,7 +44,8 @@ pub fn SignIn(#[prop(into)] on_signed_in: Callback<SessionInfo>) -> impl IntoVie
             sending.set(false);
         });
     };
-    let error_for = move |field: &'static str| Signal::derive(move || errors.read().iter().find(|(f, _)| f == field).map(|(_, m)| m.clone()));
+    let error_for =
+        move |field: &'static str| Signal::derive(move || errors.read().iter().find(|(f, _)| f == field).map(|(_, m)| m.clone()));
     view! {
         <div class="page page--narrow">
             <h1 tabindex="-1">"Sign in to the advocate console"</h1>

@@ -9,8 +9,9 @@ use super::requests::{member_event, member_request};
 use crate::app::AppState;
 use crate::attached_bills::{attach, load, open};
 use crate::bill_reading::{ReadError, check_upload};
-use crate::storage::{AddBillFile, BillFileKind};
+use crate::storage::{AddBillFile, BillFileKind, SealedBillFile};
 use advocate_domain::FieldError;
+use advocate_domain::Reference;
 use advocate_domain::bill_attachment::{AttachedBill, AttachedReview, BillPage, MAX_PAGES};
 use axum::{
     Json,
@@ -130,7 +131,13 @@ pub async fn get_page(
         .filter(|f| f.info.kind == BillFileKind::Page)
         .ok_or_else(|| ApiError::NotFound("This request has no such page of a bill.".into()))?;
     state.storage.record_audit_event(&member_event("bill.page_downloaded", &reference)).await?;
-    let content = open(&state.sealing, &reference, &sealed)?;
+    page_download(&state, &reference, &sealed)
+}
+
+/// A page of a bill as a download: opened, named, never rendered inline, never cached.
+pub(super) fn page_download(state: &AppState, reference: &Reference, sealed: &SealedBillFile) -> Result<Response, ApiError> {
+    let id = sealed.info.id;
+    let content = open(&state.sealing, reference, sealed)?;
     let extension = match sealed.info.media_type.as_str() {
         "application/pdf" => "pdf",
         "image/png" => "png",
@@ -169,7 +176,7 @@ fn no_bill() -> ApiError {
 }
 
 /// Health information: no cache may keep it.
-fn private(mut response: Response) -> Response {
+pub(super) fn private(mut response: Response) -> Response {
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }

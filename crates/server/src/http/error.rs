@@ -31,6 +31,18 @@ pub enum ApiError {
     Invalid { detail: String, errors: Vec<FieldError> },
     #[error("too large: {0}")]
     TooLarge(String),
+    /// No valid session, or a sign-in that failed: 401.
+    #[error("unauthorized: {title}")]
+    Unauthorized { title: &'static str, detail: String },
+    /// Signed in, but not allowed (wrong role, missing CSRF token): 403.
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// The thing changed meanwhile: 409.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// Too many attempts: 429 with `Retry-After`.
+    #[error("too many requests")]
+    TooManyRequests { detail: String, retry_after_seconds: u64 },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -53,6 +65,10 @@ impl ApiError {
             ApiError::NotFound(what) => Problem::new(404, "Not found").with_detail(what.clone()),
             ApiError::BadRequest(detail) => Problem::new(400, "Bad request").with_detail(detail.clone()),
             ApiError::TooLarge(detail) => Problem::new(413, "Too large").with_detail(detail.clone()),
+            ApiError::Unauthorized { title, detail } => Problem::new(401, *title).with_detail(detail.clone()),
+            ApiError::Forbidden(detail) => Problem::new(403, "Not allowed").with_detail(detail.clone()),
+            ApiError::Conflict(detail) => Problem::new(409, "Changed meanwhile").with_detail(detail.clone()),
+            ApiError::TooManyRequests { detail, .. } => Problem::new(429, "Too many attempts").with_detail(detail.clone()),
             ApiError::Invalid { detail, errors } => {
                 let mut problem = Problem::new(422, "Some answers need fixing").with_detail(detail.clone());
                 problem.errors = errors.clone();
@@ -70,7 +86,11 @@ impl IntoResponse for ApiError {
             // The error chain names what failed, never the member data involved.
             tracing::error!(error = format!("{error:#}"), "request failed");
         }
-        problem_response(self.problem())
+        let mut response = problem_response(self.problem());
+        if let ApiError::TooManyRequests { retry_after_seconds, .. } = &self {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_seconds));
+        }
+        response
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod attached_bills;
 mod bills;
+mod console;
 mod error;
 mod estimates;
 mod health;
@@ -11,6 +12,7 @@ mod request_context;
 mod requests;
 mod security;
 mod services;
+pub mod session;
 mod spa;
 
 pub use error::{ApiError, current_request_id, problem_response};
@@ -21,7 +23,7 @@ use crate::app::AppState;
 use advocate_domain::Problem;
 use axum::{
     Router,
-    http::{HeaderName, HeaderValue},
+    http::{HeaderName, HeaderValue, header},
     middleware,
     response::Response,
     routing::get,
@@ -61,6 +63,7 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         )
         .route("/unit-limits", get(bills::unit_limits).layer(CompressionLayer::new()))
         .route("/openapi.json", get(openapi::openapi_json))
+        .merge(console_routes())
         .fallback(api_not_found);
     let employers = state.employers.clone();
     let mut app =
@@ -82,6 +85,22 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
             problem_response(Problem::new(500, "Something went wrong on our side").with_detail("Please try again in a minute."))
         }))
         .layer(middleware::from_fn(request_context::request_context))
+}
+
+/// The advocate console's API: sessions and cases. Nothing of it may be kept by a cache.
+fn console_routes() -> Router<AppState> {
+    use axum::routing::post;
+    Router::new()
+        .route("/session", get(session::current).post(session::login).delete(session::logout))
+        .route("/session/keepalive", post(session::keepalive))
+        .route("/console/requests", get(console::queue))
+        .route("/console/requests/{reference}", get(console::case))
+        .route("/console/requests/{reference}/assign", post(console::assign))
+        .route("/console/requests/{reference}/status", post(console::change_status))
+        .route("/console/requests/{reference}/notes", post(console::add_note))
+        .route("/console/requests/{reference}/bill/pages/{id}", get(console::bill_page))
+        .route("/console/audit", get(console::audit))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
 }
 
 async fn api_not_found() -> Response {

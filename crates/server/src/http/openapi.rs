@@ -24,8 +24,19 @@ use utoipa::OpenApi;
         super::attached_bills::get_bill,
         super::attached_bills::get_page,
         super::attached_bills::delete_bill,
+        super::session::login,
+        super::session::current,
+        super::session::keepalive,
+        super::session::logout,
+        super::console::queue,
+        super::console::case,
+        super::console::assign,
+        super::console::change_status,
+        super::console::add_note,
+        super::console::bill_page,
+        super::console::audit,
     ),
-    modifiers(&VerifierAuth),
+    modifiers(&VerifierAuth, &SessionAuth),
     components(schemas(advocate_domain::Problem, advocate_domain::FieldError)),
 )]
 pub struct ApiDoc;
@@ -38,6 +49,23 @@ impl utoipa::Modify for VerifierAuth {
         use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme("verifier", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// An advocate's session: the `advocate_session` cookie set by `POST /api/session`.
+struct SessionAuth;
+
+impl utoipa::Modify for SessionAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "advocate_session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                "advocate_session",
+                "Set by POST /api/session; requests other than GET also need the X-CSRF-Token header",
+            ))),
+        );
     }
 }
 

@@ -3,11 +3,13 @@
 //! Each has its own migrations; the same tests run against both.
 
 mod bill_files;
+mod console;
 mod fee_schedule;
 mod postgres;
 mod sqlite;
 
 use crate::pricing::import::FeeScheduleImport;
+use advocate_domain::console::AdvocateRole;
 use advocate_domain::unit_limits::UnitLimits;
 use advocate_domain::{Handler, NewRequest, OutreachWindow, Reference, RequestState, Timestamp};
 use async_trait::async_trait;
@@ -160,6 +162,91 @@ pub enum AddBillFile {
     Full,
 }
 
+/// An advocate's account as stored.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AdvocateAccount {
+    pub id: i64,
+    /// Trimmed and lower-cased.
+    pub email: String,
+    pub name: String,
+    pub role: AdvocateRole,
+    /// argon2id, as a PHC string.
+    pub password_hash: String,
+    pub disabled: bool,
+    pub created_at: Timestamp,
+}
+
+impl std::fmt::Debug for AdvocateAccount {
+    /// Neither the address nor the hash ever reaches a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AdvocateAccount").field("id", &self.id).field("role", &self.role).field("disabled", &self.disabled).finish()
+    }
+}
+
+/// A new advocate account, its password already hashed.
+#[derive(Clone)]
+pub struct NewAdvocate {
+    pub email: String,
+    pub name: String,
+    pub role: AdvocateRole,
+    pub password_hash: String,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreateAdvocate {
+    Created(i64),
+    /// An account with this email already exists; nothing was written.
+    EmailTaken,
+}
+
+/// A signed-in advocate's session: only the hash of its token is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSession {
+    pub token_hash: String,
+    pub advocate_id: i64,
+    pub created_at: Timestamp,
+    pub last_seen_at: Timestamp,
+}
+
+/// Which requests the queue shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueFilter {
+    pub states: Vec<RequestState>,
+    pub area: Option<String>,
+    pub assigned_to: Option<i64>,
+    /// At most this many, soonest promised outreach first.
+    pub limit: usize,
+}
+
+/// A request with the advocate it is assigned to (id and name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuedRequest {
+    pub request: StoredRequest,
+    pub assigned_to: Option<(i64, String)>,
+}
+
+/// A note on a case with its author's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredNote {
+    pub id: i64,
+    pub advocate_id: i64,
+    pub advocate_name: String,
+    pub text: String,
+    pub created_at: Timestamp,
+}
+
+/// A change of a request's state, with its author's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredStatusChange {
+    pub from: RequestState,
+    pub to: RequestState,
+    pub advocate_id: i64,
+    pub advocate_name: String,
+    pub note: Option<String>,
+    pub changed_at: Timestamp,
+}
+
 #[async_trait]
 pub trait Storage: Send + Sync + 'static {
     fn backend(&self) -> Backend;
@@ -205,6 +292,66 @@ pub trait Storage: Send + Sync + 'static {
     /// Deletes every bill file whose retention has passed, with a "bill.expired" audit event
     /// per request. Returns the references whose bills were deleted.
     async fn delete_expired_bills(&self, now: Timestamp, request_id: &str) -> Result<Vec<String>, StorageError>;
+
+    /// Creates an advocate account with its audit event, in one transaction.
+    async fn create_advocate(&self, advocate: &NewAdvocate, audit: &AuditEvent) -> Result<CreateAdvocate, StorageError>;
+
+    /// The account with this (normalised) email.
+    async fn advocate_by_email(&self, email: &str) -> Result<Option<AdvocateAccount>, StorageError>;
+
+    /// Every account, by id: a small table.
+    async fn advocates(&self) -> Result<Vec<AdvocateAccount>, StorageError>;
+
+    /// Disables the account with this (normalised) email and ends every session of it, with the
+    /// audit event, in one transaction. Returns the account's id, None when there is none.
+    async fn disable_advocate(&self, email: &str, audit: &AuditEvent) -> Result<Option<i64>, StorageError>;
+
+    /// Stores a new session with its audit event.
+    async fn create_session(&self, session: &StoredSession, audit: &AuditEvent) -> Result<(), StorageError>;
+
+    /// The session with this token hash and its account.
+    async fn session(&self, token_hash: &str) -> Result<Option<(StoredSession, AdvocateAccount)>, StorageError>;
+
+    /// Records that a session was used at `now`.
+    async fn touch_session(&self, token_hash: &str, now: Timestamp) -> Result<(), StorageError>;
+
+    /// Ends a session, with an audit event when given one (signing out), in one transaction.
+    async fn delete_session(&self, token_hash: &str, audit: Option<&AuditEvent>) -> Result<(), StorageError>;
+
+    /// Deletes the sessions last used before `last_seen_before` or started before
+    /// `created_before`. Returns how many.
+    async fn delete_expired_sessions(&self, last_seen_before: Timestamp, created_before: Timestamp) -> Result<u64, StorageError>;
+
+    /// The requests a filter selects, soonest promised outreach first, at most `filter.limit`.
+    async fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueuedRequest>, StorageError>;
+
+    /// One request with the advocate it is assigned to.
+    async fn queued_request(&self, reference: &Reference) -> Result<Option<QueuedRequest>, StorageError>;
+
+    /// Assigns a request to an advocate, with the audit event, in one transaction. False when
+    /// there is no such request.
+    async fn assign_request(&self, reference: &Reference, advocate_id: i64, audit: &AuditEvent) -> Result<bool, StorageError>;
+
+    /// Moves a request from `change.from` to `change.to`, recording the change and its audit
+    /// event in one transaction. False, with nothing written, when the request is no longer in
+    /// `change.from` (someone else changed it meanwhile).
+    async fn change_state(&self, reference: &Reference, change: &StoredStatusChange, audit: &AuditEvent) -> Result<bool, StorageError>;
+
+    /// A request's state changes, oldest first.
+    async fn status_changes(&self, reference: &Reference) -> Result<Vec<StoredStatusChange>, StorageError>;
+
+    /// Appends a note to a case with its audit event, in one transaction; returns its id.
+    async fn add_case_note(
+        &self,
+        reference: &Reference,
+        advocate_id: i64,
+        text: &str,
+        created_at: Timestamp,
+        audit: &AuditEvent,
+    ) -> Result<i64, StorageError>;
+
+    /// A case's notes, oldest first.
+    async fn case_notes(&self, reference: &Reference) -> Result<Vec<StoredNote>, StorageError>;
 
     /// Replaces the imported fee schedule with a new one, in one transaction: the new one whole,
     /// or the previous one untouched.

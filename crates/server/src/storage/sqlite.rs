@@ -1,6 +1,7 @@
 use super::{
-    AddBillFile, AuditEvent, Backend, BillFileInfo, IdempotencyRecord, InsertOutcome, NewBillFile, RequestRow, SealedBillFile, Storage,
-    StorageError, StorageStatus, StoredRequest, all_applied, handler_name, is_unique_violation,
+    AddBillFile, AdvocateAccount, AuditEvent, Backend, BillFileInfo, CreateAdvocate, IdempotencyRecord, InsertOutcome, NewAdvocate,
+    NewBillFile, QueueFilter, QueuedRequest, RequestRow, SealedBillFile, Storage, StorageError, StorageStatus, StoredNote, StoredRequest,
+    StoredSession, StoredStatusChange, all_applied, handler_name, is_unique_violation,
 };
 use crate::pricing::import::FeeScheduleImport;
 use advocate_domain::unit_limits::UnitLimits;
@@ -12,6 +13,10 @@ use std::{str::FromStr, time::Duration};
 
 mod bill_files_sql {
     super::super::bill_files::bill_file_storage!(sqlx::Sqlite, "BEGIN IMMEDIATE");
+}
+
+mod console_sql {
+    super::super::console::console_storage!(sqlx::Sqlite, "BEGIN IMMEDIATE");
 }
 
 mod fee_schedule_sql {
@@ -168,6 +173,77 @@ impl Storage for SqliteStorage {
 
     async fn delete_expired_bills(&self, now: Timestamp, request_id: &str) -> Result<Vec<String>, StorageError> {
         bill_files_sql::delete_expired(&self.pool, now, request_id).await
+    }
+
+    async fn create_advocate(&self, advocate: &NewAdvocate, audit: &AuditEvent) -> Result<CreateAdvocate, StorageError> {
+        console_sql::create_advocate(&self.pool, advocate, audit).await
+    }
+
+    async fn advocate_by_email(&self, email: &str) -> Result<Option<AdvocateAccount>, StorageError> {
+        console_sql::advocate_by_email(&self.pool, email).await
+    }
+
+    async fn advocates(&self) -> Result<Vec<AdvocateAccount>, StorageError> {
+        console_sql::advocates(&self.pool).await
+    }
+
+    async fn disable_advocate(&self, email: &str, audit: &AuditEvent) -> Result<Option<i64>, StorageError> {
+        console_sql::disable_advocate(&self.pool, email, audit).await
+    }
+
+    async fn create_session(&self, session: &StoredSession, audit: &AuditEvent) -> Result<(), StorageError> {
+        console_sql::create_session(&self.pool, session, audit).await
+    }
+
+    async fn session(&self, token_hash: &str) -> Result<Option<(StoredSession, AdvocateAccount)>, StorageError> {
+        console_sql::session(&self.pool, token_hash).await
+    }
+
+    async fn touch_session(&self, token_hash: &str, now: Timestamp) -> Result<(), StorageError> {
+        console_sql::touch_session(&self.pool, token_hash, now).await
+    }
+
+    async fn delete_session(&self, token_hash: &str, audit: Option<&AuditEvent>) -> Result<(), StorageError> {
+        console_sql::delete_session(&self.pool, token_hash, audit).await
+    }
+
+    async fn delete_expired_sessions(&self, last_seen_before: Timestamp, created_before: Timestamp) -> Result<u64, StorageError> {
+        console_sql::delete_expired_sessions(&self.pool, last_seen_before, created_before).await
+    }
+
+    async fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueuedRequest>, StorageError> {
+        console_sql::queue(&self.pool, filter).await
+    }
+
+    async fn queued_request(&self, reference: &Reference) -> Result<Option<QueuedRequest>, StorageError> {
+        console_sql::queued_request(&self.pool, reference).await
+    }
+
+    async fn assign_request(&self, reference: &Reference, advocate_id: i64, audit: &AuditEvent) -> Result<bool, StorageError> {
+        console_sql::assign_request(&self.pool, reference, advocate_id, audit).await
+    }
+
+    async fn change_state(&self, reference: &Reference, change: &StoredStatusChange, audit: &AuditEvent) -> Result<bool, StorageError> {
+        console_sql::change_state(&self.pool, reference, change, audit).await
+    }
+
+    async fn status_changes(&self, reference: &Reference) -> Result<Vec<StoredStatusChange>, StorageError> {
+        console_sql::status_changes(&self.pool, reference).await
+    }
+
+    async fn add_case_note(
+        &self,
+        reference: &Reference,
+        advocate_id: i64,
+        text: &str,
+        created_at: Timestamp,
+        audit: &AuditEvent,
+    ) -> Result<i64, StorageError> {
+        console_sql::add_case_note(&self.pool, reference, advocate_id, text, created_at, audit).await
+    }
+
+    async fn case_notes(&self, reference: &Reference) -> Result<Vec<StoredNote>, StorageError> {
+        console_sql::case_notes(&self.pool, reference).await
     }
 
     async fn replace_fee_schedule(&self, import: &FeeScheduleImport) -> Result<(), StorageError> {

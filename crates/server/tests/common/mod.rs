@@ -56,6 +56,8 @@ pub fn test_config(data_dir: PathBuf) -> Config {
         bill_key_file: None,
         bill_retention_days: advocate_domain::bill_attachment::DEFAULT_RETENTION_DAYS,
         price_ranges_file: None,
+        session_idle_minutes: 30,
+        session_hours: 12,
         base_path: "/".into(),
         log_format: LogFormat::Text,
     }

@@ -1,0 +1,338 @@
+//! The advocate console's API under `/api/console`: the queue, a case, assigning it, changing its
+//! state, notes, a bill's pages, and (supervisors) the audit trail. Every endpoint needs an
+//! advocate's session (`AdvocateSession`), and a CSRF token for changes; every read of a case
+//! is audited before anything is shown, every change is audited in its own transaction.
+//!
+//! New requests reach the console by polling: the SPA reloads the queue every
+//! `QUEUE_POLL_SECONDS` (15 s) with `X-Advocate-Background: 1`, which does not extend the session.
+
+use super::ApiError;
+use super::attached_bills::page_download;
+use super::session::{AdvocateSession, Supervisor};
+use crate::app::AppState;
+use crate::clock::now;
+use crate::storage::{BillFileKind, QueueFilter, QueuedRequest, StoredStatusChange};
+use advocate_domain::console::{
+    AdvocateName, AuditEntry, AuditTrail, Case, CaseNote, CaseQueue, CaseSummary, NewCaseNote, QUEUE_POLL_SECONDS, StatusChange,
+    StatusHistoryEntry, check_state_change, is_open, is_overdue,
+};
+use advocate_domain::{FieldError, Reference, RequestState, Routing, ServiceArea, Timestamp};
+use axum::{
+    Json,
+    extract::{Path, Query, State, rejection::JsonRejection, rejection::QueryRejection},
+    http::StatusCode,
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+const ALL_STATES: [RequestState; 5] =
+    [RequestState::New, RequestState::InProgress, RequestState::WaitingOnMember, RequestState::Resolved, RequestState::RoutedToCarrier];
+
+/// The most requests one queue answer holds (the most urgent).
+pub const QUEUE_MAX: usize = 500;
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct QueueQuery {
+    /// new, in_progress, waiting_on_member, resolved or routed_to_carrier. Without it: the open
+    /// ones (new, in progress, waiting on the member).
+    status: Option<String>,
+    /// A service area's slug, e.g. billing-and-costs.
+    area: Option<String>,
+    /// true: only the requests assigned to me.
+    mine: Option<bool>,
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct AuditQuery {
+    /// A request's reference (K7Q4-M2XP), or an advocate as advocate:ID.
+    subject: String,
+}
+
+fn not_found() -> ApiError {
+    ApiError::NotFound("There is no request with this reference.".into())
+}
+
+fn parse_reference(reference: &str) -> Result<Reference, ApiError> {
+    Reference::parse(reference).map_err(|_| not_found())
+}
+
+fn json_body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+    body.map(|Json(value)| value).map_err(|e| ApiError::Invalid {
+        detail: format!("The body could not be read: {}. Send JSON in the documented shape.", e.body_text()),
+        errors: Vec::new(),
+    })
+}
+
+fn summary(queued: &QueuedRequest, now: Timestamp) -> CaseSummary {
+    let request = &queued.request;
+    CaseSummary {
+        reference: request.reference.clone(),
+        service_id: request.service_id.clone(),
+        service_title: request.service_title.clone(),
+        area: request.area.clone(),
+        handler: request.handler,
+        state: request.state,
+        submitted_at: request.submitted_at,
+        outreach: request.outreach,
+        overdue: is_overdue(request.state, &request.outreach, now),
+        assigned_to: queued.assigned_to.as_ref().map(|(id, name)| AdvocateName { id: *id, name: name.clone() }),
+    }
+}
+
+/// The queue: overdue requests first (still new after their promised outreach), then by the
+/// promised outreach, soonest first. Poll it every `poll_seconds` for new requests.
+#[utoipa::path(get, path = "/api/console/requests", tag = "advocate console", security(("advocate_session" = [])),
+    params(QueueQuery, ("X-Advocate-Background" = Option<String>, Header, description = "Any value, when polling: check the session without extending it")),
+    responses(
+        (status = 200, body = CaseQueue),
+        (status = 401, body = advocate_domain::Problem, description = "Not signed in"),
+        (status = 422, body = advocate_domain::Problem, description = "An unknown status or area"),
+    ))]
+pub async fn queue(
+    State(state): State<AppState>,
+    session: AdvocateSession,
+    query: Result<Query<QueueQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(query) = query.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let mut problems = Vec::new();
+    let states = match query.status.as_deref() {
+        None | Some("") => ALL_STATES.into_iter().filter(|s| is_open(*s)).collect(),
+        Some(slug) => match RequestState::from_slug(slug) {
+            Some(state) => vec![state],
+            None => {
+                problems.push(FieldError {
+                    field: "status".into(),
+                    message: "Choose new, in_progress, waiting_on_member, resolved or routed_to_carrier.".into(),
+                });
+                Vec::new()
+            }
+        },
+    };
+    let area = query.area.filter(|a| !a.is_empty());
+    if let Some(area) = &area
+        && ServiceArea::from_slug(area).is_none()
+    {
+        problems.push(FieldError { field: "area".into(), message: "Choose one of the service areas.".into() });
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::invalid(problems));
+    }
+    let filter =
+        QueueFilter { states, area, assigned_to: query.mine.unwrap_or(false).then_some(session.advocate.id), limit: QUEUE_MAX + 1 };
+    let mut rows = state.storage.queue(&filter).await?;
+    let truncated = rows.len() > QUEUE_MAX;
+    rows.truncate(QUEUE_MAX);
+    let as_of = now();
+    let mut requests: Vec<CaseSummary> = rows.iter().map(|row| summary(row, as_of)).collect();
+    requests.sort_by(CaseSummary::queue_order);
+    Ok(Json(CaseQueue { requests, as_of, truncated, poll_seconds: QUEUE_POLL_SECONDS }).into_response())
+}
+
+/// A case: the member's answers and contact details, the routing, the state and its history,
+/// the notes, and the attached bill with its review. Each view is audited ("case.viewed")
+/// before it is answered.
+#[utoipa::path(get, path = "/api/console/requests/{reference}", tag = "advocate console", security(("advocate_session" = [])),
+    params(("reference" = String, Path, description = "The request's reference")),
+    responses(
+        (status = 200, body = Case),
+        (status = 401, body = advocate_domain::Problem, description = "Not signed in"),
+        (status = 404, body = advocate_domain::Problem, description = "No such request"),
+    ))]
+pub async fn case(State(state): State<AppState>, session: AdvocateSession, Path(reference): Path<String>) -> Result<Response, ApiError> {
+    let reference = parse_reference(&reference)?;
+    let queued = state.storage.queued_request(&reference).await?.ok_or_else(not_found)?;
+    state.storage.record_audit_event(&session.event("case.viewed", &reference.to_string())).await?;
+    let notes = state.storage.case_notes(&reference).await?;
+    let changes = state.storage.status_changes(&reference).await?;
+    let bill = crate::attached_bills::load(&state, &reference).await?;
+    let request = &queued.request;
+    let mut history =
+        vec![StatusHistoryEntry { from: None, to: RequestState::initial(request.handler), by: None, at: request.submitted_at, note: None }];
+    history.extend(changes.into_iter().map(|c| StatusHistoryEntry {
+        from: Some(c.from),
+        to: c.to,
+        by: Some(AdvocateName { id: c.advocate_id, name: c.advocate_name }),
+        at: c.changed_at,
+        note: c.note,
+    }));
+    let case = Case {
+        summary: summary(&queued, now()),
+        request: request.request.clone(),
+        routing: Routing { handler: request.handler, reason: request.routing_reason.clone() },
+        notes: notes
+            .into_iter()
+            .map(|n| CaseNote {
+                id: n.id,
+                author: AdvocateName { id: n.advocate_id, name: n.advocate_name },
+                text: n.text,
+                created_at: n.created_at,
+            })
+            .collect(),
+        history,
+        bill,
+    };
+    Ok(Json(case).into_response())
+}
+
+/// The request as the queue shows it, after a change.
+async fn current_summary(state: &AppState, reference: &Reference) -> Result<Response, ApiError> {
+    let queued = state.storage.queued_request(reference).await?.ok_or_else(not_found)?;
+    Ok(Json(summary(&queued, now())).into_response())
+}
+
+/// Assigns the case to the signed-in advocate (taking it over from whoever had it).
+#[utoipa::path(post, path = "/api/console/requests/{reference}/assign", tag = "advocate console", security(("advocate_session" = [])),
+    params(("reference" = String, Path, description = "The request's reference"),
+           ("X-CSRF-Token" = String, Header, description = "The session's csrf_token")),
+    responses(
+        (status = 200, body = CaseSummary, description = "Assigned to me"),
+        (status = 401, body = advocate_domain::Problem, description = "Not signed in"),
+        (status = 403, body = advocate_domain::Problem, description = "CSRF token missing or wrong"),
+        (status = 404, body = advocate_domain::Problem, description = "No such request"),
+    ))]
+pub async fn assign(State(state): State<AppState>, session: AdvocateSession, Path(reference): Path<String>) -> Result<Response, ApiError> {
+    let reference = parse_reference(&reference)?;
+    let audit = session.event("case.assigned", &reference.to_string());
+    if !state.storage.assign_request(&reference, session.advocate.id, &audit).await? {
+        return Err(not_found());
+    }
+    current_summary(&state, &reference).await
+}
+
+/// Moves the case to another state, with an optional note kept in its history. Any state but
+/// back to new; the same state is refused too.
+#[utoipa::path(post, path = "/api/console/requests/{reference}/status", tag = "advocate console", security(("advocate_session" = [])),
+    params(("reference" = String, Path, description = "The request's reference"),
+           ("X-CSRF-Token" = String, Header, description = "The session's csrf_token")),
+    request_body = StatusChange,
+    responses(
+        (status = 200, body = CaseSummary, description = "Changed"),
+        (status = 401, body = advocate_domain::Problem, description = "Not signed in"),
+        (status = 403, body = advocate_domain::Problem, description = "CSRF token missing or wrong"),
+        (status = 404, body = advocate_domain::Problem, description = "No such request"),
+        (status = 409, body = advocate_domain::Problem, description = "Someone changed the case meanwhile: reload it"),
+        (status = 422, body = advocate_domain::Problem, description = "A change that is not allowed, or a note too long"),
+    ))]
+pub async fn change_status(
+    State(state): State<AppState>,
+    session: AdvocateSession,
+    Path(reference): Path<String>,
+    body: Result<Json<StatusChange>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let reference = parse_reference(&reference)?;
+    let change = json_body(body)?;
+    let problems = change.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::invalid(problems));
+    }
+    let stored = state.storage.request(&reference).await?.ok_or_else(not_found)?;
+    check_state_change(stored.state, change.state)
+        .map_err(|e| ApiError::invalid(vec![FieldError { field: "state".into(), message: e.to_string() }]))?;
+    let record = StoredStatusChange {
+        from: stored.state,
+        to: change.state,
+        advocate_id: session.advocate.id,
+        advocate_name: session.advocate.name.clone(),
+        note: change.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
+        changed_at: now(),
+    };
+    let audit = session.event("case.status_changed", &reference.to_string());
+    if !state.storage.change_state(&reference, &record, &audit).await? {
+        return Err(ApiError::Conflict("Someone changed this case's state meanwhile. Reload it and try again.".into()));
+    }
+    current_summary(&state, &reference).await
+}
+
+/// Adds a note to the case. Notes are never changed or deleted: a correction is a new note.
+#[utoipa::path(post, path = "/api/console/requests/{reference}/notes", tag = "advocate console", security(("advocate_session" = [])),
+    params(("reference" = String, Path, description = "The request's reference"),
+           ("X-CSRF-Token" = String, Header, description = "The session's csrf_token")),
+    request_body = NewCaseNote,
+    responses(
+        (status = 201, body = CaseNote, description = "Added"),
+        (status = 401, body = advocate_domain::Problem, description = "Not signed in"),
+        (status = 403, body = advocate_domain::Problem, description = "CSRF token missing or wrong"),
+        (status = 404, body = advocate_domain::Problem, description = "No such request"),
+        (status = 422, body = advocate_domain::Problem, description = "An empty or too long note"),
+    ))]
+pub async fn add_note(
+    State(state): State<AppState>,
+    session: AdvocateSession,
+    Path(reference): Path<String>,
+    body: Result<Json<NewCaseNote>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let reference = parse_reference(&reference)?;
+    let note = json_body(body)?;
+    let problems = note.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::invalid(problems));
+    }
+    state.storage.request(&reference).await?.ok_or_else(not_found)?;
+    let created_at = now();
+    let audit = session.event("case.note_added", &reference.to_string());
+    let id = state.storage.add_case_note(&reference, session.advocate.id, &note.text, created_at, &audit).await?;
+    let note =
+        CaseNote { id, author: AdvocateName { id: session.advocate.id, name: session.advocate.name.clone() }, text: note.text, created_at };
+    Ok((StatusCode::CREATED, Json(note)).into_response())
+}
+
+/// One photo or PDF of the case's bill, as a download (audited "bill.page_downloaded").
+#[utoipa::path(get, path = "/api/console/requests/{reference}/bill/pages/{id}", tag = "advocate console", security(("advocate_session" = [])),
+    params(("reference" = String, Path, description = "The request's reference"), ("id" = i64, Path, description = "The page's id")),
+    responses(
+        (status = 200, description = "The file, as an attachment", content_type = "application/octet-stream"),
+        (status = 401, body = advocate_domain::Problem, description = "Not signed in"),
+        (status = 404, body = advocate_domain::Problem, description = "No such request or page"),
+    ))]
+pub async fn bill_page(
+    State(state): State<AppState>,
+    session: AdvocateSession,
+    Path((reference, id)): Path<(String, i64)>,
+) -> Result<Response, ApiError> {
+    let reference = parse_reference(&reference)?;
+    let sealed = state
+        .storage
+        .sealed_bill_file(&reference, id)
+        .await?
+        .filter(|f| f.info.kind == BillFileKind::Page)
+        .ok_or_else(|| ApiError::NotFound("This request has no such page of a bill.".into()))?;
+    state.storage.record_audit_event(&session.event("bill.page_downloaded", &reference.to_string())).await?;
+    page_download(&state, &reference, &sealed)
+}
+
+/// The audit trail of a request (or of an advocate, `advocate:ID`), oldest first: who saw or
+/// changed what, and when. Supervisors only; reading it is audited too ("audit.viewed").
+#[utoipa::path(get, path = "/api/console/audit", tag = "advocate console", security(("advocate_session" = [])), params(AuditQuery),
+    responses(
+        (status = 200, body = AuditTrail),
+        (status = 401, body = advocate_domain::Problem, description = "Not signed in"),
+        (status = 403, body = advocate_domain::Problem, description = "Not a supervisor"),
+    ))]
+pub async fn audit(
+    State(state): State<AppState>,
+    Supervisor(session): Supervisor,
+    query: Result<Query<AuditQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(query) = query.map_err(|_| ApiError::BadRequest("Name the subject: ?subject=K7Q4-M2XP or ?subject=advocate:3".into()))?;
+    // A reference however it was typed ("k7q4m2xp") is looked up as stored.
+    let subject = Reference::parse(&query.subject).map_or_else(|_| query.subject.trim().to_string(), |r| r.to_string());
+    state.storage.record_audit_event(&session.event("audit.viewed", &subject)).await?;
+    let names: HashMap<String, String> =
+        state.storage.advocates().await?.into_iter().map(|a| (format!("advocate:{}", a.id), a.name)).collect();
+    let events = state
+        .storage
+        .audit_trail(&subject)
+        .await?
+        .into_iter()
+        .map(|e| AuditEntry {
+            actor_name: names.get(&e.actor).cloned(),
+            occurred_at: e.occurred_at,
+            actor: e.actor,
+            action: e.action,
+            subject: e.subject,
+            request_id: e.request_id,
+        })
+        .collect();
+    Ok(Json(AuditTrail { subject, events }).into_response())
+}

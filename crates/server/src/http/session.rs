@@ -1,0 +1,300 @@
+//! Advocates' sessions: `POST /api/session` (sign in), `GET /api/session`,
+//! `POST /api/session/keepalive` and `DELETE /api/session` (sign out), and the `AdvocateSession`
+//! extractor every console endpoint takes.
+//!
+//! The session is a random 32-byte token in the `advocate_session` cookie (HttpOnly, Secure,
+//! SameSite=Strict, no Max-Age: it ends with the browser); the database keeps only its SHA-256.
+//! The CSRF token is derived from the session token (SHA-256 under another label), so it is
+//! stored nowhere and can be given again by `GET /api/session`; every request other than GET or
+//! HEAD must repeat it in `X-CSRF-Token`. A session ends after `--session-idle-minutes` unused,
+//! `--session-hours` after sign-in, on sign-out, or when its account is disabled.
+
+use super::ApiError;
+use super::error::current_request_id;
+use super::requests::{constant_time_eq, hex, random_bytes, sha256_hex};
+use crate::app::AppState;
+use crate::clock::now;
+use crate::storage::{AdvocateAccount, AuditEvent, StoredSession};
+use advocate_domain::Timestamp;
+use advocate_domain::console::{AdvocateProfile, AdvocateRole, LoginRequest, SessionInfo, normalize_email};
+use axum::{
+    Json,
+    extract::{ConnectInfo, FromRequestParts, State, rejection::JsonRejection},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header, request::Parts},
+    response::{IntoResponse, Response},
+};
+use std::net::{IpAddr, SocketAddr};
+use std::time::{Duration, Instant};
+
+pub const SESSION_COOKIE: &str = "advocate_session";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+/// Sent by the console's own polling (the queue every 15 s): the session is checked but not
+/// extended, so an unattended console still signs out when idle.
+pub const BACKGROUND_HEADER: &str = "x-advocate-background";
+
+/// How long sessions last, and the cookie's path (the app's base path).
+#[derive(Debug, Clone)]
+pub struct SessionSettings {
+    pub idle: Duration,
+    pub absolute: Duration,
+    pub cookie_path: String,
+}
+
+/// A signed-in advocate, checked: a live session, an enabled account, and for a request that
+/// changes something, the right CSRF token. Rejects with 401 or 403 problems.
+#[derive(Clone)]
+pub struct AdvocateSession {
+    pub advocate: AdvocateAccount,
+    token_hash: String,
+    csrf_token: String,
+    created_at: Timestamp,
+    last_seen_at: Timestamp,
+}
+
+impl std::fmt::Debug for AdvocateSession {
+    /// Never the token's hash nor the CSRF token.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AdvocateSession").field("advocate", &self.advocate).finish_non_exhaustive()
+    }
+}
+
+impl AdvocateSession {
+    /// The advocate as the audit log names them.
+    pub fn actor(&self) -> String {
+        format!("advocate:{}", self.advocate.id)
+    }
+
+    /// An audit event for something this advocate did, now.
+    pub fn event(&self, action: &str, subject: &str) -> AuditEvent {
+        AuditEvent {
+            occurred_at: now(),
+            actor: self.actor(),
+            action: action.into(),
+            subject: subject.into(),
+            request_id: current_request_id().unwrap_or_default(),
+        }
+    }
+
+    fn info(&self, settings: &SessionSettings, now: Timestamp) -> SessionInfo {
+        let expires_at = self.created_at.plus_seconds(settings.absolute.as_secs() as i64);
+        let idle_expires_at = self.last_seen_at.plus_seconds(settings.idle.as_secs() as i64).min(expires_at);
+        SessionInfo {
+            advocate: profile(&self.advocate),
+            csrf_token: self.csrf_token.clone(),
+            idle_timeout_seconds: u32::try_from(settings.idle.as_secs()).unwrap_or(u32::MAX),
+            idle_seconds_left: (idle_expires_at.unix_seconds() - now.unix_seconds()).max(0),
+            idle_expires_at,
+            expires_at,
+        }
+    }
+}
+
+fn profile(account: &AdvocateAccount) -> AdvocateProfile {
+    AdvocateProfile { id: account.id, name: account.name.clone(), role: account.role }
+}
+
+fn not_signed_in() -> ApiError {
+    ApiError::Unauthorized {
+        title: "Not signed in",
+        detail: "Sign in to the advocate console. Sessions end after a while unused, and when the browser closes.".into(),
+    }
+}
+
+fn token_hash(token: &str) -> String {
+    sha256_hex(&["advocate-session", token])
+}
+
+fn csrf_token(token: &str) -> String {
+    sha256_hex(&["advocate-csrf", token])
+}
+
+fn session_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|cookie| cookie.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.trim())
+        .filter(|value| value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+impl FromRequestParts<AppState> for AdvocateSession {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = session_token(&parts.headers).ok_or_else(not_signed_in)?;
+        let token_hash = token_hash(token);
+        let (session, advocate) = state.storage.session(&token_hash).await?.ok_or_else(not_signed_in)?;
+        let now = now();
+        let settings = &state.sessions;
+        let idle_ended = now.unix_seconds() - session.last_seen_at.unix_seconds() > settings.idle.as_secs() as i64;
+        let ended = now.unix_seconds() - session.created_at.unix_seconds() >= settings.absolute.as_secs() as i64;
+        if advocate.disabled || idle_ended || ended {
+            state.storage.delete_session(&token_hash, None).await?;
+            return Err(not_signed_in());
+        }
+        let csrf_token = csrf_token(token);
+        if !matches!(parts.method, Method::GET | Method::HEAD) {
+            let sent = parts.headers.get(CSRF_HEADER).map(HeaderValue::as_bytes).unwrap_or_default();
+            if !constant_time_eq(sent, csrf_token.as_bytes()) {
+                return Err(ApiError::Forbidden(
+                    "CSRF token missing or wrong: send the csrf_token from GET /api/session as the X-CSRF-Token header.".into(),
+                ));
+            }
+        }
+        let mut last_seen_at = session.last_seen_at;
+        if !parts.headers.contains_key(BACKGROUND_HEADER) {
+            state.storage.touch_session(&token_hash, now).await?;
+            last_seen_at = now;
+        }
+        Ok(AdvocateSession { advocate, token_hash, csrf_token, created_at: session.created_at, last_seen_at })
+    }
+}
+
+/// A signed-in supervisor; an advocate gets a 403 problem.
+#[derive(Debug, Clone)]
+pub struct Supervisor(pub AdvocateSession);
+
+impl FromRequestParts<AppState> for Supervisor {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let session = AdvocateSession::from_request_parts(parts, state).await?;
+        if session.advocate.role != AdvocateRole::Supervisor {
+            return Err(ApiError::Forbidden("Only supervisors can do this.".into()));
+        }
+        Ok(Supervisor(session))
+    }
+}
+
+/// The client's address, when the server was started with it (it always is, outside tests of
+/// the bare router).
+pub struct ClientAddress(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddress(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())))
+    }
+}
+
+/// Signs an advocate in. A wrong password, an unknown email and a disabled account are the same
+/// 401, and take as long (the password is checked against a dummy hash when there is no
+/// account). After 5 failures for one email, or 20 from one address, in 15 minutes: 429.
+#[utoipa::path(post, path = "/api/session", tag = "advocate console",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, body = SessionInfo, description = "Signed in; the session is in the advocate_session cookie",
+         headers(("Set-Cookie" = String, description = "advocate_session=…; HttpOnly; Secure; SameSite=Strict; Path=…"))),
+        (status = 401, body = advocate_domain::Problem, description = "Wrong email or password"),
+        (status = 429, body = advocate_domain::Problem, description = "Too many failed attempts; see Retry-After",
+         headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn login(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    body: Result<Json<LoginRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(login) = body.map_err(|e| ApiError::BadRequest(format!("Send the email and password as JSON: {}", e.body_text())))?;
+    let email = normalize_email(&login.email);
+    let started = Instant::now();
+    if let Err(wait) = state.login_limiter.check(&email, address, started) {
+        tracing::warn!("sign-in refused: too many failed attempts");
+        return Err(ApiError::TooManyRequests {
+            detail: format!("Too many failed sign-ins. Try again in {} minutes, or ask a supervisor.", wait.as_secs().div_ceil(60)),
+            retry_after_seconds: wait.as_secs(),
+        });
+    }
+    let account = state.storage.advocate_by_email(&email).await?;
+    let hash = account.as_ref().map_or_else(|| crate::accounts::dummy_hash().to_string(), |a| a.password_hash.clone());
+    let password = login.password;
+    let matches = password.len() <= advocate_domain::console::PASSWORD_MAX && crate::accounts::check_password(hash, password).await?;
+    let account = match account {
+        Some(account) if matches && !account.disabled => account,
+        other => {
+            state.login_limiter.failed(&email, address, started);
+            // Written for an unknown email too, so that both take the same steps.
+            let subject = other.map_or_else(|| "advocate:unknown".to_string(), |a| format!("advocate:{}", a.id));
+            state.storage.record_audit_event(&system_event("session.refused", &subject)).await?;
+            tracing::info!("sign-in failed");
+            return Err(ApiError::Unauthorized {
+                title: "Sign-in failed",
+                detail: "The email address or the password is not right. Check both and try again.".into(),
+            });
+        }
+    };
+    state.login_limiter.succeeded(&email);
+    let token = hex(&random_bytes::<32>());
+    let signed_in_at = now();
+    let stored =
+        StoredSession { token_hash: token_hash(&token), advocate_id: account.id, created_at: signed_in_at, last_seen_at: signed_in_at };
+    let actor = format!("advocate:{}", account.id);
+    let audit = AuditEvent { actor: actor.clone(), ..system_event("session.started", &actor) };
+    state.storage.create_session(&stored, &audit).await?;
+    tracing::info!(advocate = account.id, "advocate signed in");
+    let session = AdvocateSession {
+        advocate: account,
+        token_hash: stored.token_hash,
+        csrf_token: csrf_token(&token),
+        created_at: signed_in_at,
+        last_seen_at: signed_in_at,
+    };
+    let cookie = format!("{SESSION_COOKIE}={token}; HttpOnly; Secure; SameSite=Strict; Path={}", state.sessions.cookie_path);
+    let mut response = Json(session.info(&state.sessions, signed_in_at)).into_response();
+    response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(anyhow::Error::from)?);
+    Ok(response)
+}
+
+fn system_event(action: &str, subject: &str) -> AuditEvent {
+    AuditEvent {
+        occurred_at: now(),
+        actor: "system".into(),
+        action: action.into(),
+        subject: subject.into(),
+        request_id: current_request_id().unwrap_or_default(),
+    }
+}
+
+/// The current session: who is signed in, the CSRF token, and how long before it ends. Counts as
+/// use (the idle clock restarts) unless sent with `X-Advocate-Background: 1`.
+#[utoipa::path(get, path = "/api/session", tag = "advocate console", security(("advocate_session" = [])),
+    params(("X-Advocate-Background" = Option<String>, Header, description = "Any value: check without extending the session")),
+    responses(
+        (status = 200, body = SessionInfo),
+        (status = 401, body = advocate_domain::Problem, description = "Not signed in, or the session ended"),
+    ))]
+pub async fn current(State(state): State<AppState>, session: AdvocateSession) -> Response {
+    Json(session.info(&state.sessions, now())).into_response()
+}
+
+/// Extends the session ("Stay signed in"): the idle clock restarts. Needs `X-CSRF-Token`.
+#[utoipa::path(post, path = "/api/session/keepalive", tag = "advocate console", security(("advocate_session" = [])),
+    params(("X-CSRF-Token" = String, Header, description = "The session's csrf_token")),
+    responses(
+        (status = 200, body = SessionInfo),
+        (status = 401, body = advocate_domain::Problem, description = "Not signed in, or the session ended"),
+        (status = 403, body = advocate_domain::Problem, description = "CSRF token missing or wrong"),
+    ))]
+pub async fn keepalive(State(state): State<AppState>, session: AdvocateSession) -> Response {
+    Json(session.info(&state.sessions, now())).into_response()
+}
+
+/// Signs out: the session ends at once and the cookie is cleared. Needs `X-CSRF-Token`.
+#[utoipa::path(delete, path = "/api/session", tag = "advocate console", security(("advocate_session" = [])),
+    params(("X-CSRF-Token" = String, Header, description = "The session's csrf_token")),
+    responses(
+        (status = 204, description = "Signed out"),
+        (status = 401, body = advocate_domain::Problem, description = "Not signed in, or the session ended"),
+        (status = 403, body = advocate_domain::Problem, description = "CSRF token missing or wrong"),
+    ))]
+pub async fn logout(State(state): State<AppState>, session: AdvocateSession) -> Result<Response, ApiError> {
+    let actor = session.actor();
+    state.storage.delete_session(&session.token_hash, Some(&session.event("session.ended", &actor))).await?;
+    let cookie = format!("{SESSION_COOKIE}=; HttpOnly; Secure; SameSite=Strict; Path={}; Max-Age=0", state.sessions.cookie_path);
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(anyhow::Error::from)?);
+    Ok(response)
+}
