@@ -8,7 +8,7 @@ use crate::pages::{AboutPage, BillPage, EstimatePage, HomePage, NotFoundPage, Re
 use advocate_domain::ProgramSettings;
 use leptos::prelude::*;
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{ParentRoute, Route, Router, Routes},
     hooks::use_location,
     path,
 };
@@ -87,8 +87,10 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/requests/:reference") view=RequestStatusPage/>
                 <Route path=path!("/estimate") view=EstimatePage/>
                 <Route path=path!("/bill") view=BillPage/>
-                <Route path=path!("/console") view=crate::pages::console::QueuePage/>
-                <Route path=path!("/console/cases/:reference") view=crate::pages::console::CasePage/>
+                <ParentRoute path=path!("/console") view=crate::pages::console::ConsoleLayout>
+                    <Route path=path!("") view=crate::pages::console::QueuePage/>
+                    <Route path=path!("cases/:reference") view=crate::pages::console::CasePage/>
+                </ParentRoute>
             </Routes>
         </main>
         <Show when=|| crate::embed::employer().is_none()>

@@ -2,7 +2,7 @@
 //! decision and why, consent, the attached bill with its review, notes (only ever added), status
 //! changes and the history. Opening it is written to the audit log by the server.
 
-use super::{ConsoleSession, SessionGate};
+use super::ConsoleSession;
 use crate::api::{ApiError, app_path};
 use crate::app::use_program;
 use crate::components::ErrorNotice;
@@ -15,11 +15,6 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn CasePage() -> impl IntoView {
-    view! { <SessionGate><CaseView/></SessionGate> }
-}
-
-#[component]
-fn CaseView() -> impl IntoView {
     let session = ConsoleSession::get();
     let reference = use_params_map().get_untracked().get("reference").unwrap_or_default();
     let case = RwSignal::new(None::<Result<Case, ApiError>>);

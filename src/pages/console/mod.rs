@@ -59,6 +59,12 @@ impl ConsoleSession {
     }
 }
 
+/// The console's frame for its pages (the router's outlet): one session for all of them.
+#[component]
+pub fn ConsoleLayout() -> impl IntoView {
+    view! { <SessionGate><leptos_router::components::Outlet/></SessionGate> }
+}
+
 /// Shows its children to a signed-in advocate, and the sign-in form to anyone else.
 #[component]
 pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
@@ -99,12 +105,13 @@ pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
 /// Counts down to the idle end, keeps the session alive while a person works, and ends it here
 /// when the server would have.
 fn watch_idle(session: ConsoleSession) {
-    let on_use = Closure::<dyn FnMut()>::new(move || session.active.set_value(true));
+    let on_use = Closure::<dyn FnMut()>::new(move || {
+        let _ = session.active.try_set_value(true);
+    });
     let document = document();
     for event in ["keydown", "pointerdown"] {
         let _ = document.add_event_listener_with_callback(event, on_use.as_ref().unchecked_ref());
     }
-    on_use.forget();
     let tick = Closure::<dyn FnMut()>::new(move || {
         let Some(info) = session.info.get_untracked() else { return };
         let left = ((session.idle_deadline.get_untracked() - js_sys::Date::now()) / 1000.0).floor() as i64;
@@ -121,8 +128,18 @@ fn watch_idle(session: ConsoleSession) {
             stay_signed_in(session);
         }
     });
-    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 1000);
-    tick.forget();
+    let timer = window().set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 1000).ok();
+    // Leaving the console stops the clock and the listeners with it.
+    let closures = send_wrapper::SendWrapper::new((on_use, tick));
+    on_cleanup(move || {
+        if let Some(timer) = timer {
+            window().clear_interval_with_handle(timer);
+        }
+        let (on_use, _tick) = closures.take();
+        for event in ["keydown", "pointerdown"] {
+            let _ = leptos::prelude::document().remove_event_listener_with_callback(event, on_use.as_ref().unchecked_ref());
+        }
+    });
 }
 
 fn stay_signed_in(session: ConsoleSession) {

@@ -1,7 +1,7 @@
 //! The queue: requests by status, overdue first by their promised outreach window, filtered by
 //! area and by "mine", reloaded every few seconds so a new request appears by itself.
 
-use super::{ConsoleSession, SessionGate};
+use super::ConsoleSession;
 use crate::api::{ApiError, app_path};
 use crate::app::use_program;
 use crate::components::ErrorNotice;
@@ -14,11 +14,6 @@ use wasm_bindgen::closure::Closure;
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
-    view! { <SessionGate><Queue/></SessionGate> }
-}
-
-#[component]
-fn Queue() -> impl IntoView {
     let session = ConsoleSession::get();
     let status = RwSignal::new(String::new());
     let area = RwSignal::new(String::new());
@@ -44,11 +39,12 @@ fn Queue() -> impl IntoView {
     let poll = Closure::<dyn FnMut()>::new(move || load(true));
     let seconds = advocate_domain::console::QUEUE_POLL_SECONDS as i32;
     let timer = window().set_interval_with_callback_and_timeout_and_arguments_0(poll.as_ref().unchecked_ref(), seconds * 1000).ok();
-    poll.forget();
+    let poll = send_wrapper::SendWrapper::new(poll);
     on_cleanup(move || {
         if let Some(timer) = timer {
             window().clear_interval_with_handle(timer);
         }
+        drop(poll);
     });
     let take = move |reference: String| {
         let csrf = session.csrf();
