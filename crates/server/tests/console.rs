@@ -124,6 +124,49 @@ fn now() -> i64 {
 }
 
 on_both_databases! {
+    async fn an_advocate_opens_a_request_on_a_call_with_consent_by_phone(db: Db) {
+        let app = TestApp::spawn(db).await;
+        let id = new_advocate(&app, "jo@example.org", "Jo Park", AdvocateRole::Advocate).await;
+        let browser = sign_in(&app, "jo@example.org").await;
+        let body = json!({
+            "relationship": "spouse-or-partner",
+            "service_id": "second-opinion",
+            "plan": "other-plan",
+            "answers": { "condition": "Knee surgery advised", "zip": "10001" },
+            "contact": { "name": "Sam Lee", "method": "phone", "phone": "555-201-4477", "best_time": "anytime" },
+            "consent_to_contact": true,
+            "notes": ""
+        });
+        let key = uuid::Uuid::new_v4().to_string();
+        // Without the CSRF token, nothing is opened.
+        let forged = app
+            .client
+            .post(format!("{}/api/console/requests", app.url))
+            .header("cookie", &browser.cookie)
+            .header("Idempotency-Key", &key)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(forged.status(), 403);
+        let response = browser.post(&app, "/api/console/requests").header("Idempotency-Key", &key).json(&body).send().await.unwrap();
+        assert_eq!(response.status(), 201);
+        let receipt: RequestReceipt = response.json().await.unwrap();
+        let again = browser.post(&app, "/api/console/requests").header("Idempotency-Key", &key).json(&body).send().await.unwrap();
+        assert_eq!(again.json::<RequestReceipt>().await.unwrap().reference, receipt.reference, "a retry opens nothing new");
+        let case = browser.case(&app, &receipt).await;
+        assert_eq!(case.summary.assigned_to.map(|a| a.id), Some(id), "the advocate on the call takes the case");
+        assert!(case.request.consent_to_contact);
+        let audit = audit_rows(&app, &receipt.reference.to_string()).await;
+        assert_eq!(audit[..2], [format!("advocate:{id} request.created_on_call"), format!("advocate:{id} case.assigned")]);
+        // Consent is still required: the caller must have agreed on the call.
+        let mut no_consent = body.clone();
+        no_consent["consent_to_contact"] = json!(false);
+        let refused =
+            browser.post(&app, "/api/console/requests").header("Idempotency-Key", uuid::Uuid::new_v4().to_string()).json(&no_consent).send().await.unwrap();
+        assert_eq!(problem(refused, 422).await.errors[0].field, "consent_to_contact");
+    }
+
     async fn the_console_needs_a_session(db: Db) {
         let app = TestApp::spawn(db).await;
         let receipt = new_request(&app, "Ana Lopez").await;

@@ -336,3 +336,26 @@ pub async fn audit(
         .collect();
     Ok(Json(AuditTrail { subject, events }).into_response())
 }
+
+/// Opens a request on a caller's behalf during a call: the same answers, rules and
+/// `Idempotency-Key` as the member's own `POST /api/requests`; `consent_to_contact` records the
+/// consent the caller gave on the phone. Audited as "request.created_on_call" by the advocate,
+/// who takes the case.
+#[utoipa::path(post, path = "/api/console/requests", tag = "advocate console", security(("advocate_session" = [])),
+    request_body = advocate_domain::NewRequest,
+    params(("Idempotency-Key" = String, Header, description = "A random value, the same for every retry"), ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 201, body = advocate_domain::RequestReceipt),
+        (status = 401, body = advocate_domain::Problem, description = "Not signed in"),
+        (status = 403, body = advocate_domain::Problem, description = "CSRF token missing or wrong"),
+        (status = 422, body = advocate_domain::Problem, description = "Answers that need fixing, each named"),
+    ))]
+pub async fn open_on_call(
+    State(state): State<AppState>,
+    session: AdvocateSession,
+    axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    super::requests::open_request(&state, &uri, &headers, &body, super::requests::Opener::AdvocateOnCall(session.advocate.id)).await
+}

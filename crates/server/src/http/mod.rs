@@ -93,7 +93,7 @@ fn console_routes() -> Router<AppState> {
     Router::new()
         .route("/session", get(session::current).post(session::login).delete(session::logout))
         .route("/session/keepalive", post(session::keepalive))
-        .route("/console/requests", get(console::queue))
+        .route("/console/requests", get(console::queue).post(console::open_on_call))
         .route("/console/requests/{reference}", get(console::case))
         .route("/console/requests/{reference}/assign", post(console::assign))
         .route("/console/requests/{reference}/status", post(console::change_status))

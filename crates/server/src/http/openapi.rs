@@ -29,6 +29,7 @@ use utoipa::OpenApi;
         super::session::keepalive,
         super::session::logout,
         super::console::queue,
+        super::console::open_on_call,
         super::console::case,
         super::console::assign,
         super::console::change_status,

@@ -36,8 +36,28 @@ pub async fn create_request(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let key = idempotency_key(&headers)?;
-    let request: NewRequest = serde_json::from_slice(&body).map_err(|e| ApiError::Invalid {
+    open_request(&state, &uri, &headers, &body, Opener::Member).await
+}
+
+/// Who opens a request: the member online, or an advocate on a call with them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Opener {
+    Member,
+    /// The member gave their consent to be contacted by phone, to this advocate, who takes the case.
+    AdvocateOnCall(i64),
+}
+
+/// Opens a request: validated by the domain's rules, routed, idempotent by its key, stored with
+/// its audit event in one transaction.
+pub(super) async fn open_request(
+    state: &AppState,
+    uri: &axum::http::Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+    opener: Opener,
+) -> Result<Response, ApiError> {
+    let key = idempotency_key(headers)?;
+    let request: NewRequest = serde_json::from_slice(body).map_err(|e| ApiError::Invalid {
         detail: format!("The request could not be read: {e}. Send the answers as JSON in the documented shape."),
         errors: Vec::new(),
     })?;
@@ -45,8 +65,8 @@ pub async fn create_request(
         key_hash: sha256_hex(&["idempotency-key", &key]),
         body_hash: sha256_hex(&[&serde_json::to_string(&request).expect("a request serialises")]),
     };
-    if let Some(original) = replay(&state, &key).await? {
-        return Ok(created(&uri, original));
+    if let Some(original) = replay(state, &key).await? {
+        return Ok(created(uri, original));
     }
     let services = catalog();
     let problems = request.problems(&services);
@@ -82,20 +102,31 @@ pub async fn create_request(
         let stored = StoredRequest { verifier_hash: verifier_hash(&verifier, &stored.verifier_salt), ..stored };
         let audit = AuditEvent {
             occurred_at: submitted_at,
-            actor: "member".into(),
-            action: "request.created".into(),
+            actor: match opener {
+                Opener::Member => "member".into(),
+                Opener::AdvocateOnCall(id) => format!("advocate:{id}"),
+            },
+            // On a call, the audit trail records that the consent was given by phone, to whom.
+            action: match opener {
+                Opener::Member => "request.created".into(),
+                Opener::AdvocateOnCall(_) => "request.created_on_call".into(),
+            },
             subject: reference.to_string(),
             request_id: current_request_id().unwrap_or_default(),
         };
         match state.storage.insert_request(&stored, &key, &audit).await? {
             InsertOutcome::Created => {
                 tracing::info!(reference = %reference, handler = ?stored.handler, "request created");
-                return Ok(created(&uri, receipt(stored, verifier)));
+                if let Opener::AdvocateOnCall(id) = opener {
+                    let assigned = AuditEvent { action: "case.assigned".into(), ..audit };
+                    state.storage.assign_request(&reference, id, &assigned).await?;
+                }
+                return Ok(created(uri, receipt(stored, verifier)));
             }
             // Sent twice at once: the other copy won; answer as it did.
             InsertOutcome::KeyAlreadyUsed => {
-                let original = replay(&state, &key).await?.ok_or_else(|| anyhow::anyhow!("idempotency key vanished"))?;
-                return Ok(created(&uri, original));
+                let original = replay(state, &key).await?.ok_or_else(|| anyhow::anyhow!("idempotency key vanished"))?;
+                return Ok(created(uri, original));
             }
             InsertOutcome::ReferenceTaken => continue,
         }
