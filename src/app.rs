@@ -90,6 +90,7 @@ fn Shell() -> impl IntoView {
                 <ParentRoute path=path!("/console") view=crate::pages::console::ConsoleLayout>
                     <Route path=path!("") view=crate::pages::console::QueuePage/>
                     <Route path=path!("cases/:reference") view=crate::pages::console::CasePage/>
+                    <Route path=path!("call") view=crate::pages::console::CallPage/>
                 </ParentRoute>
             </Routes>
         </main>

@@ -3,6 +3,7 @@
 
 use crate::api::{ApiError, fetch_json_with, fetch_text_with, to_json};
 use advocate_domain::console::{Case, CaseQueue, LoginRequest, NewCaseNote, SessionInfo, StatusChange};
+use advocate_domain::{NewRequest, RequestReceipt};
 
 const CSRF: &str = "X-CSRF-Token";
 
@@ -70,4 +71,11 @@ pub async fn add_note(reference: &str, note: &NewCaseNote, csrf: &str) -> Result
 /// Whether an error means "not signed in" (the session ended or never began).
 pub fn is_signed_out(error: &ApiError) -> bool {
     matches!(error, ApiError::Problem(problem) if problem.status == 401)
+}
+
+/// `POST /api/console/requests`: opens a request for a caller, with the consent they gave on
+/// the call; a retry with the same key opens nothing new.
+pub async fn open_request(request: &NewRequest, idempotency_key: &str, csrf: &str) -> Result<RequestReceipt, ApiError> {
+    let body = to_json(request);
+    fetch_json_with("POST", "api/console/requests", Some(&body), &[(CSRF, csrf), ("Idempotency-Key", idempotency_key)]).await
 }

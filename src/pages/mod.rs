@@ -3,7 +3,7 @@
 mod about;
 pub mod bill;
 pub mod console;
-mod estimate;
+pub mod estimate;
 mod home;
 mod not_found;
 mod request_status;

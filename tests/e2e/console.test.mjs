@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { BASE_URL, launch, openPage, screenshot, assertAccessible } from './support.mjs';
+import { BASE_URL, DESKTOP, launch, openPage, screenshot, assertAccessible, tabTo } from './support.mjs';
 
 const EMAIL = process.env.ADVOCATE_TEST_EMAIL;
 const PASSWORD = process.env.ADVOCATE_TEST_PASSWORD;
@@ -84,5 +84,59 @@ test('an advocate signs in, takes a new request, adds a note and resolves it', a
   await page.getByRole('heading', { level: 1, name: 'Sign in to the advocate console' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Sign in to the advocate console' }).waitFor();
+  await page.context().close();
+});
+
+test('call mode prices a procedure and opens a request for the caller by keyboard in under a minute', async () => {
+  const page = await openPage(browser, DESKTOP);
+  await page.goto(url('console'));
+  await page.fill('#email', EMAIL);
+  await page.fill('#password', PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
+  await tabTo(page, 'a[href$="console/call"]');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'On a call' }).waitFor();
+  await page.locator('#call-service').waitFor();
+  const started = Date.now();
+
+  // Alt+P: the price of a knee MRI in Birmingham, Alabama (ZIP 35203).
+  await page.keyboard.press('Alt+KeyP');
+  await page.keyboard.type('35203');
+  await tabTo(page, '#procedure');
+  await page.keyboard.type('knee mri');
+  await tabTo(page, '.search__result');
+  await page.keyboard.press('Enter');
+  await page.locator('.call-panel .estimate').filter({ hasText: 'Medicare pays here' }).waitFor();
+
+  // Alt+S: the service, chosen from the caller's words; the form takes it and moves on.
+  await page.keyboard.press('Alt+KeyS');
+  await page.keyboard.type('second opinion');
+  await tabTo(page, '.call-results button');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'call-name');
+  await page.keyboard.type('Sam Lee');
+  await tabTo(page, '#call-phone');
+  await page.keyboard.type('555-201-4477');
+  await tabTo(page, '#call-plan');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, '#call-condition');
+  await page.keyboard.type('Knee surgery advised');
+  await tabTo(page, '#call-zip');
+  await page.keyboard.type('10001');
+  await tabTo(page, '#call-consent');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+  const opened = page.locator('#call-opened');
+  await opened.waitFor();
+  const seconds = (Date.now() - started) / 1000;
+  assert.match(await opened.textContent(), /Opened [2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}, assigned to you/);
+  console.log(`[report] call mode: a procedure priced and a request opened by keyboard in ${seconds.toFixed(1)} s of scripted keystrokes (budget: a minute of a person's typing)`);
+  assert.ok(seconds < 60, `${seconds} s`);
+  await screenshot(page, 'console-4-call-1280');
+  await assertAccessible(page);
+  assert.deepEqual(page.errors.filter((e) => !/status of 401/.test(e)), []);
   await page.context().close();
 });

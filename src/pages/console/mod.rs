@@ -4,10 +4,12 @@
 //! with a way to stay signed in. Only what a person does (a key, a click) counts as use: the
 //! queue's polling does not keep an unattended console signed in.
 
+mod call;
 mod case;
 mod queue;
 mod sign_in;
 
+pub use call::CallPage;
 pub use case::CasePage;
 pub use queue::QueuePage;
 
@@ -183,6 +185,7 @@ fn ConsoleBar(session: ConsoleSession) -> impl IntoView {
     view! {
         <nav class="console-bar" aria-label="Console">
             <a href=crate::api::app_path("/console")>"Requests"</a>
+            <a href=crate::api::app_path("/console/call")>"On a call"</a>
             <span class="console-bar__who">"Signed in as " {name}</span>
             <button type="button" class="link-button" on:click=sign_out>"Sign out"</button>
         </nav>

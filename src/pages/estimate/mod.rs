@@ -2,8 +2,8 @@
 //! Medicare pays, what is included and what to do next; a second ZIP code compares the two.
 //! Everything is in the URL. The catalog is fetched once and searched in the browser.
 
-mod picker;
-mod result;
+pub mod picker;
+pub mod result;
 
 use crate::api::{self, ApiError};
 use crate::app::set_page_title;
