@@ -154,6 +154,21 @@ test('a photo of a bill is read on the server after the member agrees, and its l
   assert.deepEqual(page.errors, []);
 });
 
+test('a PDF with a text layer is read on the device: nothing is sent', async () => {
+  const pdf = new URL('../../../shared/data/bills/generated-statement.pdf', import.meta.url);
+  assert.ok(existsSync(pdf), 'this test reads the sample statement in ../shared/data/bills');
+  const page = await openPage(browser);
+  const sent = [];
+  page.on('request', (request) => { if (request.method() !== 'GET') sent.push(request.url()); });
+  await page.goto(url('bill'));
+  await page.setInputFiles('#bill-file', fileURLToPath(pdf));
+  await page.getByText(/Read 2 charges from page 1/).waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByRole('button', { name: 'Send to be read' }).count(), 0, 'no consent needed: it stays here');
+  assert.deepEqual(sent, [], 'the PDF was read in the browser');
+  await screenshot(page, 'bill-8-text-pdf-390');
+  assert.deepEqual(page.errors, []);
+});
+
 test('a file that is not a bill is refused with what to try instead', async () => {
   const page = await openPage(browser);
   await page.goto(url('bill'));

@@ -57,7 +57,7 @@ fn precompress(dist: &Path) -> Result<SizeReport, String> {
     for path in paths {
         let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
-        if !matches!(extension, "html" | "js" | "wasm" | "css" | "svg" | "webmanifest" | "json") {
+        if !matches!(extension, "html" | "js" | "mjs" | "wasm" | "css" | "svg" | "webmanifest" | "json") {
             continue;
         }
         let raw = std::fs::read(&path).map_err(|e| format!("{name}: {e}"))?;

@@ -91,6 +91,8 @@ async fn an_employers_embedded_pages_may_be_framed_by_its_intranet_only() {
             assert!(csp.ends_with("frame-ancestors 'self' https://intranet.acme.example http://localhost:8181"), "{csp}");
             assert_eq!(header(&page, "x-frame-options"), "", "an allow-list cannot be said with X-Frame-Options");
         }
+        let console = app.get("/e/acme/console").await;
+        assert!(header(&console, "content-security-policy").ends_with("frame-ancestors 'none'"), "the console is never framed");
         let unknown = app.get("/e/globex/").await;
         assert_eq!(unknown.status(), 404);
         assert_eq!(header(&unknown, "x-frame-options"), "DENY");

@@ -1,13 +1,31 @@
-//! Adding a bill from files. CSV exports and X12 claims or remittances are read here by the
-//! domain's readers: nothing leaves the device. Photos and PDFs need the server's reader; the
+//! Adding a bill from files. CSV exports, X12 claims or remittances and PDFs with a text layer
+//! are read here by the domain's readers: nothing leaves the device. Photos and scans need the
+//! server's reader (OCR); the
 //! member is told so and sends them only by choosing to, one page after another, with the
 //! progress shown and a retry when the network fails.
 
 use crate::api::{self, ApiError};
 use advocate_domain::bill::Bill;
-use advocate_domain::bill_import::{csv::parse_csv, x12::parse_x12};
+use advocate_domain::bill_import::{csv::parse_csv, statement::parse_statement_text, x12::parse_x12};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/pdf_text.js")]
+extern "C" {
+    /// The PDF's text layer, line by line (pdf.js, loaded on first use).
+    #[wasm_bindgen(catch)]
+    async fn pdf_text(bytes: js_sys::Uint8Array, max_pages: u32) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+/// Pages of a PDF read for charges: a long itemized bill fits.
+const MAX_PDF_PAGES: u32 = 20;
+
+/// Reads a PDF's text layer here; None when it has none (a scan), so the server must OCR it.
+async fn read_pdf_here(file: &web_sys::File) -> Option<Bill> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
+    let text = pdf_text(js_sys::Uint8Array::new(&buffer), MAX_PDF_PAGES).await.ok()?.as_string()?;
+    parse_statement_text(&text).ok()
+}
 
 /// Files larger than this are not bills.
 const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
@@ -52,6 +70,14 @@ pub fn BillFileInput(
                         on_read.run(Ok(bills));
                         return;
                     }
+                    // A PDF with a text layer is read here: nothing leaves the device.
+                    Some(Ok(FileContent::NeedsServer)) if is_pdf(&file).await => match read_pdf_here(&file).await {
+                        Some(bill) => {
+                            pages.update(|p| p.push(file));
+                            on_page.run(bill);
+                        }
+                        None => photos.push(file),
+                    },
                     Some(Ok(FileContent::NeedsServer)) => photos.push(file),
                     Some(Err(message)) => return on_read.run(Err(message)),
                     None => return on_read.run(Err("This file could not be opened. Try again, or type the charges below.".into())),
@@ -90,7 +116,7 @@ pub fn BillFileInput(
     view! {
         <div class="field file-field">
             <label class="label" for="bill-file">{label}</label>
-            <p class="hint" id="bill-file-hint">"Photos or PDFs of the itemized bill (choose several pages at once if you like), a CSV export, or an X12 claim (837) or remittance (835). CSV and X12 files are read on this device."</p>
+            <p class="hint" id="bill-file-hint">"Photos or PDFs of the itemized bill (choose several pages at once if you like), a CSV export, or an X12 claim (837) or remittance (835). PDFs with text, CSV and X12 files are read on this device; only photos and scans need sending."</p>
             <input class="file-input" id="bill-file" type="file" multiple
                 accept="image/jpeg,image/png,application/pdf,.pdf,.csv,.txt,.835,.837,.837i,.837p,.x12,.edi,text/csv,text/plain"
                 aria-describedby="bill-file-hint" on:change=on_change/>
@@ -118,6 +144,16 @@ pub fn BillFileInput(
                 </button>
             </div>
         </Show>
+    }
+}
+
+/// Whether a file is a PDF, by its first bytes.
+async fn is_pdf(file: &web_sys::File) -> bool {
+    let head = file.slice_with_i32_and_i32(0, 5).ok();
+    let Some(head) = head else { return false };
+    match wasm_bindgen_futures::JsFuture::from(head.array_buffer()).await {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec() == b"%PDF-",
+        Err(_) => false,
     }
 }
 

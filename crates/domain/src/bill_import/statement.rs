@@ -187,3 +187,17 @@ Total Charges $1,289.20";
         assert_eq!(parse_statement_text("Dear patient, thank you.\nTotal due $40.00"), Err(StatementError::NoCharges));
     }
 }
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    /// The payment stub of the generated sample statement, as pdf.js lines it up in the browser
+    /// and pdftotext on the server: not a charge.
+    #[test]
+    fn a_payment_stub_beside_the_billing_phone_is_not_a_charge() {
+        let text = "Pharmacy  60.53\nFor Billing inquries: 123 - 456 - 7890  07/10/2020  2nnnnn  $40.00\n";
+        let bill = parse_statement_text(text).unwrap();
+        assert_eq!(bill.lines.len(), 1, "{:?}", bill.lines);
+    }
+}

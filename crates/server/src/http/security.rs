@@ -48,7 +48,12 @@ impl SecurityPolicy {
     /// The origins that may frame a path: an employer's, for its embedded pages.
     fn frame_ancestors(&self, path: &str) -> Option<String> {
         let inside = path.strip_prefix(&self.base_path)?;
-        let slug = inside.strip_prefix("e/")?.split('/').next()?;
+        let mut segments = inside.strip_prefix("e/")?.split('/');
+        let slug = segments.next()?;
+        // The advocate console is never framed, even at an employer's address.
+        if segments.next() == Some("console") {
+            return None;
+        }
         let employer = self.employers.find(slug)?;
         Some(
             std::iter::once("'self'".to_string())
