@@ -74,8 +74,7 @@ pub async fn unit_limits() -> Result<UnitLimits, ApiError> {
 
 /// `POST /api/bills/review`: the review with the price benchmarks for a ZIP code.
 pub async fn review_bill(request: &BillReviewRequest) -> Result<Review, ApiError> {
-    let (init, _) = post_json(&to_json(request))?;
-    fetch_json("api/bills/review", &init).await
+    fetch_json_with("POST", "api/bills/review", Some(&to_json(request)), &[]).await
 }
 
 /// `POST /api/bills/read`: a photo or PDF of a bill, read on the server into its charges.
@@ -87,10 +86,9 @@ pub async fn read_bill(file: &web_sys::File, on_progress: impl Fn(f64) + 'static
 
 /// `PUT /api/requests/{reference}/bill`: attaches the bill's charges and answers to a request.
 pub async fn attach_bill(receipt: &RequestReceipt, request: &BillReviewRequest) -> Result<AttachedBill, ApiError> {
-    let (init, headers) = post_json(&to_json(request))?;
-    init.set_method("PUT");
-    headers.set("Authorization", &format!("Bearer {}", receipt.verifier)).map_err(|_| ApiError::Network)?;
-    fetch_json(&format!("api/requests/{}/bill", receipt.reference), &init).await
+    let bearer = format!("Bearer {}", receipt.verifier);
+    fetch_json_with("PUT", &format!("api/requests/{}/bill", receipt.reference), Some(&to_json(request)), &[("Authorization", &bearer)])
+        .await
 }
 
 /// `POST /api/requests/{reference}/bill/pages`: adds a photo or PDF of the bill. Sending the
@@ -102,7 +100,8 @@ pub async fn add_bill_page(receipt: &RequestReceipt, file: &web_sys::File, on_pr
 
 /// `GET /api/requests/{reference}/bill`: the bill attached to a request, if any.
 pub async fn attached_bill(receipt: &RequestReceipt) -> Result<Option<AttachedBill>, ApiError> {
-    match fetch_json(&format!("api/requests/{}/bill", receipt.reference), &with_verifier("GET", &receipt.verifier)?).await {
+    let bearer = format!("Bearer {}", receipt.verifier);
+    match fetch_json_with("GET", &format!("api/requests/{}/bill", receipt.reference), None, &[("Authorization", &bearer)]).await {
         Ok(attached) => Ok(Some(attached)),
         Err(ApiError::Problem(problem)) if problem.status == 404 => Ok(None),
         Err(error) => Err(error),
@@ -111,16 +110,8 @@ pub async fn attached_bill(receipt: &RequestReceipt) -> Result<Option<AttachedBi
 
 /// `DELETE /api/requests/{reference}/bill`: deletes the attached bill at once.
 pub async fn delete_bill(receipt: &RequestReceipt) -> Result<(), ApiError> {
-    fetch_text(&format!("api/requests/{}/bill", receipt.reference), &with_verifier("DELETE", &receipt.verifier)?).await.map(|_| ())
-}
-
-fn with_verifier(method: &str, verifier: &str) -> Result<web_sys::RequestInit, ApiError> {
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
-    headers.set("Authorization", &format!("Bearer {verifier}")).map_err(|_| ApiError::Network)?;
-    init.set_headers(&headers);
-    Ok(init)
+    let bearer = format!("Bearer {}", receipt.verifier);
+    fetch_text_with("DELETE", &format!("api/requests/{}/bill", receipt.reference), None, &[("Authorization", &bearer)]).await.map(|_| ())
 }
 
 /// Sends a file with XMLHttpRequest, the one browser API that reports upload progress.
@@ -160,22 +151,9 @@ async fn upload(
     }
 }
 
-/// A POST with a JSON body; the headers are returned so a caller can add its own.
-fn post_json(body: &str) -> Result<(web_sys::RequestInit, web_sys::Headers), ApiError> {
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
-    headers.set("Content-Type", "application/json").map_err(|_| ApiError::Network)?;
-    init.set_headers(&headers);
-    init.set_body(&body.into());
-    Ok((init, headers))
-}
-
 /// `POST /api/requests`: sends a request; a retry with the same key returns the same receipt.
 pub async fn create_request(request: &NewRequest, idempotency_key: &str) -> Result<RequestReceipt, ApiError> {
-    let (init, headers) = post_json(&to_json(request))?;
-    headers.set("Idempotency-Key", idempotency_key).map_err(|_| ApiError::Network)?;
-    fetch_json("api/requests", &init).await
+    fetch_json_with("POST", "api/requests", Some(&to_json(request)), &[("Idempotency-Key", idempotency_key)]).await
 }
 
 /// JSON through the browser's own parser: smaller than bundling a JSON library in the wasm.
@@ -190,11 +168,8 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 /// `GET /api/requests/{reference}`: where a request stands, shown only with its verifier.
 pub async fn request_status(reference: &str, verifier: &str) -> Result<RequestStatus, ApiError> {
-    let init = web_sys::RequestInit::new();
-    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
-    headers.set("Authorization", &format!("Bearer {verifier}")).map_err(|_| ApiError::Network)?;
-    init.set_headers(&headers);
-    fetch_json(&format!("api/requests/{reference}"), &init).await
+    let bearer = format!("Bearer {verifier}");
+    fetch_json_with("GET", &format!("api/requests/{reference}"), None, &[("Authorization", &bearer)]).await
 }
 
 /// A request with any method, an optional JSON body and extra headers; the answer's body.
@@ -225,11 +200,6 @@ pub async fn fetch_json_with<T: DeserializeOwned>(
 
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     let text = fetch_text(path, &web_sys::RequestInit::new()).await?;
-    from_json(&text).ok_or(ApiError::Unreadable)
-}
-
-async fn fetch_json<T: DeserializeOwned>(path: &str, init: &web_sys::RequestInit) -> Result<T, ApiError> {
-    let text = fetch_text(path, init).await?;
     from_json(&text).ok_or(ApiError::Unreadable)
 }
 

@@ -2,6 +2,7 @@
 //! confirmation, where it is attached. Held in memory only: the charges are health information
 //! and are not written to this device's storage, so a reload forgets them.
 
+use advocate_domain::bill_attachment::describe_parts;
 use advocate_domain::bill_review::BillReviewRequest;
 use leptos::prelude::*;
 
@@ -41,13 +42,9 @@ impl BillHandoff {
 
     /// "3 charges ($990.00) and 1 photo or PDF", or None when there is nothing to send.
     pub fn summary(&self) -> Option<String> {
-        let charges = self.review.with(|review| review.as_ref().map(|r| (r.bill.lines.len(), r.bill.lines_total())));
+        let (charges, total) =
+            self.review.with(|review| review.as_ref().map_or((0, None), |r| (r.bill.lines.len(), Some(r.bill.lines_total()))));
         let pages = self.pages.with(Vec::len);
-        let charges = charges.map(|(n, total)| format!("{n} charge{} ({total})", if n == 1 { "" } else { "s" }));
-        let pages = (pages > 0).then(|| if pages == 1 { "1 photo or PDF".to_string() } else { format!("{pages} photos or PDFs") });
-        match (charges, pages) {
-            (Some(c), Some(p)) => Some(format!("{c} and {p}")),
-            (c, p) => c.or(p),
-        }
+        (charges > 0 || pages > 0).then(|| describe_parts(charges, total, pages))
     }
 }

@@ -79,7 +79,8 @@ pub fn load_receipt(reference: &str) -> Option<RequestReceipt> {
     saved.into_iter().map(|s| s.receipt).find(|r| r.reference.to_string() == reference)
 }
 
-fn new_idempotency_key() -> String {
+/// A random key for one request, the same for every retry of it.
+pub fn new_idempotency_key() -> String {
     leptos::prelude::window()
         .crypto()
         .map(|crypto| crypto.random_uuid())

@@ -49,14 +49,23 @@ pub struct BillPage {
 impl AttachedBill {
     /// "12 charges and 2 photos or PDFs", for a confirmation.
     pub fn describe(&self) -> String {
-        let charges = self.review.as_ref().map_or(0, |r| r.request.bill.lines.len());
-        let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
-        match (charges, self.pages.len()) {
-            (0, 0) => "nothing".into(),
-            (c, 0) => plural(c, "charge", "charges"),
-            (0, p) => plural(p, "photo or PDF", "photos or PDFs"),
-            (c, p) => format!("{} and {}", plural(c, "charge", "charges"), plural(p, "photo or PDF", "photos or PDFs")),
-        }
+        describe_parts(self.review.as_ref().map_or(0, |r| r.request.bill.lines.len()), None, self.pages.len())
+    }
+}
+
+/// What a bill sent to an advocate holds, in words: "3 charges ($990.00) and 1 photo or PDF";
+/// the total only when given; "nothing" when there is nothing.
+pub fn describe_parts(charges: usize, total: Option<crate::money::Money>, pages: usize) -> String {
+    let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+    let charges = (charges > 0).then(|| match total {
+        Some(total) => format!("{} ({total})", plural(charges, "charge", "charges")),
+        None => plural(charges, "charge", "charges"),
+    });
+    let pages = (pages > 0).then(|| plural(pages, "photo or PDF", "photos or PDFs"));
+    match (charges, pages) {
+        (Some(c), Some(p)) => format!("{c} and {p}"),
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => "nothing".into(),
     }
 }
 
@@ -86,5 +95,7 @@ mod tests {
         assert_eq!(attached(1, 0).describe(), "1 charge");
         assert_eq!(attached(0, 1).describe(), "1 photo or PDF");
         assert_eq!(attached(0, 0).describe(), "nothing");
+        let total = Some(crate::money::Money::from_dollars(990));
+        assert_eq!(describe_parts(3, total, 1), "3 charges ($990.00) and 1 photo or PDF");
     }
 }

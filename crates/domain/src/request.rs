@@ -65,6 +65,27 @@ pub struct NeedAnswers {
     pub zip: Option<Zip>,
 }
 
+impl NeedAnswers {
+    /// The answers given, as (question, answer) rows: the member checks them before sending,
+    /// the advocate reads them on the case.
+    pub fn rows(&self) -> Vec<(&'static str, String)> {
+        let mut rows = Vec::new();
+        if let Some(amount) = self.bill_amount {
+            rows.push(("Bill amount", amount.to_string()));
+        }
+        if let Some(coverage) = self.bill_coverage {
+            rows.push(("Insurance", coverage.summary().to_string()));
+        }
+        if let Some(condition) = &self.condition {
+            rows.push(("Condition", condition.clone()));
+        }
+        if let Some(zip) = self.zip {
+            rows.push(("ZIP code", zip.to_string()));
+        }
+        rows
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactDetails {

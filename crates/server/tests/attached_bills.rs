@@ -11,7 +11,6 @@ use advocate_domain::routing::BillCoverage;
 use advocate_domain::time::Date;
 use advocate_domain::{Money, Reference, RequestReceipt, Timestamp};
 use common::{Db, TestApp};
-use serde_json::json;
 use sqlx::{Connection, Row};
 
 fn bill_request() -> BillReviewRequest {
@@ -45,25 +44,7 @@ fn png(width: u32, salt: u8) -> Vec<u8> {
 }
 
 async fn new_request(app: &TestApp) -> RequestReceipt {
-    let body = json!({
-        "relationship": "employee",
-        "service_id": "medical-bill-saver",
-        "plan": "other-plan",
-        "answers": { "bill_amount": 99000, "bill_coverage": "not-covered" },
-        "contact": { "name": "Ana Lopez", "method": "phone", "phone": "(555) 201-4477", "best_time": "evening" },
-        "consent_to_contact": true,
-        "notes": ""
-    });
-    let response = app
-        .client
-        .post(format!("{}/api/requests", app.url))
-        .header("Idempotency-Key", uuid::Uuid::new_v4().to_string())
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    response.json().await.unwrap()
+    app.new_bill_saver_request("Ana Lopez", "").await
 }
 
 fn bill_url(app: &TestApp, receipt: &RequestReceipt, rest: &str) -> String {

@@ -63,25 +63,7 @@ impl Browser {
 }
 
 async fn new_request(app: &TestApp, name: &str) -> RequestReceipt {
-    let body = json!({
-        "relationship": "employee",
-        "service_id": "medical-bill-saver",
-        "plan": "other-plan",
-        "answers": { "bill_amount": 99000, "bill_coverage": "not-covered" },
-        "contact": { "name": name, "method": "phone", "phone": "(555) 201-4477", "best_time": "evening" },
-        "consent_to_contact": true,
-        "notes": "Please call after 6."
-    });
-    let response = app
-        .client
-        .post(format!("{}/api/requests", app.url))
-        .header("Idempotency-Key", uuid::Uuid::new_v4().to_string())
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    response.json().await.unwrap()
+    app.new_bill_saver_request(name, "Please call after 6.").await
 }
 
 /// Runs a statement straight on the database, as an operator (or an attacker) with SQL could.

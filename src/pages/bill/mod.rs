@@ -56,11 +56,7 @@ pub fn BillPage() -> impl IntoView {
     let on_read = Callback::new(move |read: Result<Vec<Bill>, String>| match read {
         Ok(mut bills) => {
             // Payments and credits a statement lists among its charges are not charges to check.
-            let left_out = match bills.iter_mut().map(Bill::take_out_credits).sum::<usize>() {
-                0 => String::new(),
-                1 => " One payment or credit was left out.".to_string(),
-                n => format!(" {n} payments or credits were left out."),
-            };
+            let left_out = credits_left_out(bills.iter_mut().map(Bill::take_out_credits).sum());
             file_message.set(Some(match bills.len() {
                 1 => format!(
                     "Read {} charges from the file.{left_out} Check them below and correct anything that was misread.",
@@ -89,11 +85,7 @@ pub fn BillPage() -> impl IntoView {
             });
             outcome.set(None);
         }
-        let left_out = match credits {
-            0 => String::new(),
-            1 => " One payment or credit was left out.".into(),
-            n => format!(" {n} payments or credits were left out."),
-        };
+        let left_out = credits_left_out(credits);
         file_message.set(Some(format!(
             "Read {read} charge{} from page {page}.{left_out} Check them below and correct anything that was misread.",
             if read == 1 { "" } else { "s" }
@@ -334,6 +326,15 @@ fn input_id(field: &str) -> String {
         "situation.good_faith_estimate" => "estimate".into(),
         "bill.lines" => "add-line".into(),
         other => other.into(),
+    }
+}
+
+/// " One payment or credit was left out.", or nothing when none was.
+fn credits_left_out(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        1 => " One payment or credit was left out.".into(),
+        n => format!(" {n} payments or credits were left out."),
     }
 }
 

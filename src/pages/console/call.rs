@@ -172,7 +172,7 @@ fn RequestPanel(services: Arc<Vec<Service>>, chosen: RwSignal<String>) -> impl I
     let notes = RwSignal::new(String::new());
     let consent = RwSignal::new(false);
     let submitted = RwSignal::new(false);
-    let key = RwSignal::new(new_key());
+    let key = RwSignal::new(crate::finder::new_idempotency_key());
     let opened = RwSignal::new(None::<RequestReceipt>);
     let failure = RwSignal::new(None::<ApiError>);
     let service = {
@@ -234,7 +234,7 @@ fn RequestPanel(services: Arc<Vec<Service>>, chosen: RwSignal<String>) -> impl I
             match crate::console_api::open_request(&body, &idempotency_key, &csrf).await {
                 Ok(receipt) => {
                     opened.set(Some(receipt));
-                    key.set(new_key());
+                    key.set(crate::finder::new_idempotency_key());
                     // Ready for the next caller: nothing of this one stays in the form.
                     for field in [name, phone, bill_amount, condition, zip, notes] {
                         field.set(String::new());
@@ -342,11 +342,4 @@ fn field_id(field: &str) -> String {
         _ => "call-name",
     }
     .to_string()
-}
-
-fn new_key() -> String {
-    window()
-        .crypto()
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|_| format!("{:x}{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e16) as u64))
 }

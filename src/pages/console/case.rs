@@ -21,13 +21,7 @@ pub fn CasePage() -> impl IntoView {
     let reference = StoredValue::new(reference);
     let load = move || {
         leptos::task::spawn_local(async move {
-            let answer = console_api::case(&reference.get_value()).await;
-            if let Err(error) = &answer {
-                if console_api::is_signed_out(error) {
-                    session.ended();
-                }
-            }
-            case.set(Some(answer));
+            case.set(Some(session.checked(console_api::case(&reference.get_value()).await)));
         });
     };
     load();
@@ -56,9 +50,8 @@ fn CaseDetails(case: Case, #[prop(into)] on_changed: Callback<()>) -> impl IntoV
     let run = move |action: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), ApiError>>>>| {
         failure.set(None);
         leptos::task::spawn_local(async move {
-            match action.await {
+            match session.checked(action.await) {
                 Ok(()) => on_changed.run(()),
-                Err(error) if console_api::is_signed_out(&error) => session.ended(),
                 Err(error) => failure.set(Some(error)),
             }
         });
@@ -104,20 +97,7 @@ fn CaseDetails(case: Case, #[prop(into)] on_changed: Callback<()>) -> impl IntoV
         ContactMethod::Phone => format!("Phone {}", contact.phone),
         ContactMethod::Email => format!("Email {}", contact.email),
     };
-    let answers = &request.answers;
-    let mut details: Vec<(&'static str, String)> = Vec::new();
-    if let Some(amount) = answers.bill_amount {
-        details.push(("Bill amount", amount.to_string()));
-    }
-    if let Some(coverage) = answers.bill_coverage {
-        details.push(("Insurance", coverage.summary().to_string()));
-    }
-    if let Some(condition) = &answers.condition {
-        details.push(("Condition", condition.clone()));
-    }
-    if let Some(zip) = answers.zip {
-        details.push(("ZIP code", zip.to_string()));
-    }
+    let details = request.answers.rows();
     let bill = case.bill.clone();
     view! {
         {move || failure.get().map(|error| view! { <ErrorNotice error=error/> })}

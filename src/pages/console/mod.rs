@@ -54,6 +54,14 @@ impl ConsoleSession {
         self.signed_out_reason.set(None);
     }
 
+    /// Passes an answer on, ending the session here if the server said it is over.
+    pub fn checked<T>(&self, answer: Result<T, crate::api::ApiError>) -> Result<T, crate::api::ApiError> {
+        if answer.as_ref().is_err_and(console_api::is_signed_out) {
+            self.ended();
+        }
+        answer
+    }
+
     /// The server said the session is over.
     pub fn ended(&self) {
         self.info.set(None);
@@ -147,10 +155,8 @@ fn watch_idle(session: ConsoleSession) {
 fn stay_signed_in(session: ConsoleSession) {
     let csrf = session.csrf();
     leptos::task::spawn_local(async move {
-        match console_api::keep_alive(&csrf).await {
-            Ok(info) => session.start(info),
-            Err(error) if console_api::is_signed_out(&error) => session.ended(),
-            Err(_) => {}
+        if let Ok(info) = session.checked(console_api::keep_alive(&csrf).await) {
+            session.start(info);
         }
     });
 }

@@ -22,13 +22,7 @@ pub fn QueuePage() -> impl IntoView {
     let load = move |background: bool| {
         let (s, a, m) = (status.get_untracked(), area.get_untracked(), mine.get_untracked());
         leptos::task::spawn_local(async move {
-            let answer = console_api::queue(&s, &a, m, background).await;
-            if let Err(error) = &answer {
-                if console_api::is_signed_out(error) {
-                    session.ended();
-                }
-            }
-            queue.set(Some(answer));
+            queue.set(Some(session.checked(console_api::queue(&s, &a, m, background).await)));
         });
     };
     Effect::new(move |_| {

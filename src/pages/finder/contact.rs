@@ -210,19 +210,7 @@ fn detail_rows(answers: &Answers, sponsor: &str) -> Vec<(String, String)> {
         };
         rows.push((format!("Covered by a {sponsor} medical plan"), answer.to_string()));
     }
-    let need = answers.need_answers();
-    if let Some(amount) = need.bill_amount {
-        rows.push(("Bill amount".to_string(), amount.to_string()));
-    }
-    if let Some(coverage) = need.bill_coverage {
-        rows.push(("Insurance".to_string(), coverage.summary().to_string()));
-    }
-    if let Some(condition) = need.condition {
-        rows.push(("Condition".to_string(), condition));
-    }
-    if let Some(zip) = need.zip {
-        rows.push(("ZIP code".to_string(), zip.to_string()));
-    }
+    rows.extend(answers.need_answers().rows().into_iter().map(|(question, answer)| (question.to_string(), answer)));
     rows
 }
 

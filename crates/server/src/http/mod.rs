@@ -74,7 +74,7 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         None => app.fallback(spa_not_built),
     };
     let app = if base_path == "/" { app } else { Router::new().nest(base_path.trim_end_matches('/'), app) };
-    let policy = std::sync::Arc::new(security::SecurityPolicy::new(base_path, script_hashes, employers));
+    let policy = std::sync::Arc::new(security::SecurityPolicy::new(base_path, &script_hashes, &employers));
     app.layer(middleware::from_fn_with_state(policy, security::security_headers))
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("cross-origin-opener-policy"),

@@ -11,42 +11,50 @@ use axum::{
     middleware::Next,
     response::Response,
 };
+use std::collections::HashMap;
 use std::sync::Arc;
 
+/// Every header value, built once at start: a request only picks one.
 pub struct SecurityPolicy {
     base_path: String,
-    /// `'sha256-…'` sources for the page's inline scripts.
-    script_hashes: Vec<String>,
-    /// Origins of employers' logos served from their own sites.
-    image_origins: Vec<String>,
-    employers: Arc<Employers>,
+    /// The page policy that refuses every frame.
+    page: HeaderValue,
+    /// The page policy of each employer's embedded pages, which its intranet may frame.
+    embedded: HashMap<String, HeaderValue>,
 }
 
 /// For anything that is not a page: JSON, files, problems.
 const NOTHING_ALLOWED: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 impl SecurityPolicy {
-    pub fn new(base_path: &str, script_hashes: Vec<String>, employers: Arc<Employers>) -> Self {
-        let mut image_origins: Vec<String> =
-            employers.employers.iter().filter_map(|e| e.logo.as_ref().and_then(|l| l.origin()).map(str::to_owned)).collect();
+    /// `script_hashes` are the `'sha256-…'` sources of the page's inline scripts.
+    pub fn new(base_path: &str, script_hashes: &[String], employers: &Employers) -> Self {
+        let mut image_origins: Vec<&str> = employers.employers.iter().filter_map(|e| e.logo.as_ref().and_then(|l| l.origin())).collect();
         image_origins.sort();
         image_origins.dedup();
-        Self { base_path: base_path.to_string(), script_hashes, image_origins, employers }
+        let scripts: String = script_hashes.iter().map(|h| format!(" {h}")).collect();
+        let images: String = image_origins.iter().map(|o| format!(" {o}")).collect();
+        let policy = |frame_ancestors: &str| {
+            HeaderValue::from_str(&format!(
+                "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'; img-src 'self' data:{images}; \
+                 connect-src 'self'; font-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+                 frame-ancestors {frame_ancestors}"
+            ))
+            .expect("hashes and checked origins are valid header text")
+        };
+        let embedded = employers
+            .employers
+            .iter()
+            .map(|employer| {
+                let origins: String = employer.allowed_origins.iter().map(|o| format!(" {o}")).collect();
+                (employer.slug.to_string(), policy(&format!("'self'{origins}")))
+            })
+            .collect();
+        Self { base_path: base_path.to_string(), page: policy("'none'"), embedded }
     }
 
-    /// The page policy; `frame_ancestors` is "'none'" or the embedding employer's origins.
-    fn page_policy(&self, frame_ancestors: &str) -> String {
-        let scripts = self.script_hashes.iter().map(|h| format!(" {h}")).collect::<String>();
-        let images = self.image_origins.iter().map(|o| format!(" {o}")).collect::<String>();
-        format!(
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'; img-src 'self' data:{images}; \
-             connect-src 'self'; font-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
-             frame-ancestors {frame_ancestors}"
-        )
-    }
-
-    /// The origins that may frame a path: an employer's, for its embedded pages.
-    fn frame_ancestors(&self, path: &str) -> Option<String> {
+    /// The page policy of an employer's embedded page, for a path that is one.
+    fn embedded_policy(&self, path: &str) -> Option<&HeaderValue> {
         let inside = path.strip_prefix(&self.base_path)?;
         let mut segments = inside.strip_prefix("e/")?.split('/');
         let slug = segments.next()?;
@@ -54,31 +62,27 @@ impl SecurityPolicy {
         if segments.next() == Some("console") {
             return None;
         }
-        let employer = self.employers.find(slug)?;
-        Some(
-            std::iter::once("'self'".to_string())
-                .chain(employer.allowed_origins.iter().map(|o| o.to_string()))
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
+        self.embedded.get(slug)
     }
 }
 
 pub async fn security_headers(State(policy): State<Arc<SecurityPolicy>>, request: Request, next: Next) -> Response {
-    let embedding = policy.frame_ancestors(request.uri().path());
+    let embedded = policy.embedded_policy(request.uri().path()).cloned();
     let over_tls = request.headers().get("x-forwarded-proto").is_some_and(|p| p.as_bytes().eq_ignore_ascii_case(b"https"));
     let mut response = next.run(request).await;
     let is_page = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
     let headers = response.headers_mut();
-    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        let csp = if is_page { policy.page_policy(embedding.as_deref().unwrap_or("'none'")) } else { NOTHING_ALLOWED.to_string() };
-        if let Ok(value) = HeaderValue::from_str(&csp) {
-            headers.insert(header::CONTENT_SECURITY_POLICY, value);
-        }
-    }
     // For browsers without frame-ancestors; it cannot list origins, so embedded pages omit it.
-    if embedding.is_none() {
+    if embedded.is_none() {
         headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        let csp = match (is_page, embedded) {
+            (true, Some(embedded)) => embedded,
+            (true, None) => policy.page.clone(),
+            (false, _) => HeaderValue::from_static(NOTHING_ALLOWED),
+        };
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
     if over_tls {
         headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));

@@ -43,6 +43,29 @@ impl TestApp {
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(format!("{}{path}", self.url)).send().await.expect("the server answers")
     }
+
+    /// A member's Medical Bill Saver request for a $990 bill insurance did not cover.
+    pub async fn new_bill_saver_request(&self, name: &str, notes: &str) -> advocate_domain::RequestReceipt {
+        let body = serde_json::json!({
+            "relationship": "employee",
+            "service_id": "medical-bill-saver",
+            "plan": "other-plan",
+            "answers": { "bill_amount": 99000, "bill_coverage": "not-covered" },
+            "contact": { "name": name, "method": "phone", "phone": "(555) 201-4477", "best_time": "evening" },
+            "consent_to_contact": true,
+            "notes": notes
+        });
+        let response = self
+            .client
+            .post(format!("{}/api/requests", self.url))
+            .header("Idempotency-Key", uuid::Uuid::new_v4().to_string())
+            .json(&body)
+            .send()
+            .await
+            .expect("the server answers");
+        assert_eq!(response.status(), 201);
+        response.json().await.expect("a receipt")
+    }
 }
 
 pub fn test_config(data_dir: PathBuf) -> Config {
