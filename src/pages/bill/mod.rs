@@ -316,10 +316,8 @@ fn LineInput(
 /// A field of the review request as the id of this form's input: "bill.lines[2].charge" is
 /// "line-2-charge", "situation.coverage" the coverage question.
 fn input_id(field: &str) -> String {
-    if let Some(rest) = field.strip_prefix("bill.lines[") {
-        if let Some((index, name)) = rest.split_once("].") {
-            return format!("line-{index}-{name}");
-        }
+    if let Some((index, name)) = field.strip_prefix("bill.lines[").and_then(|rest| rest.split_once("].")) {
+        return format!("line-{index}-{name}");
     }
     match field {
         "situation.coverage" => "coverage".into(),

@@ -26,7 +26,9 @@ pub fn QueuePage() -> impl IntoView {
         });
     };
     Effect::new(move |_| {
-        (status.track(), area.track(), mine.track());
+        status.track();
+        area.track();
+        mine.track();
         load(false);
     });
     // A new request appears within the poll interval the server names.
