@@ -315,10 +315,12 @@ fn RequestPanel(services: Arc<Vec<Service>>, chosen: RwSignal<String>) -> impl I
                     <label class="label label--small" for="call-notes">"Notes for the advocate who follows up (optional)"</label>
                     <textarea id="call-notes" class="textarea" rows="3" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
                 </div>
-                <div class="field checkbox">
+                <div class="field">
                     {error_for("call-consent")}
-                    <input type="checkbox" id="call-consent" prop:checked=move || consent.get() on:change=move |ev| consent.set(event_target_checked(&ev))/>
-                    <label for="call-consent">"The caller agreed, on this call, to be contacted about this request"</label>
+                    <div class="checkbox">
+                        <input type="checkbox" id="call-consent" prop:checked=move || consent.get() on:change=move |ev| consent.set(event_target_checked(&ev))/>
+                        <label for="call-consent">"The caller agreed, on this call, to be contacted about this request"</label>
+                    </div>
                 </div>
                 <button type="submit" class="button button--primary">"Open the request"</button>
             </form>

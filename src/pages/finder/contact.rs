@@ -186,10 +186,13 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
 
             <BillToSend/>
 
-            <div class="field checkbox">
+            // The error above the box, not under it: the box is drawn at its container's corner.
+            <div class="field">
                 <FieldError field="consent" message=error_for("consent")/>
-                <input type="checkbox" id="consent" prop:checked=move || draft.read().consent on:change=move |ev| { let v = event_target_checked(&ev); set(&|d| d.consent = v) }/>
-                <label for="consent">"An advocate may contact me about this request by the phone number or email I gave."</label>
+                <div class="checkbox">
+                    <input type="checkbox" id="consent" prop:checked=move || draft.read().consent on:change=move |ev| { let v = event_target_checked(&ev); set(&|d| d.consent = v) }/>
+                    <label for="consent">"An advocate may contact me about this request by the phone number or email I gave."</label>
+                </div>
             </div>
 
             <button type="submit" class="button button--primary" prop:disabled=move || sending.get()>
