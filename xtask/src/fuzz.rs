@@ -49,6 +49,7 @@ const TARGETS: &[(&str, &[Seeds])] = &[
         "bill_csv",
         &[
             Literals("crates/domain/src/bill_import/csv.rs"),
+            Literals("crates/domain/src/bill_import/values.rs"),
             Literals("crates/domain/src/bill_import.rs"),
             Literals("crates/server/tests/bills.rs"),
         ],
@@ -71,7 +72,7 @@ const TARGETS: &[(&str, &[Seeds])] = &[
     ("clfs_record", &[Literals("crates/domain/src/cms_files.rs"), Lines("../shared/data/cms-clfs-2025/CLFS2025Q2V1.csv")]),
     ("billing_code", &[Literals("crates/domain/src/estimate.rs")]),
     ("zip", &[Literals("crates/domain/src/zip.rs")]),
-    ("money", &[Literals("crates/domain/src/money.rs"), Literals("crates/domain/src/bill_import/csv.rs")]),
+    ("money", &[Literals("crates/domain/src/money.rs"), Literals("crates/domain/src/bill_import/values.rs")]),
     ("date", &[Literals("crates/domain/src/time.rs")]),
     ("timestamp", &[Literals("crates/domain/src/time.rs")]),
     ("clock_time", &[Literals("crates/domain/src/hours.rs")]),

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod statement;
+mod values;
 pub mod x12;
 
 use crate::bill::Bill;

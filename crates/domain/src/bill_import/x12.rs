@@ -6,6 +6,7 @@
 //! adjustments with their reasons and what the patient owes). Any input, however damaged, gives
 //! a document or an error a member can act on, never a panic.
 
+use super::values;
 use crate::bill::{Adjustment, Bill, BillLine, BillPayer};
 use crate::money::Money;
 use crate::time::Date;
@@ -243,7 +244,7 @@ impl<'a> Segment<'a> {
         if value.is_empty() {
             return Ok(None);
         }
-        signed_money(value).map(Some).ok_or_else(|| self.bad_number(value))
+        x12_amount(value).map(Some).ok_or_else(|| self.bad_number(value))
     }
 
     fn required_amount(&self, index: usize) -> Result<Money, X12Error> {
@@ -256,7 +257,7 @@ impl<'a> Segment<'a> {
         if value.is_empty() {
             return Ok(1);
         }
-        units(value).ok_or_else(|| self.bad_number(value))
+        values::units(value).ok_or_else(|| self.bad_number(value))
     }
 }
 
@@ -522,7 +523,7 @@ fn professional_line(sv1: &Segment) -> Result<BillLine, X12Error> {
 /// SV2: revenue code, procedure composite (optional), charge, unit basis, units.
 fn institutional_line(sv2: &Segment) -> Result<BillLine, X12Error> {
     let mut line = sv2.procedure(2);
-    line.revenue_code = revenue_code(sv2.get(1));
+    line.revenue_code = values::revenue_code(sv2.get(1));
     line.charge = sv2.required_amount(3)?;
     line.units = sv2.units(5)?;
     Ok(line)
@@ -657,7 +658,7 @@ fn patient_share(adjustments: &[Adjustment]) -> Money {
 fn remitted_line(svc: &Segment) -> Result<BillLine, X12Error> {
     let mut line = svc.procedure(1);
     line.charge = svc.required_amount(2)?;
-    line.revenue_code = line.revenue_code.or_else(|| revenue_code(svc.get(4)));
+    line.revenue_code = line.revenue_code.or_else(|| values::revenue_code(svc.get(4)));
     line.units = svc.units(5)?;
     Ok(line)
 }
@@ -682,7 +683,7 @@ fn procedure_line(parts: &[&str]) -> BillLine {
     let code = non_empty(part(1));
     let is_revenue_code = part(0) == "NU";
     BillLine {
-        revenue_code: if is_revenue_code { code.as_deref().and_then(revenue_code) } else { None },
+        revenue_code: if is_revenue_code { code.as_deref().and_then(values::revenue_code) } else { None },
         code: if is_revenue_code { None } else { code },
         modifiers: (2..=5).filter_map(|index| non_empty(part(index))).collect(),
         description: part(6).to_string(),
@@ -707,14 +708,6 @@ fn components(composite: &str, declared: char) -> Vec<&str> {
     }
 }
 
-/// A revenue code is three or four digits; three mean a leading zero was dropped.
-fn revenue_code(value: &str) -> Option<String> {
-    match value.len() {
-        3 | 4 if value.bytes().all(|b| b.is_ascii_digit()) => Some(format!("{value:0>4}")),
-        _ => None,
-    }
-}
-
 fn non_empty(value: &str) -> Option<String> {
     let value = value.trim();
     (!value.is_empty()).then(|| value.to_string())
@@ -727,28 +720,11 @@ fn person_or_organisation(nm1: &Segment, last_name_at: usize) -> Option<String> 
     if nm1.get(2) == "1" && !first.is_empty() { non_empty(&format!("{first} {last}")) } else { non_empty(last) }
 }
 
-/// An X12 decimal as money: "541.00", "-9.00", "220".
-fn signed_money(value: &str) -> Option<Money> {
-    let (negative, digits) = value.strip_prefix('-').map_or((false, value), |digits| (true, digits));
-    // X12 numbers have no thousands separators or currency sign.
-    if !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return None;
-    }
-    let money = Money::parse(digits).ok()?;
-    Some(if negative { Money::from_cents(-money.cents()) } else { money })
-}
-
-/// Units as a whole number: "1.00" is 1, "2.5" rounds to 3, and a fraction of a unit (0.25
-/// hour) still counts as one service.
-pub(crate) fn units(value: &str) -> Option<u32> {
-    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
-    if whole.is_empty() && fraction.is_empty() || !(whole.bytes().chain(fraction.bytes())).all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let whole: u32 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
-    let round_up = fraction.bytes().next().is_some_and(|digit| digit >= b'5');
-    let units = whole.checked_add(u32::from(round_up))?;
-    Some(if units == 0 && fraction.bytes().any(|b| b != b'0') { 1 } else { units })
+/// An X12 decimal as money: "541.00", "-9.00", "220". X12's decimal type has no thousands
+/// separators, currency sign or parentheses: a value with them is not standard.
+fn x12_amount(value: &str) -> Option<Money> {
+    let digits = value.strip_prefix('-').unwrap_or(value);
+    digits.bytes().all(|b| b.is_ascii_digit() || b == b'.').then(|| values::amount(value)).flatten()
 }
 
 /// A DTP/DTM date as (first, last) day: D8 "20050208", RD8 "20050201-20050207", DT
@@ -1000,18 +976,6 @@ mod tests {
     fn a_bad_amount_names_its_segment() {
         let text = interchange('*', ':', "~", &CLAIM_837P.replace("150.00", "1S0.00"));
         assert_eq!(parse_x12(&text), Err(X12Error::BadNumber { segment: "SV1".into(), number: 10, value: "1S0.00".into() }));
-    }
-
-    #[test]
-    fn units_round_sensibly() {
-        for (text, expected) in
-            [("1", Some(1)), ("1.00", Some(1)), ("2.5", Some(3)), ("2.49", Some(2)), ("0.25", Some(1)), ("0", Some(0)), (".5", Some(1))]
-        {
-            assert_eq!(units(text), expected, "{text}");
-        }
-        for bad in ["", ".", "x", "-1", "99999999999"] {
-            assert_eq!(units(bad), None, "{bad}");
-        }
     }
 
     #[test]
