@@ -7,7 +7,7 @@
 
 use super::values::{self, amount};
 use crate::bill::{Bill, BillLine};
-use crate::cms_files::separated_cells;
+use crate::cms_files::separated_records;
 
 /// Why a CSV could not be read, with the line to fix where there is one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -119,22 +119,16 @@ impl Columns {
 
 /// Reads an itemized bill exported as CSV (comma, semicolon or tab separated).
 pub fn parse_csv(text: &str) -> Result<Bill, CsvError> {
-    let mut rows = text
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .enumerate()
-        .map(|(index, line)| (index + 1, line))
-        .filter(|(_, line)| !line.trim().is_empty());
+    let text = text.trim_start_matches('\u{feff}');
+    let separator = separator(text);
+    let mut rows = separated_records(text, separator).filter(|(_, cells)| !blank(cells));
     let (header_line, header) = rows.next().ok_or(CsvError::Empty)?;
-    let separator = separator(header);
-    let header = separated_cells(header, separator);
     let columns = Columns::find(&header);
     if !columns.has(Column::Charge) {
         return Err(CsvError::NoChargeColumn { line: header_line, found: found_columns(&header) });
     }
     let mut bill = Bill::default();
     for (line, row) in rows {
-        let row = separated_cells(row, separator);
         // Exports repeat the header on each printed page.
         if row.iter().map(|c| normalise(c)).eq(header.iter().map(|c| normalise(c))) {
             continue;
@@ -147,10 +141,15 @@ pub fn parse_csv(text: &str) -> Result<Bill, CsvError> {
     Ok(bill)
 }
 
-/// The separator the header line uses most: comma, semicolon (European spreadsheets) or tab.
-fn separator(header: &str) -> char {
-    let count = |separator: char| separated_cells(header, separator).len();
-    [',', ';', '\t'].into_iter().max_by_key(|&separator| (count(separator), separator == ',')).unwrap_or(',')
+/// A row with nothing in it: a blank line, or only separators.
+fn blank(cells: &[String]) -> bool {
+    cells.iter().all(|cell| cell.trim().is_empty())
+}
+
+/// The separator the header uses most: comma, semicolon (European spreadsheets) or tab.
+fn separator(text: &str) -> u8 {
+    let count = |separator| separated_records(text, separator).find(|(_, cells)| !blank(cells)).map_or(0, |(_, cells)| cells.len());
+    [b',', b';', b'\t'].into_iter().max_by_key(|&separator| (count(separator), separator == b',')).unwrap_or(b',')
 }
 
 fn found_columns(header: &[String]) -> String {
@@ -370,6 +369,16 @@ Amount due,,,,$30.00
         assert_eq!((bill.lines[0].description.as_str(), bill.lines[0].charge), ("Chest X-ray; 2 views", cents(8_500)));
         let tab = "Date\tCode\tAmount\n01/15/2025\t71046\t1,085.00\n";
         assert_eq!(parse_csv(tab).unwrap().lines[0].charge, cents(108_500));
+    }
+
+    #[test]
+    fn a_line_break_inside_a_quoted_cell_stays_in_the_cell() {
+        let text =
+            "Date,Code,Description,Amount\n03/01/2025,99285,\"ER visit,\nhigh severity\",\"$1,250.00\"\n03/01/2025,96374,IV push,12O.00\n";
+        assert_eq!(parse_csv(text), Err(CsvError::BadCharge { line: 4, value: "12O.00".into() }));
+        let bill = parse_csv(&text.replace("12O.00", "95.00")).unwrap();
+        let read: Vec<(&str, i64)> = bill.lines.iter().map(|line| (line.description.as_str(), line.charge.cents())).collect();
+        assert_eq!(read, [("ER visit,\nhigh severity", 125_000), ("IV push", 9_500)]);
     }
 
     #[test]
