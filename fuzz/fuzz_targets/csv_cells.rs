@@ -1,5 +1,5 @@
-//! One CSV line of a CMS file, and CSV text of many lines split at ',', ';' or tab: any text reads into a value or an error,
-//! never a panic.
+//! One CSV line of a CMS file, and CSV text of many lines split at ',', ';' or tab: any text
+//! reads into cells, never a panic.
 #![no_main]
 
 use advocate_domain::cms_files::{csv_cells, separated_records};

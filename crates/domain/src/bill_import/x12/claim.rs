@@ -124,10 +124,10 @@ fn institutional_line(sv2: &Segment) -> Result<BillLine, X12Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::sample::interchange;
-    use super::super::tests::CLAIM_837P;
-    use super::super::{X12Error, X12Kind, parse_x12};
     use crate::bill::BillPayer;
+    use crate::bill_import::x12::sample::interchange;
+    use crate::bill_import::x12::tests::CLAIM_837P;
+    use crate::bill_import::x12::{X12Error, X12Kind, parse_x12};
     use crate::money::Money;
     use crate::time::Date;
 

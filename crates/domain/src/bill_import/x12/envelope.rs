@@ -208,10 +208,10 @@ impl Transaction {
 
 #[cfg(test)]
 mod tests {
-    use super::super::sample::{interchange, isa};
-    use super::super::tests::CLAIM_837P;
-    use super::super::{X12Error, parse_x12};
     use super::*;
+    use crate::bill_import::x12::sample::{interchange, isa};
+    use crate::bill_import::x12::tests::CLAIM_837P;
+    use crate::bill_import::x12::{X12Error, parse_x12};
 
     #[test]
     fn delimiters_come_from_the_header_not_from_habit() {

@@ -157,9 +157,9 @@ fn adjustments(cas: &Segment) -> Result<Vec<Adjustment>, X12Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::sample::interchange;
-    use super::super::tests::REMITTANCE_835;
-    use super::super::{X12Kind, parse_x12};
+    use crate::bill_import::x12::sample::interchange;
+    use crate::bill_import::x12::tests::REMITTANCE_835;
+    use crate::bill_import::x12::{X12Kind, parse_x12};
     use crate::money::Money;
     use crate::time::Date;
 
