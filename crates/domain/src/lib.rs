@@ -46,6 +46,7 @@ pub mod procedures;
 pub mod program;
 pub mod request;
 pub mod routing;
+pub mod safety;
 pub mod search;
 pub mod time;
 pub mod unit_limits;
