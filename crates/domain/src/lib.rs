@@ -34,6 +34,7 @@ pub mod eligibility;
 pub mod employer;
 pub mod estimate;
 pub mod fee_schedule;
+pub mod handoff;
 pub mod health;
 pub mod hours;
 pub mod letters;
