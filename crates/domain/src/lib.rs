@@ -30,6 +30,7 @@ pub mod bundled_schedule;
 pub mod catalog;
 pub mod cms_files;
 pub mod console;
+pub mod coverage;
 pub mod eligibility;
 pub mod employer;
 pub mod estimate;
