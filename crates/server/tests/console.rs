@@ -83,11 +83,8 @@ async fn execute(db: Db, database_url: &str, sql: &str) -> Result<u64, sqlx::Err
 
 /// Moves a request's promised outreach to an instant in the past.
 async fn promise_by(db: Db, database_url: &str, reference: &str, rfc3339: &str) {
-    let value = match db {
-        Db::Sqlite => format!("'{rfc3339}'"),
-        Db::Postgres => format!("TIMESTAMPTZ '{rfc3339}'"),
-    };
-    let sql = format!("UPDATE advocacy_requests SET outreach_by = {value} WHERE reference = '{reference}'");
+    let seconds = rfc3339.parse::<advocate_domain::Timestamp>().unwrap().unix_seconds();
+    let sql = format!("UPDATE advocacy_requests SET outreach_by = {seconds} WHERE reference = '{reference}'");
     assert_eq!(execute(db, database_url, &sql).await.unwrap(), 1);
 }
 

@@ -3,8 +3,8 @@
 //! implementations; each write and its audit event are one transaction.
 
 macro_rules! bill_file_storage {
-    // `$begin` starts a write transaction: SQLite's must take the write lock at once
-    // (IMMEDIATE), or two uploads reading then writing would deadlock and one would fail.
+    // `$begin` starts a write transaction (see `sql_storage!`): on SQLite, two uploads reading
+    // then writing would otherwise deadlock and one would fail.
     ($db:ty, $begin:literal) => {
         use crate::storage::{AddBillFile, AuditEvent, BillFileInfo, BillFileKind, NewBillFile, SealedBillFile, StorageError};
         use advocate_domain::bill_attachment::MAX_PAGES;
@@ -66,7 +66,7 @@ macro_rules! bill_file_storage {
                     Err(e) if crate::storage::is_unique_violation(&e) => continue,
                     Err(e) => return Err(e.into()),
                 };
-                super::insert_audit(&mut *tx, audit).await?;
+                super::requests_sql::insert_audit(&mut *tx, audit).await?;
                 tx.commit().await?;
                 return Ok(AddBillFile::Added(id));
             }
@@ -106,7 +106,7 @@ macro_rules! bill_file_storage {
                 .await?
                 .rows_affected();
             if deleted > 0 {
-                super::insert_audit(&mut *tx, audit).await?;
+                super::requests_sql::insert_audit(&mut *tx, audit).await?;
             }
             tx.commit().await?;
             Ok(deleted)
@@ -137,7 +137,7 @@ macro_rules! bill_file_storage {
                     subject: reference.clone(),
                     request_id: request_id.into(),
                 };
-                super::insert_audit(&mut *tx, &event).await?;
+                super::requests_sql::insert_audit(&mut *tx, &event).await?;
             }
             tx.commit().await?;
             Ok(references)

@@ -1,11 +1,13 @@
-//! Where the server keeps what must survive a restart. One trait, two implementations:
-//! SQLite for a single server (the default), PostgreSQL for several behind a load balancer.
-//! Each has its own migrations; the same tests run against both.
+//! Where the server keeps what must survive a restart. One trait, implemented once (`sql.rs`) for
+//! two databases: SQLite for a single server (the default), PostgreSQL for several behind a load
+//! balancer. Each has its own migrations, to one schema; the same tests run against both.
 
 mod bill_files;
 mod console;
 mod fee_schedule;
 mod postgres;
+mod requests;
+mod sql;
 mod sqlite;
 
 use crate::pricing::import::FeeScheduleImport;
@@ -367,55 +369,15 @@ pub trait Storage: Send + Sync + 'static {
     async fn unit_limits(&self) -> Result<Option<UnitLimits>, StorageError>;
 }
 
-/// A stored request's columns, as both databases return them.
-struct RequestRow {
-    reference: String,
-    submitted_at: i64,
-    service_id: String,
-    service_title: String,
-    area: String,
-    handler: String,
-    routing_reason: String,
-    state: String,
-    outreach_from: i64,
-    outreach_by: i64,
-    verifier_salt: String,
-    verifier_hash: String,
-    request_json: String,
-}
-
-impl RequestRow {
-    fn into_request(self) -> Result<StoredRequest, StorageError> {
-        let corrupt = |what: &str| StorageError::Corrupt(format!("{what} of request {}", self.reference));
-        Ok(StoredRequest {
-            reference: Reference::parse(&self.reference).map_err(|_| corrupt("reference"))?,
-            submitted_at: Timestamp::from_unix_seconds(self.submitted_at),
-            service_id: self.service_id.clone(),
-            service_title: self.service_title.clone(),
-            area: self.area.clone(),
-            handler: match self.handler.as_str() {
-                "advocate" => Handler::Advocate,
-                "carrier" => Handler::Carrier,
-                _ => return Err(corrupt("handler")),
-            },
-            routing_reason: self.routing_reason.clone(),
-            state: RequestState::from_slug(&self.state).ok_or_else(|| corrupt("state"))?,
-            outreach: OutreachWindow {
-                from: Timestamp::from_unix_seconds(self.outreach_from),
-                by: Timestamp::from_unix_seconds(self.outreach_by),
-            },
-            verifier_salt: self.verifier_salt.clone(),
-            verifier_hash: self.verifier_hash.clone(),
-            request: serde_json::from_str(&self.request_json).map_err(|_| corrupt("answers"))?,
-        })
-    }
-}
-
 fn handler_name(handler: Handler) -> &'static str {
     match handler {
         Handler::Advocate => "advocate",
         Handler::Carrier => "carrier",
     }
+}
+
+fn handler_from_name(name: &str) -> Option<Handler> {
+    [Handler::Advocate, Handler::Carrier].into_iter().find(|h| handler_name(*h) == name)
 }
 
 fn is_unique_violation(error: &sqlx::Error) -> bool {
