@@ -1,8 +1,8 @@
 //! Bills attached to requests: sealed before they are stored, opened only on an audited read,
 //! deleted on request or when their retention has passed.
 
-use crate::app::AppState;
 use crate::sealing::SealingKey;
+use crate::state::AppState;
 use crate::storage::{AddBillFile, AuditEvent, BillFileInfo, BillFileKind, NewBillFile, SealedBillFile, Storage};
 use advocate_domain::bill_attachment::{AttachedBill, AttachedReview, BillPage};
 use advocate_domain::{Reference, Timestamp};

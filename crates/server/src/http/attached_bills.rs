@@ -3,12 +3,12 @@
 //! `GET …/bill/pages/{id}` and `DELETE …/bill`. Each needs the request's verifier; each read and
 //! change is audited. Stored sealed, kept for the deployment's retention period.
 
-use super::ApiError;
 use super::bills::checked_review;
+use super::error::ApiError;
 use super::requests::{member_event, member_request};
-use crate::app::AppState;
 use crate::attached_bills::{attach, load, open};
 use crate::bill_reading::{ReadError, check_upload};
+use crate::state::AppState;
 use crate::storage::{AddBillFile, BillFileKind, SealedBillFile};
 use advocate_domain::FieldError;
 use advocate_domain::Reference;

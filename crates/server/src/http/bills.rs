@@ -1,9 +1,9 @@
 //! The bill review: `POST /api/bills/review` (the authority, with the unit limits and the price
 //! benchmarks) and `GET /api/unit-limits` (the limits, for the review the browser runs first).
 
-use super::ApiError;
-use crate::app::AppState;
+use super::error::ApiError;
 use crate::bills::ServerReviewData;
+use crate::state::AppState;
 use advocate_domain::FieldError;
 use advocate_domain::bill_review::{BillReviewRequest, Review, review};
 use axum::{

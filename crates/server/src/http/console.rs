@@ -6,11 +6,11 @@
 //! New requests reach the console by polling: the SPA reloads the queue every
 //! `QUEUE_POLL_SECONDS` (15 s) with `X-Advocate-Background: 1`, which does not extend the session.
 
-use super::ApiError;
 use super::attached_bills::page_download;
+use super::error::ApiError;
 use super::session::{AdvocateSession, Supervisor};
-use crate::app::AppState;
 use crate::clock::now;
+use crate::state::AppState;
 use crate::storage::{BillFileKind, QueueFilter, QueuedRequest, StoredStatusChange};
 use advocate_domain::console::{
     AdvocateName, AuditEntry, AuditTrail, Case, CaseNote, CaseQueue, CaseSummary, NewCaseNote, QUEUE_POLL_SECONDS, StatusChange,

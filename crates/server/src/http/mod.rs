@@ -12,14 +12,14 @@ mod request_context;
 mod requests;
 mod security;
 mod services;
-pub mod session;
+mod session;
 mod spa;
 
 pub use error::{ApiError, current_request_id, problem_response};
 pub use openapi::ApiDoc;
 pub use spa::Spa;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use advocate_domain::Problem;
 use axum::{
     Router,

@@ -1,10 +1,9 @@
 //! Members' requests for an advocate: `POST /api/requests` (idempotent) and
 //! `GET /api/requests/{reference}` (only with the verifier returned at creation).
 
-use super::ApiError;
-use super::error::current_request_id;
-use crate::app::AppState;
+use super::error::{ApiError, current_request_id};
 use crate::clock::now;
+use crate::state::AppState;
 use crate::storage::{AuditEvent, IdempotencyRecord, InsertOutcome, StoredRequest};
 use advocate_domain::{NewRequest, Reference, RequestReceipt, RequestState, RequestStatus, Routing, catalog, route};
 use axum::{

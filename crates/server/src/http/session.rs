@@ -9,11 +9,10 @@
 //! HEAD must repeat it in `X-CSRF-Token`. A session ends after `--session-idle-minutes` unused,
 //! `--session-hours` after sign-in, on sign-out, or when its account is disabled.
 
-use super::ApiError;
-use super::error::current_request_id;
+use super::error::{ApiError, current_request_id};
 use super::requests::{constant_time_eq, hex, random_bytes, sha256_hex};
-use crate::app::AppState;
 use crate::clock::now;
+use crate::state::{AppState, SessionSettings};
 use crate::storage::{AdvocateAccount, AuditEvent, StoredSession};
 use advocate_domain::Timestamp;
 use advocate_domain::console::{AdvocateProfile, AdvocateRole, LoginRequest, SessionInfo, normalize_email};
@@ -24,21 +23,13 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use std::net::{IpAddr, SocketAddr};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 pub const SESSION_COOKIE: &str = "advocate_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 /// Sent by the console's own polling (the queue every 15 s): the session is checked but not
 /// extended, so an unattended console still signs out when idle.
 pub const BACKGROUND_HEADER: &str = "x-advocate-background";
-
-/// How long sessions last, and the cookie's path (the app's base path).
-#[derive(Debug, Clone)]
-pub struct SessionSettings {
-    pub idle: Duration,
-    pub absolute: Duration,
-    pub cookie_path: String,
-}
 
 /// A signed-in advocate, checked: a live session, an enabled account, and for a request that
 /// changes something, the right CSRF token. Rejects with 401 or 403 problems.

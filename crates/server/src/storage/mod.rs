@@ -10,10 +10,12 @@ mod requests;
 mod sql;
 mod sqlite;
 
+use crate::config::Config;
 use crate::pricing::import::FeeScheduleImport;
 use advocate_domain::console::AdvocateRole;
 use advocate_domain::unit_limits::UnitLimits;
 use advocate_domain::{Handler, NewRequest, OutreachWindow, Reference, RequestState, Timestamp};
+use anyhow::Context;
 use async_trait::async_trait;
 use std::sync::Arc;
 
@@ -382,6 +384,16 @@ fn handler_from_name(name: &str) -> Option<Handler> {
 
 fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+/// Opens the configured database (creating the default SQLite file's folder owner-only) and
+/// brings its schema up to date.
+pub async fn open(config: &Config) -> anyhow::Result<Arc<dyn Storage>> {
+    let database_url = config.database_url();
+    if config.database_url.is_none() {
+        crate::private_dir::create(&config.data_dir)?;
+    }
+    connect(&database_url).await.with_context(|| format!("cannot open the database {}", redact_password(&database_url)))
 }
 
 /// Opens (and for SQLite, creates) the database a URL names and brings its schema up to date.
