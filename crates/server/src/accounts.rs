@@ -2,6 +2,7 @@
 //! `advocate-server create-advocate` and `disable-advocate` do), and the sweep of ended
 //! sessions.
 
+use crate::secrets::{random_bytes, random_hex};
 use crate::storage::{AuditEvent, CreateAdvocate, NewAdvocate, Storage, StorageError};
 use advocate_domain::FieldError;
 use advocate_domain::console::{AdvocateRole, account_problems, normalize_email};
@@ -14,9 +15,7 @@ use std::time::Duration;
 /// Hashes a password with argon2id (the crate's default parameters: 19 MiB, 2 passes) and a
 /// random salt, as a PHC string. Slow on purpose: call it off the async threads.
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
-    let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("no randomness for a salt: {e}"))?;
-    let salt = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+    let salt = SaltString::encode_b64(&random_bytes::<16>()).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
     let hash = Argon2::default().hash_password(password.as_bytes(), &salt).map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
     Ok(hash.to_string())
 }
@@ -40,11 +39,7 @@ pub async fn check_password(hash: String, password: String) -> anyhow::Result<bo
 /// takes as long whether or not the account exists.
 pub fn dummy_hash() -> &'static str {
     static DUMMY: OnceLock<String> = OnceLock::new();
-    DUMMY.get_or_init(|| {
-        let mut secret = [0u8; 32];
-        getrandom::fill(&mut secret).expect("the operating system provides randomness");
-        hash_password(&format!("{secret:?}")).expect("hashing a random password")
-    })
+    DUMMY.get_or_init(|| hash_password(&random_hex::<32>()).expect("hashing a random password"))
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -8,8 +8,10 @@
 
 use super::attached_bills::page_download;
 use super::error::ApiError;
+use super::requests::{created, idempotency_key, read_request};
 use super::session::{AdvocateSession, Supervisor};
 use crate::clock::now;
+use crate::requests::{self, Opener};
 use crate::state::AppState;
 use crate::storage::{BillFileKind, QueueFilter, QueuedRequest, StoredStatusChange};
 use advocate_domain::console::{
@@ -357,5 +359,8 @@ pub async fn open_on_call(
     headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
-    super::requests::open_request(&state, &uri, &headers, &body, super::requests::Opener::AdvocateOnCall(session.advocate.id)).await
+    let key = idempotency_key(&headers)?;
+    let request = read_request(&body)?;
+    let receipt = requests::open(&state, &key, &request, Opener::AdvocateOnCall(session.advocate.id)).await?;
+    Ok(created(&uri, receipt))
 }

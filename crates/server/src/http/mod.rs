@@ -15,7 +15,7 @@ mod services;
 mod session;
 mod spa;
 
-pub use error::{ApiError, current_request_id, problem_response};
+pub use error::{ApiError, problem_response};
 pub use openapi::ApiDoc;
 pub use spa::Spa;
 

@@ -9,9 +9,10 @@
 //! HEAD must repeat it in `X-CSRF-Token`. A session ends after `--session-idle-minutes` unused,
 //! `--session-hours` after sign-in, on sign-out, or when its account is disabled.
 
-use super::error::{ApiError, current_request_id};
-use super::requests::{constant_time_eq, hex, random_bytes, sha256_hex};
+use super::error::ApiError;
 use crate::clock::now;
+use crate::request_id::current_request_id;
+use crate::secrets::{constant_time_eq, csrf_token, random_hex, session_token_hash};
 use crate::state::{AppState, SessionSettings};
 use crate::storage::{AdvocateAccount, AuditEvent, StoredSession};
 use advocate_domain::Timestamp;
@@ -91,14 +92,6 @@ fn not_signed_in() -> ApiError {
     }
 }
 
-fn token_hash(token: &str) -> String {
-    sha256_hex(&["advocate-session", token])
-}
-
-fn csrf_token(token: &str) -> String {
-    sha256_hex(&["advocate-csrf", token])
-}
-
 fn session_token(headers: &HeaderMap) -> Option<&str> {
     headers
         .get_all(header::COOKIE)
@@ -116,7 +109,7 @@ impl FromRequestParts<AppState> for AdvocateSession {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = session_token(&parts.headers).ok_or_else(not_signed_in)?;
-        let token_hash = token_hash(token);
+        let token_hash = session_token_hash(token);
         let (session, advocate) = state.storage.session(&token_hash).await?.ok_or_else(not_signed_in)?;
         let now = now();
         let settings = &state.sessions;
@@ -218,10 +211,14 @@ pub async fn login(
         }
     };
     state.login_limiter.succeeded(&email);
-    let token = hex(&random_bytes::<32>());
+    let token = random_hex::<32>();
     let signed_in_at = now();
-    let stored =
-        StoredSession { token_hash: token_hash(&token), advocate_id: account.id, created_at: signed_in_at, last_seen_at: signed_in_at };
+    let stored = StoredSession {
+        token_hash: session_token_hash(&token),
+        advocate_id: account.id,
+        created_at: signed_in_at,
+        last_seen_at: signed_in_at,
+    };
     let actor = format!("advocate:{}", account.id);
     let audit = AuditEvent { actor: actor.clone(), ..system_event("session.started", &actor) };
     state.storage.create_session(&stored, &audit).await?;
