@@ -469,6 +469,24 @@ on_both_databases! {
     }
 }
 
+/// Another site's page can post a form (or text) to the sign-in, but never JSON: a sign-in that is
+/// not JSON is refused, so no page can sign a visitor in to someone else's account.
+#[tokio::test]
+async fn a_sign_in_that_is_not_json_is_refused() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    new_advocate(&app, "jo@example.org", "Jo Park", AdvocateRole::Advocate).await;
+    let body = json!({ "email": "jo@example.org", "password": PASSWORD }).to_string();
+    for content_type in [Some("text/plain"), Some("application/x-www-form-urlencoded"), None] {
+        let mut request = app.client.post(format!("{}/api/session", app.url)).body(body.clone());
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        let response = request.send().await.unwrap();
+        assert!(response.headers().get("set-cookie").is_none(), "{content_type:?}");
+        assert!(problem(response, 422).await.detail.unwrap().contains("application/json"), "{content_type:?}");
+    }
+}
+
 #[tokio::test]
 async fn under_a_base_path_the_cookie_is_scoped_to_it_and_the_console_is_described() {
     let app = TestApp::spawn_with(Db::Sqlite, |config| config.base_path = "/advocate/".into()).await;

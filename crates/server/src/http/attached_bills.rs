@@ -3,9 +3,10 @@
 //! `GET …/bill/pages/{id}` and `DELETE …/bill`. Each needs the request's verifier; each read and
 //! change is audited. Stored sealed, kept for the deployment's retention period.
 
-use super::bills::checked_review;
+use super::bills::reviewed;
 use super::error::ApiError;
 use super::requests::{member_event, member_request};
+use super::valid::Valid;
 use crate::attached_bills::{attach, load, open};
 use crate::bill_reading::{ReadError, check_upload};
 use crate::state::AppState;
@@ -13,6 +14,7 @@ use crate::storage::{AddBillFile, BillFileKind, SealedBillFile};
 use advocate_domain::FieldError;
 use advocate_domain::Reference;
 use advocate_domain::bill_attachment::{AttachedBill, AttachedReview, BillPage, MAX_PAGES};
+use advocate_domain::bill_review::BillReviewRequest;
 use axum::{
     Json,
     body::Bytes,
@@ -26,7 +28,7 @@ use axum::{
 #[utoipa::path(put, path = "/api/requests/{reference}/bill", tag = "bill check",
     params(("reference" = String, Path, description = "The request's reference")),
     security(("verifier" = [])),
-    request_body = advocate_domain::bill_review::BillReviewRequest,
+    request_body = BillReviewRequest,
     responses(
         (status = 200, body = AttachedBill),
         (status = 404, body = advocate_domain::Problem, description = "No request matches this reference and verifier"),
@@ -37,10 +39,10 @@ pub async fn put_bill(
     State(state): State<AppState>,
     Path(reference): Path<String>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    Valid(request): Valid<BillReviewRequest>,
 ) -> Result<Response, ApiError> {
     let stored = member_request(&state, &reference, &headers).await?;
-    let (request, review) = checked_review(&state, body)?;
+    let review = reviewed(&state, &request);
     let content = serde_json::to_vec(&AttachedReview { request, review }).map_err(anyhow::Error::from)?;
     let reference = stored.reference;
     attach(&state, &reference, BillFileKind::Review, "application/json", &content, &member_event("bill.attached", &reference)).await?;

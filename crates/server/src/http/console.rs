@@ -8,8 +8,9 @@
 
 use super::attached_bills::page_download;
 use super::error::ApiError;
-use super::requests::{created, idempotency_key, read_request};
+use super::requests::{IdempotencyKey, created};
 use super::session::{AdvocateSession, Supervisor};
+use super::valid::Valid;
 use crate::clock::now;
 use crate::requests::{self, Opener};
 use crate::state::AppState;
@@ -18,10 +19,10 @@ use advocate_domain::console::{
     AdvocateName, AuditEntry, AuditTrail, Case, CaseNote, CaseQueue, CaseSummary, NewCaseNote, QUEUE_POLL_SECONDS, StatusChange,
     StatusHistoryEntry, check_state_change, is_open, is_overdue,
 };
-use advocate_domain::{FieldError, Reference, RequestState, Routing, ServiceArea, Timestamp};
+use advocate_domain::{FieldError, NewRequest, Reference, RequestState, Routing, ServiceArea, Timestamp};
 use axum::{
     Json,
-    extract::{Path, Query, State, rejection::JsonRejection, rejection::QueryRejection},
+    extract::{Path, Query, State, rejection::QueryRejection},
     http::StatusCode,
     response::{IntoResponse, Response},
 };
@@ -57,13 +58,6 @@ fn not_found() -> ApiError {
 
 fn parse_reference(reference: &str) -> Result<Reference, ApiError> {
     Reference::parse(reference).map_err(|_| not_found())
-}
-
-fn json_body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    body.map(|Json(value)| value).map_err(|e| ApiError::Invalid {
-        detail: format!("The body could not be read: {}. Send JSON in the documented shape.", e.body_text()),
-        errors: Vec::new(),
-    })
 }
 
 fn summary(queued: &QueuedRequest, now: Timestamp) -> CaseSummary {
@@ -220,14 +214,9 @@ pub async fn change_status(
     State(state): State<AppState>,
     session: AdvocateSession,
     Path(reference): Path<String>,
-    body: Result<Json<StatusChange>, JsonRejection>,
+    Valid(change): Valid<StatusChange>,
 ) -> Result<Response, ApiError> {
     let reference = parse_reference(&reference)?;
-    let change = json_body(body)?;
-    let problems = change.problems();
-    if !problems.is_empty() {
-        return Err(ApiError::invalid(problems));
-    }
     let stored = state.storage.request(&reference).await?.ok_or_else(not_found)?;
     check_state_change(stored.state, change.state)
         .map_err(|e| ApiError::invalid(vec![FieldError { field: "state".into(), message: e.to_string() }]))?;
@@ -262,14 +251,9 @@ pub async fn add_note(
     State(state): State<AppState>,
     session: AdvocateSession,
     Path(reference): Path<String>,
-    body: Result<Json<NewCaseNote>, JsonRejection>,
+    Valid(note): Valid<NewCaseNote>,
 ) -> Result<Response, ApiError> {
     let reference = parse_reference(&reference)?;
-    let note = json_body(body)?;
-    let problems = note.problems();
-    if !problems.is_empty() {
-        return Err(ApiError::invalid(problems));
-    }
     state.storage.request(&reference).await?.ok_or_else(not_found)?;
     let created_at = now();
     let audit = session.event("case.note_added", &reference.to_string());
@@ -356,11 +340,9 @@ pub async fn open_on_call(
     State(state): State<AppState>,
     session: AdvocateSession,
     axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
-    headers: axum::http::HeaderMap,
-    body: axum::body::Bytes,
+    IdempotencyKey(key): IdempotencyKey,
+    Valid(request): Valid<NewRequest>,
 ) -> Result<Response, ApiError> {
-    let key = idempotency_key(&headers)?;
-    let request = read_request(&body)?;
     let receipt = requests::open(&state, &key, &request, Opener::AdvocateOnCall(session.advocate.id)).await?;
     Ok(created(&uri, receipt))
 }

@@ -14,6 +14,7 @@ mod security;
 mod services;
 mod session;
 mod spa;
+mod valid;
 
 pub use error::{ApiError, problem_response};
 pub use openapi::ApiDoc;

@@ -2,6 +2,7 @@
 //! `GET /api/requests/{reference}` (only with the verifier returned at creation).
 
 use super::error::ApiError;
+use super::valid::Valid;
 use crate::clock::now;
 use crate::request_id::current_request_id;
 use crate::requests::{self, OpenError, Opener};
@@ -10,9 +11,8 @@ use crate::storage::{AuditEvent, StoredRequest};
 use advocate_domain::{NewRequest, Reference, RequestReceipt, RequestStatus};
 use axum::{
     Json,
-    body::Bytes,
-    extract::{OriginalUri, Path, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    extract::{FromRequestParts, OriginalUri, Path, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header, request::Parts},
     response::{IntoResponse, Response},
 };
 
@@ -33,21 +33,11 @@ const IDEMPOTENCY_KEY: &str = "idempotency-key";
 pub async fn create_request(
     State(state): State<AppState>,
     OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
-    body: Bytes,
+    IdempotencyKey(key): IdempotencyKey,
+    Valid(request): Valid<NewRequest>,
 ) -> Result<Response, ApiError> {
-    let key = idempotency_key(&headers)?;
-    let request = read_request(&body)?;
     let receipt = requests::open(&state, &key, &request, Opener::Member).await?;
     Ok(created(&uri, receipt))
-}
-
-/// The answers sent to open a request.
-pub(super) fn read_request(body: &[u8]) -> Result<NewRequest, ApiError> {
-    serde_json::from_slice(body).map_err(|e| ApiError::Invalid {
-        detail: format!("The request could not be read: {e}. Send the answers as JSON in the documented shape."),
-        errors: Vec::new(),
-    })
 }
 
 impl From<OpenError> for ApiError {
@@ -126,19 +116,29 @@ pub(super) fn member_event(action: &str, reference: &Reference) -> AuditEvent {
     }
 }
 
-pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
-    let key = headers
-        .get(IDEMPOTENCY_KEY)
-        .ok_or_else(|| {
-            ApiError::BadRequest(
-                "Send an Idempotency-Key header with a random value, such as a UUID, the same for every retry of this request.".into(),
-            )
-        })?
-        .to_str()
-        .map_err(|_| ApiError::BadRequest("The Idempotency-Key header must be plain text.".into()))?
-        .trim();
-    if !(16..=200).contains(&key.len()) {
-        return Err(ApiError::BadRequest("The Idempotency-Key must be 16 to 200 characters: use a random value such as a UUID.".into()));
+/// The `Idempotency-Key` header: a random value the client sends with every retry of one request.
+pub(super) struct IdempotencyKey(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
+        let key = parts
+            .headers
+            .get(IDEMPOTENCY_KEY)
+            .ok_or_else(|| {
+                ApiError::BadRequest(
+                    "Send an Idempotency-Key header with a random value, such as a UUID, the same for every retry of this request.".into(),
+                )
+            })?
+            .to_str()
+            .map_err(|_| ApiError::BadRequest("The Idempotency-Key header must be plain text.".into()))?
+            .trim();
+        if !(16..=200).contains(&key.len()) {
+            return Err(ApiError::BadRequest(
+                "The Idempotency-Key must be 16 to 200 characters: use a random value such as a UUID.".into(),
+            ));
+        }
+        Ok(IdempotencyKey(key.to_string()))
     }
-    Ok(key.to_string())
 }

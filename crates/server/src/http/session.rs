@@ -10,6 +10,7 @@
 //! `--session-hours` after sign-in, on sign-out, or when its account is disabled.
 
 use super::error::ApiError;
+use super::valid::Valid;
 use crate::clock::now;
 use crate::request_id::current_request_id;
 use crate::secrets::{constant_time_eq, csrf_token, random_hex, session_token_hash};
@@ -19,7 +20,7 @@ use advocate_domain::Timestamp;
 use advocate_domain::console::{AdvocateProfile, AdvocateRole, LoginRequest, SessionInfo, normalize_email};
 use axum::{
     Json,
-    extract::{ConnectInfo, FromRequestParts, State, rejection::JsonRejection},
+    extract::{ConnectInfo, FromRequestParts, State},
     http::{HeaderMap, HeaderValue, Method, StatusCode, header, request::Parts},
     response::{IntoResponse, Response},
 };
@@ -180,9 +181,8 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
 pub async fn login(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
-    body: Result<Json<LoginRequest>, JsonRejection>,
+    Valid(login): Valid<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    let Json(login) = body.map_err(|e| ApiError::BadRequest(format!("Send the email and password as JSON: {}", e.body_text())))?;
     let email = normalize_email(&login.email);
     let started = Instant::now();
     if let Err(wait) = state.login_limiter.check(&email, address, started) {
