@@ -2,8 +2,9 @@
 //! `advocate-server create-advocate` and `disable-advocate` do), and the sweep of ended
 //! sessions.
 
+use crate::audit::{Actor, AuditEvent};
 use crate::secrets::{random_bytes, random_hex};
-use crate::storage::{AuditEvent, CreateAdvocate, NewAdvocate, Storage, StorageError};
+use crate::storage::{CreateAdvocate, NewAdvocate, Storage, StorageError};
 use advocate_domain::FieldError;
 use advocate_domain::console::{AdvocateRole, account_problems, normalize_email};
 use anyhow::Context;
@@ -56,15 +57,9 @@ pub enum AccountError {
     Other(#[from] anyhow::Error),
 }
 
+/// What the operator does to an account, about the account once its id is known.
 fn operator_event(action: &str) -> AuditEvent {
-    AuditEvent {
-        occurred_at: crate::clock::now(),
-        actor: "operator".into(),
-        action: action.into(),
-        // Replaced by "advocate:ID" once the account's id is known.
-        subject: String::new(),
-        request_id: "command-line".into(),
-    }
+    AuditEvent::new(Actor::Operator, action, "")
 }
 
 /// Creates an advocate account; returns its id. The email is kept trimmed and lower-cased, so

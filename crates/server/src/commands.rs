@@ -5,6 +5,7 @@
 use crate::accounts::{create_advocate, disable_advocate};
 use crate::config::Config;
 use crate::pricing::import::{ImportFiles, read_files};
+use crate::request_id::with_request_id;
 use crate::storage;
 use advocate_domain::console::AdvocateRole;
 use advocate_domain::unit_limits::{MueEdit, UnitLimits};
@@ -29,12 +30,16 @@ pub enum Command {
 
 impl Command {
     pub async fn run(&self, config: &Config) -> anyhow::Result<()> {
-        match self {
-            Command::ImportFeeSchedule(files) => import_fee_schedule(config, files).await,
-            Command::ImportUnitLimits(args) => import_unit_limits(config, args).await,
-            Command::CreateAdvocate(args) => run_create_advocate(config, args).await,
-            Command::DisableAdvocate(args) => run_disable_advocate(config, args).await,
-        }
+        let run = async {
+            match self {
+                Command::ImportFeeSchedule(files) => import_fee_schedule(config, files).await,
+                Command::ImportUnitLimits(args) => import_unit_limits(config, args).await,
+                Command::CreateAdvocate(args) => run_create_advocate(config, args).await,
+                Command::DisableAdvocate(args) => run_disable_advocate(config, args).await,
+            }
+        };
+        // What a command records in the audit log says it came from the command line.
+        with_request_id("command-line".into(), run).await
     }
 }
 

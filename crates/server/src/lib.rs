@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod app;
 pub mod attached_bills;
+pub mod audit;
 pub mod bill_reading;
 pub mod bills;
 pub mod clock;

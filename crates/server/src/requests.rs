@@ -2,11 +2,11 @@
 //! idempotent by its key, stored with its audit event in one transaction), whether the member
 //! sends it or an advocate opens it on a call; and finding one for whoever holds its verifier.
 
+use crate::audit::{Actor, AuditEvent};
 use crate::clock::now;
-use crate::request_id::current_request_id;
 use crate::secrets;
 use crate::state::AppState;
-use crate::storage::{AuditEvent, IdempotencyRecord, InsertOutcome, StorageError, StoredRequest};
+use crate::storage::{IdempotencyRecord, InsertOutcome, StorageError, StoredRequest};
 use advocate_domain::{FieldError, NewRequest, PlanCoverage, Reference, RequestReceipt, RequestState, Routing, catalog, route};
 
 /// Who opens a request: the member online, or an advocate on a call with them.
@@ -70,25 +70,17 @@ pub async fn open(state: &AppState, key: &str, request: &NewRequest, opener: Ope
             verifier_salt,
             request: request.clone(),
         };
-        let audit = AuditEvent {
-            occurred_at: submitted_at,
-            actor: match opener {
-                Opener::Member => "member".into(),
-                Opener::AdvocateOnCall(id) => format!("advocate:{id}"),
-            },
-            // On a call, the audit trail records that the consent was given by phone, to whom.
-            action: match opener {
-                Opener::Member => "request.created".into(),
-                Opener::AdvocateOnCall(_) => "request.created_on_call".into(),
-            },
-            subject: reference.to_string(),
-            request_id: current_request_id().unwrap_or_default(),
-        };
+        // On a call, the audit trail records that the consent was given by phone, to whom.
+        let audit = match opener {
+            Opener::Member => AuditEvent::new(Actor::Member, "request.created", &reference),
+            Opener::AdvocateOnCall(id) => AuditEvent::new(Actor::Advocate(id), "request.created_on_call", &reference),
+        }
+        .at(submitted_at);
         match state.storage.insert_request(&stored, &key, &audit).await? {
             InsertOutcome::Created => {
                 tracing::info!(reference = %reference, handler = ?stored.handler, "request created");
                 if let Opener::AdvocateOnCall(id) = opener {
-                    let assigned = AuditEvent { action: "case.assigned".into(), ..audit };
+                    let assigned = AuditEvent::new(Actor::Advocate(id), "case.assigned", &reference).at(submitted_at);
                     state.storage.assign_request(&reference, id, &assigned).await?;
                 }
                 return Ok(receipt(stored, verifier));

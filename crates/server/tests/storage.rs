@@ -4,14 +4,15 @@ mod common;
 
 use advocate_domain::Timestamp;
 use advocate_domain::{Handler, NewRequest, OutreachWindow, Reference, RequestState};
-use advocate_server::storage::{self, AuditEvent, Backend, IdempotencyRecord, InsertOutcome, StoredRequest};
+use advocate_server::audit::{Actor, AuditEvent};
+use advocate_server::storage::{self, Backend, IdempotencyRecord, InsertOutcome, StoredRequest};
 use common::{Db, fresh_database};
 use sqlx::Connection;
 
 fn event(subject: &str, action: &str, at: &str) -> AuditEvent {
     AuditEvent {
         occurred_at: at.parse::<Timestamp>().unwrap(),
-        actor: "system".into(),
+        actor: Actor::System,
         action: action.into(),
         subject: subject.into(),
         request_id: "req-0001".into(),
@@ -181,7 +182,7 @@ on_both_databases! {
         for statement in tamper {
             assert!(execute(db, &url, statement).await.is_err(), "{statement} was allowed");
         }
-        assert_eq!(storage.audit_trail("REF-4").await.unwrap()[0].actor, "system");
+        assert_eq!(storage.audit_trail("REF-4").await.unwrap()[0].actor, Actor::System);
     }
 }
 

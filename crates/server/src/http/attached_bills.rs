@@ -5,9 +5,10 @@
 
 use super::bills::reviewed;
 use super::error::ApiError;
-use super::requests::{member_event, member_request};
+use super::requests::member_request;
 use super::valid::Valid;
 use crate::attached_bills::{attach, load, open};
+use crate::audit::{Actor, AuditEvent};
 use crate::bill_reading::{ReadError, check_upload};
 use crate::state::AppState;
 use crate::storage::{AddBillFile, BillFileKind, SealedBillFile};
@@ -45,7 +46,15 @@ pub async fn put_bill(
     let review = reviewed(&state, &request);
     let content = serde_json::to_vec(&AttachedReview { request, review }).map_err(anyhow::Error::from)?;
     let reference = stored.reference;
-    attach(&state, &reference, BillFileKind::Review, "application/json", &content, &member_event("bill.attached", &reference)).await?;
+    attach(
+        &state,
+        &reference,
+        BillFileKind::Review,
+        "application/json",
+        &content,
+        &AuditEvent::new(Actor::Member, "bill.attached", &reference),
+    )
+    .await?;
     let attached = load(&state, &reference).await?.ok_or_else(|| anyhow::anyhow!("the attached bill vanished"))?;
     Ok(private(Json(attached).into_response()))
 }
@@ -77,7 +86,7 @@ pub async fn add_page(
         other => ApiError::invalid(vec![FieldError { field: "file".into(), message: other.to_string() }]),
     })?;
     let reference = stored.reference;
-    let audit = member_event("bill.page_added", &reference);
+    let audit = AuditEvent::new(Actor::Member, "bill.page_added", &reference);
     let (status, id) = match attach(&state, &reference, BillFileKind::Page, kind.media_type(), &body, &audit).await? {
         AddBillFile::Added(id) => (StatusCode::CREATED, id),
         AddBillFile::AlreadyThere(id) => (StatusCode::OK, id),
@@ -107,7 +116,7 @@ pub async fn add_page(
 pub async fn get_bill(State(state): State<AppState>, Path(reference): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
     let reference = member_request(&state, &reference, &headers).await?.reference;
     // The read is recorded before anything is shown.
-    state.storage.record_audit_event(&member_event("bill.viewed", &reference)).await?;
+    state.storage.record_audit_event(&AuditEvent::new(Actor::Member, "bill.viewed", &reference)).await?;
     let attached = load(&state, &reference).await?.ok_or_else(no_bill)?;
     Ok(private(Json(attached).into_response()))
 }
@@ -132,7 +141,7 @@ pub async fn get_page(
         .await?
         .filter(|f| f.info.kind == BillFileKind::Page)
         .ok_or_else(|| ApiError::NotFound("This request has no such page of a bill.".into()))?;
-    state.storage.record_audit_event(&member_event("bill.page_downloaded", &reference)).await?;
+    state.storage.record_audit_event(&AuditEvent::new(Actor::Member, "bill.page_downloaded", &reference)).await?;
     page_download(&state, &reference, &sealed)
 }
 
@@ -168,7 +177,7 @@ pub(super) fn page_download(state: &AppState, reference: &Reference, sealed: &Se
     ))]
 pub async fn delete_bill(State(state): State<AppState>, Path(reference): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
     let reference = member_request(&state, &reference, &headers).await?.reference;
-    let deleted = state.storage.delete_bill(&reference, &member_event("bill.deleted", &reference)).await?;
+    let deleted = state.storage.delete_bill(&reference, &AuditEvent::new(Actor::Member, "bill.deleted", &reference)).await?;
     tracing::info!(reference = %reference, files = deleted, "attached bill deleted by the member");
     Ok(private(StatusCode::NO_CONTENT.into_response()))
 }

@@ -11,6 +11,7 @@ use super::error::ApiError;
 use super::requests::{IdempotencyKey, created};
 use super::session::{AdvocateSession, Supervisor};
 use super::valid::Valid;
+use crate::audit::Actor;
 use crate::clock::now;
 use crate::requests::{self, Opener};
 use crate::state::AppState;
@@ -138,7 +139,7 @@ pub async fn queue(
 pub async fn case(State(state): State<AppState>, session: AdvocateSession, Path(reference): Path<String>) -> Result<Response, ApiError> {
     let reference = parse_reference(&reference)?;
     let queued = state.storage.queued_request(&reference).await?.ok_or_else(not_found)?;
-    state.storage.record_audit_event(&session.event("case.viewed", &reference.to_string())).await?;
+    state.storage.record_audit_event(&session.event("case.viewed", &reference)).await?;
     let notes = state.storage.case_notes(&reference).await?;
     let changes = state.storage.status_changes(&reference).await?;
     let bill = crate::attached_bills::load(&state, &reference).await?;
@@ -189,7 +190,7 @@ async fn current_summary(state: &AppState, reference: &Reference) -> Result<Resp
     ))]
 pub async fn assign(State(state): State<AppState>, session: AdvocateSession, Path(reference): Path<String>) -> Result<Response, ApiError> {
     let reference = parse_reference(&reference)?;
-    let audit = session.event("case.assigned", &reference.to_string());
+    let audit = session.event("case.assigned", &reference);
     if !state.storage.assign_request(&reference, session.advocate.id, &audit).await? {
         return Err(not_found());
     }
@@ -228,7 +229,7 @@ pub async fn change_status(
         note: change.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
         changed_at: now(),
     };
-    let audit = session.event("case.status_changed", &reference.to_string());
+    let audit = session.event("case.status_changed", &reference);
     if !state.storage.change_state(&reference, &record, &audit).await? {
         return Err(ApiError::Conflict("Someone changed this case's state meanwhile. Reload it and try again.".into()));
     }
@@ -256,7 +257,7 @@ pub async fn add_note(
     let reference = parse_reference(&reference)?;
     state.storage.request(&reference).await?.ok_or_else(not_found)?;
     let created_at = now();
-    let audit = session.event("case.note_added", &reference.to_string());
+    let audit = session.event("case.note_added", &reference);
     let id = state.storage.add_case_note(&reference, session.advocate.id, &note.text, created_at, &audit).await?;
     let note =
         CaseNote { id, author: AdvocateName { id: session.advocate.id, name: session.advocate.name.clone() }, text: note.text, created_at };
@@ -283,7 +284,7 @@ pub async fn bill_page(
         .await?
         .filter(|f| f.info.kind == BillFileKind::Page)
         .ok_or_else(|| ApiError::NotFound("This request has no such page of a bill.".into()))?;
-    state.storage.record_audit_event(&session.event("bill.page_downloaded", &reference.to_string())).await?;
+    state.storage.record_audit_event(&session.event("bill.page_downloaded", &reference)).await?;
     page_download(&state, &reference, &sealed)
 }
 
@@ -304,8 +305,7 @@ pub async fn audit(
     // A reference however it was typed ("k7q4m2xp") is looked up as stored.
     let subject = Reference::parse(&query.subject).map_or_else(|_| query.subject.trim().to_string(), |r| r.to_string());
     state.storage.record_audit_event(&session.event("audit.viewed", &subject)).await?;
-    let names: HashMap<String, String> =
-        state.storage.advocates().await?.into_iter().map(|a| (format!("advocate:{}", a.id), a.name)).collect();
+    let names: HashMap<Actor, String> = state.storage.advocates().await?.into_iter().map(|a| (Actor::Advocate(a.id), a.name)).collect();
     let events = state
         .storage
         .audit_trail(&subject)
@@ -314,7 +314,7 @@ pub async fn audit(
         .map(|e| AuditEntry {
             actor_name: names.get(&e.actor).cloned(),
             occurred_at: e.occurred_at,
-            actor: e.actor,
+            actor: e.actor.to_string(),
             action: e.action,
             subject: e.subject,
             request_id: e.request_id,

@@ -3,11 +3,10 @@
 
 use super::error::ApiError;
 use super::valid::Valid;
-use crate::clock::now;
-use crate::request_id::current_request_id;
+use crate::audit::{Actor, AuditEvent};
 use crate::requests::{self, OpenError, Opener};
 use crate::state::AppState;
-use crate::storage::{AuditEvent, StoredRequest};
+use crate::storage::StoredRequest;
 use advocate_domain::{NewRequest, Reference, RequestReceipt, RequestStatus};
 use axum::{
     Json,
@@ -81,7 +80,7 @@ pub async fn request_status(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let stored = member_request(&state, &reference, &headers).await?;
-    state.storage.record_audit_event(&member_event("request.status_viewed", &stored.reference)).await?;
+    state.storage.record_audit_event(&AuditEvent::new(Actor::Member, "request.status_viewed", &stored.reference)).await?;
     let bill_attached = !state.storage.bill_files(&stored.reference).await?.is_empty();
     let status = RequestStatus {
         reference: stored.reference,
@@ -103,17 +102,6 @@ pub(super) async fn member_request(state: &AppState, reference: &str, headers: &
     let verifier =
         headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).ok_or_else(not_found)?;
     requests::with_verifier(state, &reference, verifier.trim()).await?.ok_or_else(not_found)
-}
-
-/// An audit event for something the member did to their own request, now.
-pub(super) fn member_event(action: &str, reference: &Reference) -> AuditEvent {
-    AuditEvent {
-        occurred_at: now(),
-        actor: "member".into(),
-        action: action.into(),
-        subject: reference.to_string(),
-        request_id: current_request_id().unwrap_or_default(),
-    }
 }
 
 /// The `Idempotency-Key` header: a random value the client sends with every retry of one request.

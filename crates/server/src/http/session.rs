@@ -11,11 +11,11 @@
 
 use super::error::ApiError;
 use super::valid::Valid;
+use crate::audit::{Actor, AuditEvent};
 use crate::clock::now;
-use crate::request_id::current_request_id;
 use crate::secrets::{constant_time_eq, csrf_token, random_hex, session_token_hash};
 use crate::state::{AppState, SessionSettings};
-use crate::storage::{AdvocateAccount, AuditEvent, StoredSession};
+use crate::storage::{AdvocateAccount, StoredSession};
 use advocate_domain::Timestamp;
 use advocate_domain::console::{AdvocateProfile, AdvocateRole, LoginRequest, SessionInfo, normalize_email};
 use axum::{
@@ -53,19 +53,13 @@ impl std::fmt::Debug for AdvocateSession {
 
 impl AdvocateSession {
     /// The advocate as the audit log names them.
-    pub fn actor(&self) -> String {
-        format!("advocate:{}", self.advocate.id)
+    pub fn actor(&self) -> Actor {
+        Actor::Advocate(self.advocate.id)
     }
 
-    /// An audit event for something this advocate did, now.
-    pub fn event(&self, action: &str, subject: &str) -> AuditEvent {
-        AuditEvent {
-            occurred_at: now(),
-            actor: self.actor(),
-            action: action.into(),
-            subject: subject.into(),
-            request_id: current_request_id().unwrap_or_default(),
-        }
+    /// An audit event for something this advocate does, now.
+    pub fn event(&self, action: &str, subject: impl std::fmt::Display) -> AuditEvent {
+        AuditEvent::new(self.actor(), action, subject)
     }
 
     fn info(&self, settings: &SessionSettings, now: Timestamp) -> SessionInfo {
@@ -201,8 +195,8 @@ pub async fn login(
         other => {
             state.login_limiter.failed(&email, address, started);
             // Written for an unknown email too, so that both take the same steps.
-            let subject = other.map_or_else(|| "advocate:unknown".to_string(), |a| format!("advocate:{}", a.id));
-            state.storage.record_audit_event(&system_event("session.refused", &subject)).await?;
+            let subject = other.map_or_else(|| "advocate:unknown".to_string(), |a| Actor::Advocate(a.id).to_string());
+            state.storage.record_audit_event(&AuditEvent::new(Actor::System, "session.refused", subject)).await?;
             tracing::info!("sign-in failed");
             return Err(ApiError::Unauthorized {
                 title: "Sign-in failed",
@@ -219,8 +213,8 @@ pub async fn login(
         created_at: signed_in_at,
         last_seen_at: signed_in_at,
     };
-    let actor = format!("advocate:{}", account.id);
-    let audit = AuditEvent { actor: actor.clone(), ..system_event("session.started", &actor) };
+    let advocate = Actor::Advocate(account.id);
+    let audit = AuditEvent::new(advocate, "session.started", advocate);
     state.storage.create_session(&stored, &audit).await?;
     tracing::info!(advocate = account.id, "advocate signed in");
     let session = AdvocateSession {
@@ -234,16 +228,6 @@ pub async fn login(
     let mut response = Json(session.info(&state.sessions, signed_in_at)).into_response();
     response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(anyhow::Error::from)?);
     Ok(response)
-}
-
-fn system_event(action: &str, subject: &str) -> AuditEvent {
-    AuditEvent {
-        occurred_at: now(),
-        actor: "system".into(),
-        action: action.into(),
-        subject: subject.into(),
-        request_id: current_request_id().unwrap_or_default(),
-    }
 }
 
 /// The current session: who is signed in, the CSRF token, and how long before it ends. Counts as
@@ -279,8 +263,7 @@ pub async fn keepalive(State(state): State<AppState>, session: AdvocateSession) 
         (status = 403, body = advocate_domain::Problem, description = "CSRF token missing or wrong"),
     ))]
 pub async fn logout(State(state): State<AppState>, session: AdvocateSession) -> Result<Response, ApiError> {
-    let actor = session.actor();
-    state.storage.delete_session(&session.token_hash, Some(&session.event("session.ended", &actor))).await?;
+    state.storage.delete_session(&session.token_hash, Some(&session.event("session.ended", session.actor()))).await?;
     let cookie = format!("{SESSION_COOKIE}=; HttpOnly; Secure; SameSite=Strict; Path={}; Max-Age=0", state.sessions.cookie_path);
     let mut response = StatusCode::NO_CONTENT.into_response();
     response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(anyhow::Error::from)?);

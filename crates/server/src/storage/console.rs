@@ -6,8 +6,9 @@
 macro_rules! console_storage {
     // `$begin` starts a write transaction (see `sql_storage!`).
     ($db:ty, $begin:literal) => {
+        use crate::audit::{Actor, AuditEvent};
         use crate::storage::{
-            AdvocateAccount, AuditEvent, CreateAdvocate, NewAdvocate, QueueFilter, QueuedRequest, StorageError, StoredNote, StoredSession,
+            AdvocateAccount, CreateAdvocate, NewAdvocate, QueueFilter, QueuedRequest, StorageError, StoredNote, StoredSession,
             StoredStatusChange,
         };
         use advocate_domain::console::AdvocateRole;
@@ -55,8 +56,7 @@ macro_rules! console_storage {
                 Err(e) if crate::storage::is_unique_violation(&e) => return Ok(CreateAdvocate::EmailTaken),
                 Err(e) => return Err(e.into()),
             };
-            let audit = AuditEvent { subject: format!("advocate:{id}"), ..audit.clone() };
-            super::requests_sql::insert_audit(&mut *tx, &audit).await?;
+            super::requests_sql::insert_audit(&mut *tx, &audit.clone().about(Actor::Advocate(id))).await?;
             tx.commit().await?;
             Ok(CreateAdvocate::Created(id))
         }
@@ -89,8 +89,7 @@ macro_rules! console_storage {
             let Some(row) = row else { return Ok(None) };
             let id: i64 = row.try_get("id")?;
             QueryBuilder::<$db>::new("DELETE FROM sessions WHERE advocate_id = ").push_bind(id).build().execute(&mut *tx).await?;
-            let audit = AuditEvent { subject: format!("advocate:{id}"), ..audit.clone() };
-            super::requests_sql::insert_audit(&mut *tx, &audit).await?;
+            super::requests_sql::insert_audit(&mut *tx, &audit.clone().about(Actor::Advocate(id))).await?;
             tx.commit().await?;
             Ok(Some(id))
         }

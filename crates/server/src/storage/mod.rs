@@ -10,6 +10,7 @@ mod requests;
 mod sql;
 mod sqlite;
 
+use crate::audit::AuditEvent;
 use crate::config::Config;
 use crate::pricing::import::FeeScheduleImport;
 use advocate_domain::console::AdvocateRole;
@@ -54,16 +55,6 @@ impl Backend {
 pub struct StorageStatus {
     pub reachable: bool,
     pub migrations_applied: bool,
-}
-
-/// One entry of the audit log: who saw or changed what, and when.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuditEvent {
-    pub occurred_at: Timestamp,
-    pub actor: String,
-    pub action: String,
-    pub subject: String,
-    pub request_id: String,
 }
 
 /// A member's request as stored, with what the server decided about it.
@@ -293,9 +284,9 @@ pub trait Storage: Send + Sync + 'static {
     /// transaction. Returns how many files there were.
     async fn delete_bill(&self, reference: &Reference, audit: &AuditEvent) -> Result<u64, StorageError>;
 
-    /// Deletes every bill file whose retention has passed, with a "bill.expired" audit event
-    /// per request. Returns the references whose bills were deleted.
-    async fn delete_expired_bills(&self, now: Timestamp, request_id: &str) -> Result<Vec<String>, StorageError>;
+    /// Deletes every bill file whose retention has passed by `now`, writing `audit` about each
+    /// request whose bill it was, in one transaction. Returns their references.
+    async fn delete_expired_bills(&self, now: Timestamp, audit: &AuditEvent) -> Result<Vec<String>, StorageError>;
 
     /// Creates an advocate account with its audit event, in one transaction.
     async fn create_advocate(&self, advocate: &NewAdvocate, audit: &AuditEvent) -> Result<CreateAdvocate, StorageError>;

@@ -6,8 +6,9 @@
 macro_rules! request_storage {
     // `$begin` starts a write transaction (see `sql_storage!`).
     ($db:ty, $begin:literal) => {
+        use crate::audit::AuditEvent;
         use crate::storage::{
-            AuditEvent, IdempotencyRecord, InsertOutcome, StorageError, StoredRequest, handler_from_name, handler_name, is_unique_violation,
+            IdempotencyRecord, InsertOutcome, StorageError, StoredRequest, handler_from_name, handler_name, is_unique_violation,
         };
         use advocate_domain::{NewRequest, OutreachWindow, Reference, RequestState, Timestamp};
         use sqlx::types::Json;

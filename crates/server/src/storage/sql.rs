@@ -27,11 +27,12 @@ macro_rules! sql_storage {
 
         // Within a block, so that the names it uses need no paths and stay out of the backend's file.
         const _: () = {
+            use crate::audit::AuditEvent;
             use crate::pricing::import::FeeScheduleImport;
             use crate::storage::{
-                AddBillFile, AdvocateAccount, AuditEvent, Backend, BillFileInfo, CreateAdvocate, IdempotencyRecord, InsertOutcome,
-                NewAdvocate, NewBillFile, QueueFilter, QueuedRequest, SealedBillFile, Storage, StorageError, StorageStatus, StoredNote,
-                StoredRequest, StoredSession, StoredStatusChange, all_applied,
+                AddBillFile, AdvocateAccount, Backend, BillFileInfo, CreateAdvocate, IdempotencyRecord, InsertOutcome, NewAdvocate,
+                NewBillFile, QueueFilter, QueuedRequest, SealedBillFile, Storage, StorageError, StorageStatus, StoredNote, StoredRequest,
+                StoredSession, StoredStatusChange, all_applied,
             };
             use advocate_domain::unit_limits::UnitLimits;
             use advocate_domain::{Reference, Timestamp};
@@ -102,8 +103,8 @@ macro_rules! sql_storage {
                     bill_files_sql::delete(&self.pool, reference, audit).await
                 }
 
-                async fn delete_expired_bills(&self, now: Timestamp, request_id: &str) -> Result<Vec<String>, StorageError> {
-                    bill_files_sql::delete_expired(&self.pool, now, request_id).await
+                async fn delete_expired_bills(&self, now: Timestamp, audit: &AuditEvent) -> Result<Vec<String>, StorageError> {
+                    bill_files_sql::delete_expired(&self.pool, now, audit).await
                 }
 
                 async fn create_advocate(&self, advocate: &NewAdvocate, audit: &AuditEvent) -> Result<CreateAdvocate, StorageError> {
