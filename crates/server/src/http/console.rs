@@ -30,9 +30,6 @@ use axum::{
 use serde::Deserialize;
 use std::collections::HashMap;
 
-const ALL_STATES: [RequestState; 5] =
-    [RequestState::New, RequestState::InProgress, RequestState::WaitingOnMember, RequestState::Resolved, RequestState::RoutedToCarrier];
-
 /// The most requests one queue answer holds (the most urgent).
 pub const QUEUE_MAX: usize = 500;
 
@@ -51,6 +48,13 @@ pub struct QueueQuery {
 pub struct AuditQuery {
     /// A request's reference (K7Q4-M2XP), or an advocate as advocate:ID.
     subject: String,
+}
+
+/// Every state's slug, as a choice: "new, in_progress, … or routed_to_carrier".
+fn state_slugs() -> String {
+    let slugs: Vec<&str> = RequestState::ALL.iter().map(|s| s.slug()).collect();
+    let (last, rest) = slugs.split_last().expect("there are states");
+    format!("{} or {last}", rest.join(", "))
 }
 
 fn not_found() -> ApiError {
@@ -94,14 +98,11 @@ pub async fn queue(
     let Query(query) = query.map_err(|e| ApiError::BadRequest(e.body_text()))?;
     let mut problems = Vec::new();
     let states = match query.status.as_deref() {
-        None | Some("") => ALL_STATES.into_iter().filter(|s| is_open(*s)).collect(),
+        None | Some("") => RequestState::ALL.into_iter().filter(|s| is_open(*s)).collect(),
         Some(slug) => match RequestState::from_slug(slug) {
             Some(state) => vec![state],
             None => {
-                problems.push(FieldError {
-                    field: "status".into(),
-                    message: "Choose new, in_progress, waiting_on_member, resolved or routed_to_carrier.".into(),
-                });
+                problems.push(FieldError { field: "status".into(), message: format!("Choose {}.", state_slugs()) });
                 Vec::new()
             }
         },
@@ -345,4 +346,14 @@ pub async fn open_on_call(
 ) -> Result<Response, ApiError> {
     let receipt = requests::open(&state, &key, &request, Opener::AdvocateOnCall(session.advocate.id)).await?;
     Ok(created(&uri, receipt))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_status_is_answered_with_every_state() {
+        assert_eq!(state_slugs(), "new, in_progress, waiting_on_member, resolved or routed_to_carrier");
+    }
 }
