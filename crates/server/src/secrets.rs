@@ -3,6 +3,7 @@
 //! constant time. Each hash carries its own label, so a value of one kind never matches another.
 
 use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 
 /// `N` bytes from the operating system's random source.
 pub fn random_bytes<const N: usize>() -> [u8; N] {
@@ -13,7 +14,7 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
 
 /// `N` random bytes as lower-case hexadecimal.
 pub fn random_hex<const N: usize>() -> String {
-    hex(&random_bytes::<N>())
+    hex::encode(random_bytes::<N>())
 }
 
 /// The SHA-256 of `parts`, each ended by a NUL so that ("ab", "c") and ("a", "bc") differ.
@@ -23,16 +24,12 @@ pub fn sha256_hex(parts: &[&str]) -> String {
         hasher.update(part.as_bytes());
         hasher.update([0]);
     }
-    hex(&hasher.finalize())
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(hasher.finalize())
 }
 
 /// Whether two secrets are equal, taking as long whichever byte differs.
 pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.ct_eq(b).into()
 }
 
 /// An idempotency key as stored: only its hash.

@@ -21,9 +21,10 @@ use advocate_domain::console::{AdvocateProfile, AdvocateRole, LoginRequest, Sess
 use axum::{
     Json,
     extract::{ConnectInfo, FromRequestParts, State},
-    http::{HeaderMap, HeaderValue, Method, StatusCode, header, request::Parts},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, request::Parts},
     response::{IntoResponse, Response},
 };
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
 
@@ -87,16 +88,31 @@ fn not_signed_in() -> ApiError {
     }
 }
 
-fn session_token(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|cookies| cookies.split(';'))
-        .filter_map(|cookie| cookie.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.trim())
-        .filter(|value| value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+/// The session's token from the request's cookies, if it has the shape of one.
+fn session_token(headers: &HeaderMap) -> Option<String> {
+    let jar = CookieJar::from_headers(headers);
+    let token = jar.get(SESSION_COOKIE)?.value().trim();
+    (token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())).then(|| token.to_string())
+}
+
+/// The session cookie: HttpOnly (no script reads it), Secure, SameSite=Strict (no other site's
+/// page sends it), for the app's path only, and without Max-Age, so it ends with the browser.
+fn session_cookie(token: String, settings: &SessionSettings) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, token))
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Strict)
+        .path(settings.cookie_path.clone())
+        .build()
+}
+
+/// The session cookie emptied, with Max-Age=0: the browser drops it at once. (Max-Age is enough
+/// and wins over Expires, so the removal's Expires is left out, as it always was.)
+fn cleared_cookie(settings: &SessionSettings) -> Cookie<'static> {
+    let mut cleared = session_cookie(String::new(), settings);
+    cleared.make_removal();
+    cleared.unset_expires();
+    cleared
 }
 
 impl FromRequestParts<AppState> for AdvocateSession {
@@ -104,7 +120,7 @@ impl FromRequestParts<AppState> for AdvocateSession {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = session_token(&parts.headers).ok_or_else(not_signed_in)?;
-        let token_hash = session_token_hash(token);
+        let token_hash = session_token_hash(&token);
         let (session, advocate) = state.storage.session(&token_hash).await?.ok_or_else(not_signed_in)?;
         let now = now();
         let settings = &state.sessions;
@@ -114,7 +130,7 @@ impl FromRequestParts<AppState> for AdvocateSession {
             state.storage.delete_session(&token_hash, None).await?;
             return Err(not_signed_in());
         }
-        let csrf_token = csrf_token(token);
+        let csrf_token = csrf_token(&token);
         if !matches!(parts.method, Method::GET | Method::HEAD) {
             let sent = parts.headers.get(CSRF_HEADER).map(HeaderValue::as_bytes).unwrap_or_default();
             if !constant_time_eq(sent, csrf_token.as_bytes()) {
@@ -224,10 +240,8 @@ pub async fn login(
         created_at: signed_in_at,
         last_seen_at: signed_in_at,
     };
-    let cookie = format!("{SESSION_COOKIE}={token}; HttpOnly; Secure; SameSite=Strict; Path={}", state.sessions.cookie_path);
-    let mut response = Json(session.info(&state.sessions, signed_in_at)).into_response();
-    response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(anyhow::Error::from)?);
-    Ok(response)
+    let cookies = CookieJar::new().add(session_cookie(token, &state.sessions));
+    Ok((cookies, Json(session.info(&state.sessions, signed_in_at))).into_response())
 }
 
 /// The current session: who is signed in, the CSRF token, and how long before it ends. Counts as
@@ -264,8 +278,32 @@ pub async fn keepalive(State(state): State<AppState>, session: AdvocateSession) 
     ))]
 pub async fn logout(State(state): State<AppState>, session: AdvocateSession) -> Result<Response, ApiError> {
     state.storage.delete_session(&session.token_hash, Some(&session.event("session.ended", session.actor()))).await?;
-    let cookie = format!("{SESSION_COOKIE}=; HttpOnly; Secure; SameSite=Strict; Path={}; Max-Age=0", state.sessions.cookie_path);
-    let mut response = StatusCode::NO_CONTENT.into_response();
-    response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(anyhow::Error::from)?);
-    Ok(response)
+    Ok((CookieJar::new().add(cleared_cookie(&state.sessions)), StatusCode::NO_CONTENT).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn attributes(cookie: &Cookie) -> Vec<String> {
+        let mut attributes: Vec<String> = cookie.encoded().to_string().split("; ").map(String::from).collect();
+        attributes.sort();
+        attributes
+    }
+
+    #[test]
+    fn the_session_cookie_is_http_only_secure_strict_and_for_the_app_only() {
+        let settings =
+            SessionSettings { idle: Duration::from_secs(60), absolute: Duration::from_secs(3600), cookie_path: "/advocate/".into() };
+        let token = "ab".repeat(32);
+        assert_eq!(
+            attributes(&session_cookie(token.clone(), &settings)),
+            ["HttpOnly", "Path=/advocate/", "SameSite=Strict", "Secure", &format!("advocate_session={token}")]
+        );
+        assert_eq!(
+            attributes(&cleared_cookie(&settings)),
+            ["HttpOnly", "Max-Age=0", "Path=/advocate/", "SameSite=Strict", "Secure", "advocate_session="]
+        );
+    }
 }
