@@ -47,6 +47,7 @@ pub mod program;
 pub mod request;
 pub mod routing;
 pub mod search;
+pub mod session_clock;
 pub mod time;
 pub mod unit_limits;
 pub mod zip;

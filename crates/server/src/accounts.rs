@@ -7,6 +7,7 @@ use crate::secrets::{random_bytes, random_hex};
 use crate::storage::{CreateAdvocate, NewAdvocate, Storage, StorageError};
 use advocate_domain::FieldError;
 use advocate_domain::console::{AdvocateRole, account_problems, normalize_email};
+use advocate_domain::session_clock::SessionClock;
 use anyhow::Context;
 use argon2::password_hash::SaltString;
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
@@ -92,14 +93,11 @@ pub async fn disable_advocate(storage: &dyn Storage, email: &str) -> Result<i64,
 
 /// Deletes ended sessions (the browser was closed without signing out) now and every quarter
 /// of an hour. A session is refused as soon as it ends whether or not it is swept.
-pub async fn delete_expired_sessions_regularly(storage: Arc<dyn Storage>, idle: Duration, absolute: Duration) {
+pub async fn delete_ended_sessions_regularly(storage: Arc<dyn Storage>, clock: SessionClock) {
     let mut ticks = tokio::time::interval(Duration::from_secs(15 * 60));
     loop {
         ticks.tick().await;
-        let now = crate::clock::now();
-        let last_seen_before = now.plus_seconds(-(idle.as_secs() as i64));
-        let created_before = now.plus_seconds(-(absolute.as_secs() as i64));
-        if let Err(error) = storage.delete_expired_sessions(last_seen_before, created_before).await {
+        if let Err(error) = storage.delete_ended_sessions(&clock.ended_by(crate::clock::now())).await {
             tracing::error!(%error, "could not delete ended sessions; will try again");
         }
     }

@@ -8,6 +8,7 @@ use crate::pricing::PriceBook;
 use crate::sealing::SealingKey;
 use crate::state::{AppState, SessionSettings};
 use crate::{private_dir, storage};
+use advocate_domain::session_clock::SessionClock;
 use anyhow::Context;
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 use tokio::net::TcpListener;
@@ -59,8 +60,7 @@ impl Application {
             bill_retention: Duration::from_secs(u64::from(config.bill_retention_days) * 86_400),
             employers: Arc::new(employers),
             sessions: Arc::new(SessionSettings {
-                idle: Duration::from_secs(u64::from(config.session_idle_minutes) * 60),
-                absolute: Duration::from_secs(u64::from(config.session_hours) * 3600),
+                clock: SessionClock::new(config.session_idle_minutes, config.session_hours),
                 cookie_path: config.base_path.clone(),
             }),
             login_limiter: Arc::new(LoginLimiter::new()),
@@ -71,11 +71,7 @@ impl Application {
             crate::accounts::dummy_hash();
         });
         tokio::spawn(crate::attached_bills::delete_expired_regularly(state.storage.clone()));
-        tokio::spawn(crate::accounts::delete_expired_sessions_regularly(
-            state.storage.clone(),
-            state.sessions.idle,
-            state.sessions.absolute,
-        ));
+        tokio::spawn(crate::accounts::delete_ended_sessions_regularly(state.storage.clone(), state.sessions.clock));
         let router = http::router(state, spa, &config.base_path);
         let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
         Ok(Self { listener, router })

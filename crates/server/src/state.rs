@@ -8,6 +8,7 @@ use crate::sealing::SealingKey;
 use crate::storage::Storage;
 use advocate_domain::ProgramSettings;
 use advocate_domain::employer::Employers;
+use advocate_domain::session_clock::SessionClock;
 use std::{sync::Arc, time::Duration};
 
 #[derive(Clone)]
@@ -30,7 +31,6 @@ pub struct AppState {
 /// How long advocates' sessions last, and the cookie's path (the app's base path).
 #[derive(Debug, Clone)]
 pub struct SessionSettings {
-    pub idle: Duration,
-    pub absolute: Duration,
+    pub clock: SessionClock,
     pub cookie_path: String,
 }

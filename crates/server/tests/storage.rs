@@ -3,9 +3,13 @@
 mod common;
 
 use advocate_domain::Timestamp;
+use advocate_domain::console::AdvocateRole;
+use advocate_domain::session_clock::SessionClock;
 use advocate_domain::{Handler, NewRequest, OutreachWindow, Reference, RequestState};
 use advocate_server::audit::{Actor, AuditEvent};
-use advocate_server::storage::{self, Backend, IdempotencyRecord, InsertOutcome, StoredRequest};
+use advocate_server::storage::{
+    self, Backend, CreateAdvocate, IdempotencyRecord, InsertOutcome, NewAdvocate, StoredRequest, StoredSession,
+};
 use common::{Db, fresh_database};
 use sqlx::Connection;
 
@@ -170,6 +174,39 @@ on_both_databases! {
         assert_eq!(storage.audit_trail("K7Q4-M2XP").await.unwrap().len(), 2);
         for statement in ["UPDATE audit_events SET actor = 'someone else'", "DELETE FROM advocacy_requests"] {
             assert!(execute(db, &url, statement).await.is_err(), "{statement} was allowed");
+        }
+    }
+
+    async fn the_sweep_deletes_exactly_the_ended_sessions(db: Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let storage = storage::connect(&fresh_database(db, &dir.path().join("a.db")).await).await.unwrap();
+        let now = Timestamp::from_unix_seconds(1_800_000_000);
+        let advocate = NewAdvocate {
+            email: "jo@example.org".into(),
+            name: "Jo".into(),
+            role: AdvocateRole::Advocate,
+            password_hash: "hash".into(),
+            created_at: now.plus_seconds(-86_400),
+        };
+        let CreateAdvocate::Created(id) = storage.create_advocate(&advocate, &event("", "advocate.created", "2026-11-27T22:00:00Z")).await.unwrap() else {
+            panic!("created")
+        };
+        let clock = SessionClock::new(1, 2);
+        // (token, signed in, last used), seconds before now: one second either side of each limit.
+        let sessions = [("idle-ended", 100, 60), ("idle-live", 100, 59), ("hours-ended", 7200, 0), ("hours-live", 7199, 0)];
+        for (token, signed_in, used) in sessions {
+            let session = StoredSession {
+                token_hash: token.into(),
+                advocate_id: id,
+                created_at: now.plus_seconds(-signed_in),
+                last_seen_at: now.plus_seconds(-used),
+            };
+            storage.create_session(&session, &event(token, "session.started", "2026-11-27T22:00:00Z")).await.unwrap();
+        }
+        assert_eq!(storage.delete_ended_sessions(&clock.ended_by(now)).await.unwrap(), 2);
+        for (token, signed_in, used) in sessions {
+            let ended = clock.has_ended(now.plus_seconds(-signed_in), now.plus_seconds(-used), now);
+            assert_eq!(storage.session(token).await.unwrap().is_none(), ended, "{token}");
         }
     }
 

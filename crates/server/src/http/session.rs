@@ -64,15 +64,14 @@ impl AdvocateSession {
     }
 
     fn info(&self, settings: &SessionSettings, now: Timestamp) -> SessionInfo {
-        let expires_at = self.created_at.plus_seconds(settings.absolute.as_secs() as i64);
-        let idle_expires_at = self.last_seen_at.plus_seconds(settings.idle.as_secs() as i64).min(expires_at);
+        let clock = &settings.clock;
         SessionInfo {
             advocate: profile(&self.advocate),
             csrf_token: self.csrf_token.clone(),
-            idle_timeout_seconds: u32::try_from(settings.idle.as_secs()).unwrap_or(u32::MAX),
-            idle_seconds_left: (idle_expires_at.unix_seconds() - now.unix_seconds()).max(0),
-            idle_expires_at,
-            expires_at,
+            idle_timeout_seconds: u32::try_from(clock.idle_seconds).unwrap_or(u32::MAX),
+            idle_seconds_left: clock.seconds_left(self.created_at, self.last_seen_at, now),
+            idle_expires_at: clock.end(self.created_at, self.last_seen_at),
+            expires_at: clock.absolute_end(self.created_at),
         }
     }
 }
@@ -123,10 +122,7 @@ impl FromRequestParts<AppState> for AdvocateSession {
         let token_hash = session_token_hash(&token);
         let (session, advocate) = state.storage.session(&token_hash).await?.ok_or_else(not_signed_in)?;
         let now = now();
-        let settings = &state.sessions;
-        let idle_ended = now.unix_seconds() - session.last_seen_at.unix_seconds() > settings.idle.as_secs() as i64;
-        let ended = now.unix_seconds() - session.created_at.unix_seconds() >= settings.absolute.as_secs() as i64;
-        if advocate.disabled || idle_ended || ended {
+        if advocate.disabled || state.sessions.clock.has_ended(session.created_at, session.last_seen_at, now) {
             state.storage.delete_session(&token_hash, None).await?;
             return Err(not_signed_in());
         }
@@ -284,7 +280,7 @@ pub async fn logout(State(state): State<AppState>, session: AdvocateSession) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
+    use advocate_domain::session_clock::SessionClock;
 
     fn attributes(cookie: &Cookie) -> Vec<String> {
         let mut attributes: Vec<String> = cookie.encoded().to_string().split("; ").map(String::from).collect();
@@ -294,8 +290,7 @@ mod tests {
 
     #[test]
     fn the_session_cookie_is_http_only_secure_strict_and_for_the_app_only() {
-        let settings =
-            SessionSettings { idle: Duration::from_secs(60), absolute: Duration::from_secs(3600), cookie_path: "/advocate/".into() };
+        let settings = SessionSettings { clock: SessionClock::new(1, 1), cookie_path: "/advocate/".into() };
         let token = "ab".repeat(32);
         assert_eq!(
             attributes(&session_cookie(token.clone(), &settings)),

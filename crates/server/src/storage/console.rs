@@ -12,6 +12,7 @@ macro_rules! console_storage {
             StoredStatusChange,
         };
         use advocate_domain::console::AdvocateRole;
+        use advocate_domain::session_clock::EndedSessions;
         use advocate_domain::{Reference, RequestState, Timestamp};
         use sqlx::{QueryBuilder, Row};
 
@@ -164,15 +165,11 @@ macro_rules! console_storage {
             Ok(())
         }
 
-        pub(super) async fn delete_expired_sessions(
-            pool: &sqlx::Pool<$db>,
-            last_seen_before: Timestamp,
-            created_before: Timestamp,
-        ) -> Result<u64, StorageError> {
-            let deleted = QueryBuilder::<$db>::new("DELETE FROM sessions WHERE last_seen_at < ")
-                .push_bind(last_seen_before.unix_seconds())
-                .push(" OR created_at < ")
-                .push_bind(created_before.unix_seconds())
+        pub(super) async fn delete_ended_sessions(pool: &sqlx::Pool<$db>, ended: &EndedSessions) -> Result<u64, StorageError> {
+            let deleted = QueryBuilder::<$db>::new("DELETE FROM sessions WHERE last_seen_at <= ")
+                .push_bind(ended.last_used_at_or_before.unix_seconds())
+                .push(" OR created_at <= ")
+                .push_bind(ended.signed_in_at_or_before.unix_seconds())
                 .build()
                 .execute(pool)
                 .await?

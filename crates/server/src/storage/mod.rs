@@ -14,6 +14,7 @@ use crate::audit::AuditEvent;
 use crate::config::Config;
 use crate::pricing::import::FeeScheduleImport;
 use advocate_domain::console::AdvocateRole;
+use advocate_domain::session_clock::EndedSessions;
 use advocate_domain::unit_limits::UnitLimits;
 use advocate_domain::{Handler, NewRequest, OutreachWindow, Reference, RequestState, Timestamp};
 use anyhow::Context;
@@ -313,9 +314,8 @@ pub trait Storage: Send + Sync + 'static {
     /// Ends a session, with an audit event when given one (signing out), in one transaction.
     async fn delete_session(&self, token_hash: &str, audit: Option<&AuditEvent>) -> Result<(), StorageError>;
 
-    /// Deletes the sessions last used before `last_seen_before` or started before
-    /// `created_before`. Returns how many.
-    async fn delete_expired_sessions(&self, last_seen_before: Timestamp, created_before: Timestamp) -> Result<u64, StorageError>;
+    /// Deletes the sessions that have ended (see `SessionClock::ended_by`). Returns how many.
+    async fn delete_ended_sessions(&self, ended: &EndedSessions) -> Result<u64, StorageError>;
 
     /// The requests a filter selects, soonest promised outreach first, at most `filter.limit`.
     async fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueuedRequest>, StorageError>;

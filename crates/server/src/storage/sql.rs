@@ -34,6 +34,7 @@ macro_rules! sql_storage {
                 NewBillFile, QueueFilter, QueuedRequest, SealedBillFile, Storage, StorageError, StorageStatus, StoredNote, StoredRequest,
                 StoredSession, StoredStatusChange, all_applied,
             };
+            use advocate_domain::session_clock::EndedSessions;
             use advocate_domain::unit_limits::UnitLimits;
             use advocate_domain::{Reference, Timestamp};
             use async_trait::async_trait;
@@ -139,12 +140,8 @@ macro_rules! sql_storage {
                     console_sql::delete_session(&self.pool, token_hash, audit).await
                 }
 
-                async fn delete_expired_sessions(
-                    &self,
-                    last_seen_before: Timestamp,
-                    created_before: Timestamp,
-                ) -> Result<u64, StorageError> {
-                    console_sql::delete_expired_sessions(&self.pool, last_seen_before, created_before).await
+                async fn delete_ended_sessions(&self, ended: &EndedSessions) -> Result<u64, StorageError> {
+                    console_sql::delete_ended_sessions(&self.pool, ended).await
                 }
 
                 async fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueuedRequest>, StorageError> {
