@@ -2,7 +2,6 @@
 //! handler runs. A body that does not read, or breaks a rule, is one 422 problem listing each
 //! field with what to fix; a body over the route's limit is a 413 problem.
 
-use super::bills::MAX_BODY;
 use super::error::ApiError;
 use crate::state::AppState;
 use advocate_domain::FieldError;
@@ -94,7 +93,7 @@ impl Checked for BillReviewRequest {
     }
 
     fn too_large() -> String {
-        format!("A bill can be at most {} MB of JSON; split a very long bill into parts.", MAX_BODY / 1_000_000)
+        "This bill is too long to send at once: split a very long bill into parts.".into()
     }
 }
 
