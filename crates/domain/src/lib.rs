@@ -50,6 +50,7 @@ pub mod request;
 pub mod routing;
 pub mod safety;
 pub mod search;
+pub mod session_clock;
 pub mod time;
 pub mod unit_limits;
 pub mod zip;
