@@ -13,6 +13,8 @@ mod fee_tables;
 mod fuzz;
 mod postgres;
 mod run;
+#[cfg(test)]
+mod self_contained;
 mod test;
 mod testdata;
 mod tools;
