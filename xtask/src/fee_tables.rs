@@ -1,9 +1,11 @@
 //! `cargo xtask fee-tables [DATA_DIR]`: writes the bundled fee-schedule rows for the procedure
 //! catalog's codes (crates/domain/src/bundled_schedule/rows_2025.rs) from CMS's 2025 files in
-//! DATA_DIR (default ../shared/data). Run it after adding codes to the catalog; the domain's
-//! tests then check the result against the same files.
+//! DATA_DIR (default testdata/, their copies; a folder of CMS's own files, plain or gzipped, for a
+//! new release). Run it after adding codes to the catalog; the domain's tests then check the
+//! result against the same files.
 
 use crate::run::workspace_root;
+use crate::testdata;
 use advocate_domain::cms_files::{csv_cells, parse_clfs_record, parse_rvu_record};
 use advocate_domain::fee_schedule::GlobalPeriod;
 use advocate_domain::procedures::{Setting, procedures};
@@ -14,13 +16,9 @@ use std::path::PathBuf;
 const OUTPUT: &str = "crates/domain/src/bundled_schedule/rows_2025.rs";
 
 pub fn write(args: &[String]) -> Result<(), String> {
-    let data = args.first().map(PathBuf::from).unwrap_or_else(|| workspace_root().join("../shared/data"));
+    let data = args.first().map(PathBuf::from).unwrap_or_else(|| workspace_root().join(testdata::FOLDER));
     // CMS's files are Latin-1 in places (the lab file's descriptions); only ASCII fields are used.
-    let read = |path: &str| {
-        std::fs::read(data.join(path))
-            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-            .map_err(|e| format!("{}: {e}", data.join(path).display()))
-    };
+    let read = |path: &str| testdata::read(&data.join(path)).map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
     let catalog = procedures();
     let lab_codes: BTreeSet<String> =
         catalog.iter().filter(|p| p.settings.contains(&Setting::Lab)).flat_map(|p| p.codes.iter().map(|c| c.code.clone())).collect();

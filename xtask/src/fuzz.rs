@@ -7,10 +7,10 @@
 //! `cargo xtask test`: it is slow by design and needs every core it gets.
 //!
 //! Each target starts from seeds written afresh on every run: the string literals of the parser's
-//! own source and tests (its fixtures), the project's committed tables, and, when the folder
-//! beside the repository exists, the public sample files in ../shared/data (X12 files, CMS
-//! tables). What the fuzzer finds is kept in target/fuzz/corpus/NAME for the next run; an input
-//! that fails is written to target/fuzz-crashes/NAME-crash-<sha1>.
+//! own source and tests (its fixtures), the project's committed tables, and the public sample
+//! files in testdata/ (X12 files, CMS tables). What the fuzzer finds is kept in
+//! target/fuzz/corpus/NAME for the next run; an input that fails is written to
+//! target/fuzz-crashes/NAME-crash-<sha1>.
 
 use crate::run::{output, run, workspace_root};
 use crate::tools::command;
@@ -28,14 +28,14 @@ const SEED_LINES: usize = 200;
 
 const USAGE: &str = "usage: cargo xtask fuzz [--seconds N] [--target NAME[,NAME…]]";
 
-/// Where a target's seeds come from; paths are relative to the repository, and missing ones
-/// (the shared data folder on another machine) are skipped.
+/// Where a target's seeds come from; paths are relative to the repository, and missing ones are
+/// skipped.
 enum Seeds {
     /// The string literals of a source file: its tests' fixtures and the words it looks for.
     Literals(&'static str),
-    /// Every file of a folder, whole.
+    /// Every file of a folder, whole, but for its NOTICE and LICENSE.
     Files(&'static str),
-    /// Lines of a big file, one seed each.
+    /// Lines of a big file (plain, or gzipped beside the name), one seed each.
     Lines(&'static str),
     /// The first lines of a file, as one seed.
     Head(&'static str),
@@ -53,7 +53,7 @@ const TARGETS: &[(&str, &[Seeds])] = &[
             Literals("crates/domain/src/bill_import/x12/segment.rs"),
             Literals("crates/domain/src/bill_import/x12/claim.rs"),
             Literals("crates/domain/src/bill_import/x12/remittance.rs"),
-            Files("../shared/data/x12"),
+            Files("testdata/x12"),
         ],
     ),
     (
@@ -72,15 +72,15 @@ const TARGETS: &[(&str, &[Seeds])] = &[
         "csv_cells",
         &[
             Literals("crates/domain/src/cms_files.rs"),
-            Lines("../shared/data/cms-pfs-2025/PPRRVU2025_Oct.csv"),
-            Lines("../shared/data/cms-pfs-2025/GPCI2025.csv"),
+            Lines("testdata/cms-pfs-2025/PPRRVU2025_Oct.csv"),
+            Lines("testdata/cms-pfs-2025/GPCI2025.csv"),
         ],
     ),
-    ("rvu_record", &[Literals("crates/domain/src/cms_files.rs"), Lines("../shared/data/cms-pfs-2025/PPRRVU2025_Oct.csv")]),
-    ("gpci_record", &[Literals("crates/domain/src/cms_files.rs"), Lines("../shared/data/cms-pfs-2025/GPCI2025.csv")]),
-    ("locality_counties_record", &[Literals("crates/domain/src/cms_files.rs"), Lines("../shared/data/cms-pfs-2025/25LOCCO.csv")]),
-    ("zip5_record", &[Literals("crates/domain/src/cms_files.rs"), Lines("../shared/data/cms-pfs-2025/ZIP5_OCT2025.txt")]),
-    ("clfs_record", &[Literals("crates/domain/src/cms_files.rs"), Lines("../shared/data/cms-clfs-2025/CLFS2025Q2V1.csv")]),
+    ("rvu_record", &[Literals("crates/domain/src/cms_files.rs"), Lines("testdata/cms-pfs-2025/PPRRVU2025_Oct.csv")]),
+    ("gpci_record", &[Literals("crates/domain/src/cms_files.rs"), Lines("testdata/cms-pfs-2025/GPCI2025.csv")]),
+    ("locality_counties_record", &[Literals("crates/domain/src/cms_files.rs"), Lines("testdata/cms-pfs-2025/25LOCCO.csv")]),
+    ("zip5_record", &[Literals("crates/domain/src/cms_files.rs"), Lines("testdata/cms-pfs-2025/ZIP5_OCT2025.txt")]),
+    ("clfs_record", &[Literals("crates/domain/src/cms_files.rs"), Lines("testdata/cms-clfs-2025/CLFS2025Q2V1.csv")]),
     ("billing_code", &[Literals("crates/domain/src/estimate.rs")]),
     ("zip", &[Literals("crates/domain/src/zip.rs")]),
     ("money", &[Literals("crates/domain/src/money.rs"), Literals("crates/domain/src/bill_import/values.rs")]),
@@ -227,10 +227,12 @@ fn write_seeds(root: &Path, name: &str, sources: &[Seeds], dir: &Path) -> Result
             }
             Files(path) => {
                 let Ok(entries) = std::fs::read_dir(root.join(path)) else { continue };
-                seeds.extend(entries.filter_map(|entry| std::fs::read(entry.ok()?.path()).ok()));
+                let paths = entries.filter_map(|entry| Some(entry.ok()?.path()));
+                let samples = paths.filter(|path| !path.ends_with("NOTICE") && !path.ends_with("LICENSE"));
+                seeds.extend(samples.filter_map(|path| std::fs::read(path).ok()));
             }
             Lines(path) => {
-                let Ok(bytes) = std::fs::read(root.join(path)) else { continue };
+                let Ok(bytes) = crate::testdata::read(&root.join(path)) else { continue };
                 seeds.extend(spread_lines(&bytes, SEED_LINES));
             }
             Head(path) => {

@@ -13,7 +13,10 @@ mod fee_tables;
 mod fuzz;
 mod postgres;
 mod run;
+#[cfg(test)]
+mod self_contained;
 mod test;
+mod testdata;
 mod tools;
 mod unit_limits;
 
@@ -27,11 +30,12 @@ fn main() -> ExitCode {
         Some("postgres") => postgres::ensure().map(|url| println!("ADVOCATE_TEST_POSTGRES_URL={url}")),
         Some("fee-tables") => fee_tables::write(&args[1..]),
         Some("unit-limits") => unit_limits::write(&args[1..]),
+        Some("testdata") => testdata::write(&args[1..]),
         Some("fuzz") => fuzz::run_targets(&args[1..]),
         Some("build") => tools::ensure_build_tools().and_then(|()| build::release()).map(|_| ()),
         _ => {
             eprintln!(
-                "usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask postgres | cargo xtask fee-tables [DATA_DIR] | cargo xtask unit-limits [FILE] | cargo xtask fuzz [--seconds N] [--target NAME,…]"
+                "usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask postgres | cargo xtask fee-tables [DATA_DIR] | cargo xtask unit-limits [FILE] | cargo xtask testdata DATA_DIR | cargo xtask fuzz [--seconds N] [--target NAME,…]"
             );
             return ExitCode::from(2);
         }

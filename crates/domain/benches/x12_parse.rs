@@ -1,4 +1,4 @@
-//! X12 reading speed on one core: every sample in ../shared/data/x12 (837P, 837I and 835)
+//! X12 reading speed on one core: every sample in testdata/x12 (837P, 837I and 835)
 //! parsed in turn, over and over, for about a second. Printed by the bench command; not
 //! asserted. Without the samples it says so and stops.
 
@@ -8,9 +8,15 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 fn main() {
-    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/x12");
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/x12");
+    // The folder's NOTICE and LICENSE are not samples.
+    let is_sample = |path: &PathBuf| path.file_name().is_some_and(|name| name.to_string_lossy().starts_with("83"));
     let samples: Vec<String> = match std::fs::read_dir(&folder) {
-        Ok(entries) => entries.filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok()).collect(),
+        Ok(entries) => entries
+            .filter_map(|entry| Some(entry.ok()?.path()))
+            .filter(is_sample)
+            .filter_map(|path| std::fs::read_to_string(path).ok())
+            .collect(),
         Err(e) => {
             println!("X12 parse: not measured, no samples at {} ({e})", folder.display());
             return;

@@ -1,15 +1,15 @@
-//! The project's own tables agree with CMS's official files in ../shared/data. These tests need
-//! that folder (beside the repository) and fail, rather than pass silently, without it.
+//! The project's own tables agree with CMS's official files (their copies in testdata/, without
+//! the AMA's code descriptions).
+
+mod testdata;
 
 use advocate_domain::cms_files::csv_cells;
 use advocate_domain::fee_schedule::FeeSchedule;
 use advocate_domain::localities::LOCALITIES_2025;
-use std::path::PathBuf;
 
+/// One of CMS's fee-schedule files.
 fn official(file: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/cms-pfs-2025").join(file);
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("this test compares our tables with CMS's official {file}, expected at {}: {e}", path.display()))
+    testdata::text(&format!("cms-pfs-2025/{file}.gz"))
 }
 
 /// "1.065" as thousandths.
@@ -93,9 +93,7 @@ fn the_bundled_rows_for_the_catalog_match_the_official_files() {
         }
     }
 
-    let lab_file = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/cms-clfs-2025/CLFS2025Q2V1.csv"))
-        .expect("this test compares our lab rates with CMS's official CLFS2025Q2V1.csv in ../shared/data");
-    let lab_file = String::from_utf8_lossy(&lab_file);
+    let lab_file = testdata::text("cms-clfs-2025/CLFS2025Q2V1.csv.gz");
     for (code, cents) in BundledSchedule::lab_rates() {
         let row = lab_file
             .lines()

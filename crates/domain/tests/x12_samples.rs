@@ -1,13 +1,13 @@
-//! Every X12 sample in ../shared/data/x12 (LinuxForHealth's public test files) reads into the
-//! claims and service lines it holds. The expected counts were taken from the files themselves
-//! (CLM/SV1/SV2 and CLP/SVC segments). This test needs that folder beside the repository and
-//! fails, rather than passes silently, without it.
+//! Every X12 sample in testdata/x12 (LinuxForHealth's public test files, Apache-2.0) reads into
+//! the claims and service lines it holds. The expected counts were taken from the files themselves
+//! (CLM/SV1/SV2 and CLP/SVC segments).
+
+mod testdata;
 
 use advocate_domain::bill::{Adjustment, Bill, BillPayer};
 use advocate_domain::bill_import::x12::{X12Error, X12Kind, parse_x12};
 use advocate_domain::money::Money;
 use advocate_domain::time::Date;
-use std::path::PathBuf;
 
 use X12Kind::{Claim837I as I, Claim837P as P, Remittance835 as R};
 
@@ -43,20 +43,16 @@ const EXPECTED: &[(&str, X12Kind, usize, usize)] = &[
     ("837_005010X223A3__two-claims-single-provider.837i", I, 2, 3),
 ];
 
-fn folder() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/x12")
-}
-
-/// Every sample, by file name, sorted.
+/// Every sample, by file name, sorted (the folder's NOTICE and LICENSE are not samples).
 fn samples() -> Vec<(String, String)> {
-    let folder = folder();
-    let entries =
-        std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("this test reads the X12 samples expected at {}: {e}", folder.display()));
+    let folder = testdata::path("x12");
+    let entries = std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
     let mut samples: Vec<(String, String)> = entries
-        .map(|entry| {
-            let path = entry.expect("a readable folder entry").path();
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (path.file_name().expect("a file name").to_string_lossy().into_owned(), text)
+        .map(|entry| entry.expect("a readable folder entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("83"))
+        .map(|name| {
+            let text = testdata::text(&format!("x12/{name}"));
+            (name, text)
         })
         .collect();
     samples.sort();
@@ -65,8 +61,7 @@ fn samples() -> Vec<(String, String)> {
 }
 
 fn read(name: &str) -> Vec<Bill> {
-    let path = folder().join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = testdata::text(&format!("x12/{name}"));
     parse_x12(&text).unwrap_or_else(|e| panic!("{name}: {e}")).bills
 }
 

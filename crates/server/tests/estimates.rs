@@ -1,7 +1,8 @@
 //! Cost estimates over real HTTP: the bundled schedule, every bad input, and an operator's
-//! import of CMS's complete files (read from ../shared/data) on SQLite and PostgreSQL.
+//! import of CMS's complete files (their copies in testdata/) on SQLite and PostgreSQL.
 
 mod common;
+mod testdata;
 
 use advocate_domain::estimate::{Estimate, ZipMatch};
 use advocate_domain::procedures::{Procedure, Setting};
@@ -10,7 +11,6 @@ use advocate_server::pricing::import::{ImportFiles, read_files};
 use advocate_server::pricing::{PriceBook, Subject};
 use advocate_server::storage;
 use common::{Db, TestApp};
-use std::path::PathBuf;
 
 async fn estimate(app: &TestApp, query: &str) -> Estimate {
     let response = app.get(&format!("/api/estimates?{query}")).await;
@@ -120,21 +120,20 @@ async fn the_catalog_is_served_whole_and_searched_by_words_code_and_typos() {
     }
 }
 
-fn official_files() -> ImportFiles {
-    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-    assert!(
-        data.join("cms-pfs-2025/PPRRVU2025_Oct.csv").exists(),
-        "the importer tests read CMS's official files from {}; they are not in the repository",
-        data.display()
-    );
-    ImportFiles {
+/// CMS's files as an operator hands them to the importer: plain files in a folder (kept while
+/// the returned folder lives).
+fn official_files() -> (tempfile::TempDir, ImportFiles) {
+    let folder = tempfile::tempdir().unwrap();
+    let unpack = |name: &str| testdata::unpack(name, folder.path());
+    let files = ImportFiles {
         year: 2025,
-        rvu: data.join("cms-pfs-2025/PPRRVU2025_Oct.csv"),
-        gpci: data.join("cms-pfs-2025/GPCI2025.csv"),
-        locality_counties: data.join("cms-pfs-2025/25LOCCO.csv"),
-        zip5: data.join("cms-pfs-2025/ZIP5_OCT2025.txt"),
-        clfs: data.join("cms-clfs-2025/CLFS2025Q2V1.csv"),
-    }
+        rvu: unpack("cms-pfs-2025/PPRRVU2025_Oct.csv.gz"),
+        gpci: unpack("cms-pfs-2025/GPCI2025.csv.gz"),
+        locality_counties: unpack("cms-pfs-2025/25LOCCO.csv.gz"),
+        zip5: unpack("cms-pfs-2025/ZIP5_OCT2025.txt.gz"),
+        clfs: unpack("cms-clfs-2025/CLFS2025Q2V1.csv.gz"),
+    };
+    (folder, files)
 }
 
 fn ranges() -> advocate_domain::estimate::PriceRanges {
@@ -143,7 +142,8 @@ fn ranges() -> advocate_domain::estimate::PriceRanges {
 
 #[test]
 fn the_importer_reads_every_official_file_and_agrees_with_the_bundled_tables() {
-    let import = read_files(&official_files(), advocate_domain::Timestamp::from_unix_seconds(0)).unwrap();
+    let (_folder, files) = official_files();
+    let import = read_files(&files, advocate_domain::Timestamp::from_unix_seconds(0)).unwrap();
     assert_eq!(import.rvus.len(), 19_090);
     assert_eq!(import.localities.len(), 109);
     assert_eq!(import.zips.len(), 42_956);
@@ -185,7 +185,8 @@ fn the_importer_reads_every_official_file_and_agrees_with_the_bundled_tables() {
 
 #[test]
 fn an_import_prices_any_code_and_reports_carrier_priced_and_split_zip_codes() {
-    let import = read_files(&official_files(), advocate_domain::Timestamp::from_unix_seconds(0)).unwrap();
+    let (_folder, files) = official_files();
+    let import = read_files(&files, advocate_domain::Timestamp::from_unix_seconds(0)).unwrap();
     let book = PriceBook::imported(import, ranges());
     let zip = advocate_domain::Zip::parse("10001").unwrap();
     let debridement = book.estimate(zip, &Subject::Code("11042".into())).unwrap();
@@ -205,7 +206,8 @@ on_both_databases! {
         let storage = storage::connect(&url).await.unwrap();
         assert_eq!(storage.fee_schedule().await.unwrap(), None);
 
-        let import = read_files(&official_files(), advocate_domain::Timestamp::from_unix_seconds(1_764_000_000)).unwrap();
+        let (_folder, files) = official_files();
+        let import = read_files(&files, advocate_domain::Timestamp::from_unix_seconds(1_764_000_000)).unwrap();
         storage.replace_fee_schedule(&import).await.unwrap();
         let mut loaded = storage.fee_schedule().await.unwrap().expect("stored");
         let key = |r: &advocate_domain::cms_files::RvuRecord| (r.hcpcs.clone(), r.modifier.clone());

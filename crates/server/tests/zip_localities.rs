@@ -1,17 +1,16 @@
-//! The bundled ZIP resolution against CMS's official ZIP-to-locality file (ZIP5_OCT2025.txt in
-//! ../shared/data, fixed width: state 1–2, ZIP 3–7, carrier 8–12, locality 13–14, plus-four flag
-//! 21). This test needs that file and fails, rather than passes silently, without it.
+//! The bundled ZIP resolution against CMS's official ZIP-to-locality file (ZIP5_OCT2025.txt, its
+//! copy in testdata/; fixed width: state 1–2, ZIP 3–7, carrier 8–12, locality 13–14, plus-four
+//! flag 21).
+
+mod testdata;
 
 use advocate_domain::Zip;
 use advocate_server::zip_directory::ZipDirectory;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 #[test]
 fn bundled_zip_resolution_agrees_with_the_official_crosswalk() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/cms-pfs-2025/ZIP5_OCT2025.txt");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("this test compares with CMS's ZIP5 file, expected at {}: {e}", path.display()));
+    let text = testdata::text("cms-pfs-2025/ZIP5_OCT2025.txt.gz");
     let directory = ZipDirectory::bundled();
     let (mut total, mut agree, mut missing, mut plus_four_disagree, mut by_neighbour) = (0, 0, 0, 0, 0);
     let mut disagreements: BTreeMap<String, usize> = BTreeMap::new();
