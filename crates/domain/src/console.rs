@@ -4,6 +4,7 @@
 //! is overdue, which status changes are allowed and what a note may hold.
 
 use crate::bill_attachment::AttachedBill;
+use crate::handoff::HandoffMethod;
 use crate::outreach::OutreachWindow;
 use crate::problem::FieldError;
 use crate::request::{NewRequest, Reference, RequestState};
@@ -97,14 +98,16 @@ pub struct AdvocateName {
     pub name: String,
 }
 
-/// Whether a request is past its promised outreach: still new when the window has closed.
+/// Whether a request is past its promised outreach: nobody has acted on it (still new, or still
+/// waiting to be handed off to the carrier) when the window has closed.
 pub fn is_overdue(state: RequestState, outreach: &OutreachWindow, now: Timestamp) -> bool {
-    state == RequestState::New && now > outreach.by
+    matches!(state, RequestState::New | RequestState::AwaitingHandoff) && now > outreach.by
 }
 
-/// The states the queue shows when no status is asked for: those an advocate still works on.
+/// The states the queue shows when no status is asked for: those an advocate still works on,
+/// hand-offs to the carrier among them.
 pub fn is_open(state: RequestState) -> bool {
-    matches!(state, RequestState::New | RequestState::InProgress | RequestState::WaitingOnMember)
+    matches!(state, RequestState::New | RequestState::AwaitingHandoff | RequestState::InProgress | RequestState::WaitingOnMember)
 }
 
 /// Why a case cannot move to a state.
@@ -183,16 +186,32 @@ pub struct StatusChange {
     /// Why, kept in the case's history.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How the request was handed off: required with `routed_to_carrier`, and only with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handoff: Option<HandoffMethod>,
 }
 
 impl StatusChange {
+    /// A note within bounds; a hand-off to the carrier says how it was done, with a note (whom
+    /// the advocate spoke to, what was sent), since the member relies on it having happened.
     pub fn problems(&self) -> Vec<FieldError> {
-        match &self.note {
-            Some(note) if note.chars().count() > NOTE_MAX => {
-                vec![FieldError { field: "note".into(), message: format!("Shorten the note to {NOTE_MAX} characters or fewer.") }]
-            }
-            _ => Vec::new(),
+        let mut errors = Vec::new();
+        let mut add = |field: &str, message: String| errors.push(FieldError { field: field.into(), message });
+        let note = self.note.as_deref().map(str::trim).unwrap_or("");
+        if note.chars().count() > NOTE_MAX {
+            add("note", format!("Shorten the note to {NOTE_MAX} characters or fewer."));
         }
+        match (self.state, self.handoff) {
+            (RequestState::RoutedToCarrier, None) => add("handoff", "Say how the request was handed off to the carrier.".into()),
+            (RequestState::RoutedToCarrier, Some(_)) if note.is_empty() => {
+                add("note", "Write a note on the hand-off: whom you spoke to, or what you sent.".into())
+            }
+            (state, Some(_)) if state != RequestState::RoutedToCarrier => {
+                add("handoff", "A hand-off goes only with the state \"Handed off to the carrier\".".into())
+            }
+            _ => {}
+        }
+        errors
     }
 }
 
@@ -241,6 +260,9 @@ pub struct StatusHistoryEntry {
     pub at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How the request was handed off to the carrier, for that step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handoff: Option<HandoffMethod>,
 }
 
 /// `GET /api/console/requests/{reference}`: everything about a case. Reading it is audited.
@@ -342,12 +364,14 @@ mod tests {
     }
 
     #[test]
-    fn only_new_requests_past_their_window_are_overdue() {
+    fn only_requests_nobody_has_acted_on_past_their_window_are_overdue() {
         let window = OutreachWindow { from: at(0), by: at(100) };
         assert!(!is_overdue(RequestState::New, &window, at(100)));
         assert!(is_overdue(RequestState::New, &window, at(101)));
         assert!(!is_overdue(RequestState::InProgress, &window, at(101)));
         assert!(!is_overdue(RequestState::RoutedToCarrier, &window, at(101)));
+        assert!(!is_overdue(RequestState::AwaitingHandoff, &window, at(100)));
+        assert!(is_overdue(RequestState::AwaitingHandoff, &window, at(101)), "a hand-off not done in time is overdue like any request");
     }
 
     #[test]
@@ -380,7 +404,30 @@ mod tests {
         assert_eq!(NewCaseNote { text: "  ".into() }.problems()[0].field, "text");
         assert_eq!(NewCaseNote { text: "x".repeat(NOTE_MAX + 1) }.problems().len(), 1);
         assert!(NewCaseNote { text: "é".repeat(NOTE_MAX) }.problems().is_empty(), "characters, not bytes");
-        assert_eq!(StatusChange { state: RequestState::Resolved, note: Some("x".repeat(NOTE_MAX + 1)) }.problems()[0].field, "note");
+        assert_eq!(
+            StatusChange { state: RequestState::Resolved, note: Some("x".repeat(NOTE_MAX + 1)), handoff: None }.problems()[0].field,
+            "note"
+        );
+    }
+
+    #[test]
+    fn a_handoff_to_the_carrier_says_how_with_a_note_and_only_a_handoff_does() {
+        let change = |state, note: Option<&str>, handoff| StatusChange { state, note: note.map(str::to_string), handoff };
+        let fields = |c: StatusChange| c.problems().into_iter().map(|e| e.field).collect::<Vec<_>>();
+        let sent = Some(HandoffMethod::CarrierReferralSent);
+        assert!(fields(change(RequestState::RoutedToCarrier, Some("Referral faxed to Cigna, ref 4411"), sent)).is_empty());
+        assert_eq!(fields(change(RequestState::RoutedToCarrier, Some("Done"), None)), ["handoff"]);
+        assert_eq!(fields(change(RequestState::RoutedToCarrier, Some("  "), sent)), ["note"]);
+        assert_eq!(fields(change(RequestState::InProgress, None, sent)), ["handoff"]);
+        assert!(fields(change(RequestState::InProgress, None, None)).is_empty());
+    }
+
+    #[test]
+    fn hand_offs_are_in_the_default_queue_and_done_ones_are_not() {
+        assert!(is_open(RequestState::AwaitingHandoff));
+        assert!(!is_open(RequestState::RoutedToCarrier));
+        assert_eq!(RequestState::initial(Handler::Carrier), RequestState::AwaitingHandoff);
+        assert_eq!(RequestState::initial(Handler::Advocate), RequestState::New);
     }
 
     #[test]

@@ -61,6 +61,15 @@ impl HandoffMethod {
     }
 }
 
+/// A hand-off as the member's status page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HandoffRecord {
+    pub method: HandoffMethod,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub at: crate::time::Timestamp,
+}
+
 /// What a member whose request goes to the carrier can do now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

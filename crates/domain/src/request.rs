@@ -270,9 +270,12 @@ crate::serde_as_string!(Reference);
 #[serde(rename_all = "snake_case")]
 pub enum RequestState {
     New,
+    /// Directed to the carrier by the program: waiting for an advocate to hand it off.
+    AwaitingHandoff,
     InProgress,
     WaitingOnMember,
     Resolved,
+    /// Handed off to the carrier, by a recorded method (see `handoff`).
     RoutedToCarrier,
 }
 
@@ -280,6 +283,7 @@ impl RequestState {
     pub fn slug(self) -> &'static str {
         match self {
             RequestState::New => "new",
+            RequestState::AwaitingHandoff => "awaiting_handoff",
             RequestState::InProgress => "in_progress",
             RequestState::WaitingOnMember => "waiting_on_member",
             RequestState::Resolved => "resolved",
@@ -287,30 +291,38 @@ impl RequestState {
         }
     }
 
-    /// Where a new request starts: with the advocates, or already passed to the carrier.
     /// As an advocate reads it in the queue.
     pub fn label(self) -> &'static str {
         match self {
             RequestState::New => "New",
+            RequestState::AwaitingHandoff => "Hand off to the carrier",
             RequestState::InProgress => "In progress",
             RequestState::WaitingOnMember => "Waiting on the member",
             RequestState::Resolved => "Resolved",
-            RequestState::RoutedToCarrier => "Routed to the carrier",
+            RequestState::RoutedToCarrier => "Handed off to the carrier",
         }
     }
 
-    pub const ALL: [RequestState; 5] =
-        [RequestState::New, RequestState::InProgress, RequestState::WaitingOnMember, RequestState::Resolved, RequestState::RoutedToCarrier];
+    pub const ALL: [RequestState; 6] = [
+        RequestState::New,
+        RequestState::AwaitingHandoff,
+        RequestState::InProgress,
+        RequestState::WaitingOnMember,
+        RequestState::Resolved,
+        RequestState::RoutedToCarrier,
+    ];
 
+    /// Where a new request starts: with the advocates, or waiting for an advocate to hand it
+    /// off to the carrier. Directing a request to the carrier is work an advocate does.
     pub fn initial(handler: crate::routing::Handler) -> Self {
         match handler {
             crate::routing::Handler::Advocate => RequestState::New,
-            crate::routing::Handler::Carrier => RequestState::RoutedToCarrier,
+            crate::routing::Handler::Carrier => RequestState::AwaitingHandoff,
         }
     }
 
     pub fn from_slug(slug: &str) -> Option<Self> {
-        [Self::New, Self::InProgress, Self::WaitingOnMember, Self::Resolved, Self::RoutedToCarrier].into_iter().find(|s| s.slug() == slug)
+        Self::ALL.into_iter().find(|s| s.slug() == slug)
     }
 }
 
@@ -343,6 +355,9 @@ pub struct RequestStatus {
     /// Whether a bill is attached (`GET /api/requests/{reference}/bill` shows it).
     #[serde(default)]
     pub bill_attached: bool,
+    /// How and when an advocate handed it off to the carrier, once done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handoff: Option<crate::handoff::HandoffRecord>,
 }
 
 #[cfg(test)]

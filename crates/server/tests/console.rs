@@ -329,6 +329,68 @@ on_both_databases! {
         assert_eq!(sign_in(&app, "jo@example.org").await.info.advocate.role, AdvocateRole::Supervisor);
     }
 
+    async fn a_carrier_plan_request_is_a_hand_off_in_the_queue_overdue_when_late_and_done_when_recorded(db: Db) {
+        let app = TestApp::spawn(db).await;
+        new_advocate(&app, "jo@example.org", "Jo Park", AdvocateRole::Advocate).await;
+        let browser = sign_in(&app, "jo@example.org").await;
+        let body = json!({
+            "relationship": "employee",
+            "service_id": "second-opinion",
+            "plan": "carrier-plan",
+            "answers": { "condition": "Knee pain, surgery advised", "zip": "10001" },
+            "contact": { "name": "Ana Ruiz", "method": "phone", "phone": "(555) 201-4477", "best_time": "anytime" },
+            "consent_to_contact": true
+        });
+        let created = app
+            .client
+            .post(format!("{}/api/requests", app.url))
+            .header("Idempotency-Key", uuid::Uuid::new_v4().to_string())
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(created.status(), 201);
+        let receipt: RequestReceipt = created.json().await.unwrap();
+        let reference = receipt.reference.to_string();
+        let member_status = || async {
+            let response =
+                app.client.get(format!("{}/api/requests/{reference}", app.url)).bearer_auth(&receipt.verifier).send().await.unwrap();
+            assert_eq!(response.status(), 200);
+            response.json::<advocate_domain::RequestStatus>().await.unwrap()
+        };
+
+        // In the default queue as a hand-off, not overdue yet; then past its window, overdue.
+        let queue = browser.queue(&app, "").await;
+        assert_eq!(
+            queue.iter().map(|s| (&s.reference, s.state, s.overdue)).collect::<Vec<_>>(),
+            [(&receipt.reference, RequestState::AwaitingHandoff, false)]
+        );
+        promise_by(db, &app.database_url, &reference, "2021-06-01T00:00:00Z").await;
+        assert!(browser.queue(&app, "").await[0].overdue, "a hand-off nobody did is overdue like any request");
+        assert_eq!(member_status().await.state, RequestState::AwaitingHandoff);
+
+        // Recording it needs the method and a note.
+        let path = format!("/api/console/requests/{reference}/status");
+        let no_method = browser.post(&app, &path).json(&json!({ "state": "routed_to_carrier", "note": "Done" })).send().await.unwrap();
+        assert_eq!(problem(no_method, 422).await.errors[0].field, "handoff");
+        let done = browser
+            .post(&app, &path)
+            .json(&json!({ "state": "routed_to_carrier", "handoff": "warm_transfer", "note": "Transferred Ana to Cigna, spoke to Lee" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(done.status(), 200);
+
+        // The member's page says it happened; the queue no longer shows it; the case and the audit say how.
+        let shown = member_status().await;
+        assert_eq!(shown.state, RequestState::RoutedToCarrier);
+        assert_eq!(shown.handoff.map(|h| h.method), Some(advocate_domain::handoff::HandoffMethod::WarmTransfer));
+        assert!(browser.queue(&app, "").await.is_empty());
+        let case = browser.case(&app, &receipt).await;
+        assert_eq!(case.history.last().and_then(|h| h.handoff), Some(advocate_domain::handoff::HandoffMethod::WarmTransfer));
+        assert!(audit_rows(&app, &reference).await.iter().any(|row| row.ends_with("case.handed_off")));
+    }
+
     async fn the_queue_puts_overdue_requests_first(db: Db) {
         let app = TestApp::spawn(db).await;
         let jo = new_advocate(&app, "jo@example.org", "Jo Park", AdvocateRole::Advocate).await;

@@ -127,7 +127,7 @@ on_both_databases! {
         assert_eq!(post(&app, Some(&new_key()), &body).await.status(), 201);
     }
 
-    async fn a_clinical_request_under_the_carriers_plan_is_routed_to_the_carrier(db: Db) {
+    async fn a_clinical_request_under_the_carriers_plan_waits_to_be_handed_off_to_the_carrier(db: Db) {
         let app = TestApp::spawn(db).await;
         let mut body = valid_body();
         body["plan"] = json!("carrier-plan");
@@ -135,7 +135,7 @@ on_both_databases! {
         assert_eq!(receipt.routing.handler, Handler::Carrier);
         assert!(receipt.routing.reason.contains("Cigna's customer service"));
         let shown: RequestStatus = status(&app, &receipt.reference.to_string(), Some(&receipt.verifier)).await.json().await.unwrap();
-        assert_eq!(shown.state, RequestState::RoutedToCarrier);
+        assert_eq!((shown.state, shown.handoff), (RequestState::AwaitingHandoff, None));
     }
 
     async fn status_needs_the_verifier_and_is_audited(db: Db) {

@@ -146,13 +146,21 @@ pub async fn case(State(state): State<AppState>, session: AdvocateSession, Path(
     let bill = crate::attached_bills::load(&state, &reference).await?;
     let request = &queued.request;
     let mut history =
-        vec![StatusHistoryEntry { from: None, to: RequestState::initial(request.handler), by: None, at: request.submitted_at, note: None }];
+        vec![StatusHistoryEntry {
+            from: None,
+            to: RequestState::initial(request.handler),
+            by: None,
+            at: request.submitted_at,
+            note: None,
+            handoff: None,
+        }];
     history.extend(changes.into_iter().map(|c| StatusHistoryEntry {
         from: Some(c.from),
         to: c.to,
         by: Some(AdvocateName { id: c.advocate_id, name: c.advocate_name }),
         at: c.changed_at,
         note: c.note,
+        handoff: c.handoff,
     }));
     let case = Case {
         summary: summary(&queued, now()),
@@ -228,9 +236,11 @@ pub async fn change_status(
         advocate_id: session.advocate.id,
         advocate_name: session.advocate.name.clone(),
         note: change.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
+        handoff: change.handoff,
         changed_at: now(),
     };
-    let audit = session.event("case.status_changed", &reference);
+    let action = if change.handoff.is_some() { "case.handed_off" } else { "case.status_changed" };
+    let audit = session.event(action, &reference);
     if !state.storage.change_state(&reference, &record, &audit).await? {
         return Err(ApiError::Conflict("Someone changed this case's state meanwhile. Reload it and try again.".into()));
     }
@@ -354,6 +364,6 @@ mod tests {
 
     #[test]
     fn an_unknown_status_is_answered_with_every_state() {
-        assert_eq!(state_slugs(), "new, in_progress, waiting_on_member, resolved or routed_to_carrier");
+        assert_eq!(state_slugs(), "new, awaiting_handoff, in_progress, waiting_on_member, resolved or routed_to_carrier");
     }
 }

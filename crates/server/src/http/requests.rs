@@ -7,7 +7,8 @@ use crate::audit::{Actor, AuditEvent};
 use crate::requests::{self, OpenError, Opener};
 use crate::state::AppState;
 use crate::storage::StoredRequest;
-use advocate_domain::{NewRequest, Reference, RequestReceipt, RequestStatus};
+use advocate_domain::handoff::HandoffRecord;
+use advocate_domain::{NewRequest, Reference, RequestReceipt, RequestState, RequestStatus};
 use axum::{
     Json,
     extract::{FromRequestParts, OriginalUri, Path, State},
@@ -82,6 +83,14 @@ pub async fn request_status(
     let stored = member_request(&state, &reference, &headers).await?;
     state.storage.record_audit_event(&AuditEvent::new(Actor::Member, "request.status_viewed", &stored.reference)).await?;
     let bill_attached = !state.storage.bill_files(&stored.reference).await?.is_empty();
+    let handoff = state
+        .storage
+        .status_changes(&stored.reference)
+        .await?
+        .into_iter()
+        .rev()
+        .find_map(|change| change.handoff.map(|method| HandoffRecord { method, at: change.changed_at }))
+        .filter(|_| stored.state == RequestState::RoutedToCarrier);
     let status = RequestStatus {
         reference: stored.reference,
         state: stored.state,
@@ -89,6 +98,7 @@ pub async fn request_status(
         outreach: stored.outreach,
         submitted_at: stored.submitted_at,
         bill_attached,
+        handoff,
     };
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(status)).into_response())
 }

@@ -266,13 +266,14 @@ macro_rules! console_storage {
                 return Ok(false);
             }
             let mut insert =
-                QueryBuilder::<$db>::new("INSERT INTO status_changes (reference, from_state, to_state, advocate_id, note, changed_at) ");
+                QueryBuilder::<$db>::new("INSERT INTO status_changes (reference, from_state, to_state, advocate_id, note, handoff_method, changed_at) ");
             insert.push_values([change], |mut b, c| {
                 b.push_bind(reference.to_string())
                     .push_bind(c.from.slug())
                     .push_bind(c.to.slug())
                     .push_bind(c.advocate_id)
                     .push_bind(c.note.clone())
+                    .push_bind(c.handoff.map(|m| m.slug()))
                     .push_bind(c.changed_at.unix_seconds());
             });
             insert.build().execute(&mut *tx).await?;
@@ -283,7 +284,7 @@ macro_rules! console_storage {
 
         pub(super) async fn status_changes(pool: &sqlx::Pool<$db>, reference: &Reference) -> Result<Vec<StoredStatusChange>, StorageError> {
             let rows = QueryBuilder::<$db>::new(
-                "SELECT c.from_state, c.to_state, c.advocate_id, a.display_name, c.note, c.changed_at \
+                "SELECT c.from_state, c.to_state, c.advocate_id, a.display_name, c.note, c.handoff_method, c.changed_at \
                  FROM status_changes c JOIN advocates a ON a.id = c.advocate_id WHERE c.reference = ",
             )
             .push_bind(reference.to_string())
@@ -299,6 +300,13 @@ macro_rules! console_storage {
                         advocate_id: row.try_get("advocate_id")?,
                         advocate_name: row.try_get("display_name")?,
                         note: row.try_get("note")?,
+                        handoff: match row.try_get::<Option<String>, _>("handoff_method")? {
+                            Some(slug) => Some(
+                                advocate_domain::handoff::HandoffMethod::from_slug(&slug)
+                                    .ok_or_else(|| StorageError::Corrupt(format!("hand-off method {slug:?}")))?,
+                            ),
+                            None => None,
+                        },
                         changed_at: Timestamp::from_unix_seconds(row.try_get("changed_at")?),
                     })
                 })

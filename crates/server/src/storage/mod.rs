@@ -240,6 +240,8 @@ pub struct StoredStatusChange {
     pub advocate_id: i64,
     pub advocate_name: String,
     pub note: Option<String>,
+    /// How the request was handed off to the carrier, on the change that did it.
+    pub handoff: Option<advocate_domain::handoff::HandoffMethod>,
     pub changed_at: Timestamp,
 }
 
