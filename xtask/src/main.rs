@@ -8,6 +8,8 @@
 //! Both are unattended and idempotent: each tool is installed only when the right version is
 //! absent.
 
+#[cfg(test)]
+mod architecture;
 mod build;
 mod fee_tables;
 mod fuzz;
