@@ -1,5 +1,5 @@
-use crate::api::app_path;
-use crate::app::{set_page_title, use_program};
+use crate::address::app_path;
+use crate::page::{set_page_title, use_program};
 use leptos::prelude::*;
 
 #[component]

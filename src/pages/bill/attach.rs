@@ -4,9 +4,9 @@
 //! delete it now.
 
 use crate::api::{self, ApiError};
-use crate::app::use_program;
 use crate::bill_handoff::BillHandoff;
 use crate::components::ErrorNotice;
+use crate::page::use_program;
 use advocate_domain::RequestReceipt;
 use advocate_domain::bill_attachment::AttachedBill;
 use leptos::prelude::*;
@@ -114,7 +114,7 @@ pub fn AttachedBillPanel(receipt: RequestReceipt, bill: AttachedBill) -> impl In
                 Ok(()) => deleted.set(true),
                 Err(error) => failure.set(Some(error)),
             }
-            crate::app::focus_by_id("attach-status");
+            crate::page::focus_by_id("attach-status");
         });
     };
     view! {
@@ -127,7 +127,7 @@ pub fn AttachedBillPanel(receipt: RequestReceipt, bill: AttachedBill) -> impl In
         {move || failure.get().map(|error| view! { <ErrorNotice error=error/> })}
         <Show when=move || !deleted.get()>
             <Show when=move || confirming.get() fallback=move || view! {
-                <button type="button" class="button button--secondary" on:click=move |_| { confirming.set(true); crate::app::focus_by_id("delete-bill"); }>"Delete the bill now"</button>
+                <button type="button" class="button button--secondary" on:click=move |_| { confirming.set(true); crate::page::focus_by_id("delete-bill"); }>"Delete the bill now"</button>
             }>
                 <div class="notice notice--warning">
                     <p>"The advocate will no longer see the bill. Your request stays open."</p>

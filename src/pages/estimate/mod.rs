@@ -6,9 +6,9 @@ pub mod picker;
 pub mod result;
 
 use crate::api::{self, ApiError};
-use crate::app::set_page_title;
 use crate::components::{ErrorNotice, TextField};
 use crate::estimate::{EstimateQuery, remember_zip, remembered_zip, zip_error};
+use crate::page::set_page_title;
 use advocate_domain::Zip;
 use advocate_domain::estimate::Estimate;
 use advocate_domain::procedures::Procedure;

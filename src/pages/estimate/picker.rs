@@ -2,7 +2,7 @@
 //! browser, with the domain's typo-tolerant index), a few common choices before anything is
 //! typed, and the chosen procedure with a way to change it.
 
-use crate::app::focus_by_id;
+use crate::page::focus_by_id;
 use advocate_domain::ProcedureIndex;
 use advocate_domain::procedures::Procedure;
 use leptos::prelude::*;

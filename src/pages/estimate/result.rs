@@ -2,11 +2,12 @@
 //! included, why prices vary, what to do next and where the figures come from; and the table
 //! that sets two ZIP codes side by side.
 
-use crate::app::use_program;
 use crate::clock::use_now;
 use crate::components::ContactCard;
+use crate::page::use_program;
 use advocate_domain::estimate::{Estimate, SettingPrice, ZipMatch};
 use advocate_domain::procedures::Setting;
+use advocate_domain::routing::BILL_SAVER_THRESHOLD;
 use leptos::prelude::*;
 
 /// The card: where, the ranges for each setting, and a note when the figures need one.
@@ -48,9 +49,9 @@ pub fn EstimateAdvice(estimate: Estimate) -> impl IntoView {
                 <li>"Ask the provider for the price before you book, including any facility fee, and whether they have a lower cash price if you pay yourself."</li>
                 <li>"Stay in your plan's network: your insurer's website or the number on your card can tell you who is in network and what your share will be."</li>
                 <li>"Preventive care, like yearly check-ups and many screenings, is often free in network."</li>
-                <li>"If a bill that insurance did not cover is over $400, an advocate can negotiate it for you."</li>
+                <li>{format!("If a bill that insurance did not cover is over {}, an advocate can negotiate it for you.", BILL_SAVER_THRESHOLD.whole_dollars())}</li>
             </ul>
-            <p><a href=crate::api::app_path("/find")>"Ask an advocate for help with a cost or a bill"</a></p>
+            <p><a href=crate::address::app_path("/find")>"Ask an advocate for help with a cost or a bill"</a></p>
         </section>
         <ContactCard program=use_program() now=use_now()/>
         <details class="details">
@@ -75,16 +76,15 @@ pub fn EstimateAdvice(estimate: Estimate) -> impl IntoView {
 /// Medicare's amount, then what the amounts cover.
 #[component]
 fn SettingBlock(price: SettingPrice, show_place: bool) -> impl IntoView {
-    let range = |low: advocate_domain::Money, high: advocate_domain::Money| format!("{} – {}", low.whole_dollars(), high.whole_dollars());
     view! {
         <div class="estimate__setting">
             {show_place.then(|| view! { <h3 class="estimate__place">{price.setting.place()}</h3> })}
             <p class="estimate__label">"What insurers usually pay, in network"</p>
-            <p class="estimate__range">{range(price.in_network.low, price.in_network.high)}</p>
+            <p class="estimate__range">{price.in_network.in_whole_dollars()}</p>
             <dl class="estimate__figures">
                 <div>
                     <dt>"Without insurance or out of network, often billed"</dt>
-                    <dd>{range(price.list_price.low, price.list_price.high)}</dd>
+                    <dd>{price.list_price.in_whole_dollars()}</dd>
                 </div>
                 <div>
                     <dt>{if price.setting == Setting::Lab { "Medicare pays (national)" } else { "Medicare pays here" }}</dt>
@@ -105,8 +105,6 @@ pub fn CompareTable(here: Estimate, there: Estimate) -> impl IntoView {
     let (Some(a), Some(b)) = (here.prices.first().cloned(), there.prices.first().cloned()) else {
         return ().into_any();
     };
-    let range = |p: &SettingPrice| format!("{} – {}", p.in_network.low.whole_dollars(), p.in_network.high.whole_dollars());
-    let list = |p: &SettingPrice| format!("{} – {}", p.list_price.low.whole_dollars(), p.list_price.high.whole_dollars());
     view! {
         <table class="compare-table">
             <caption>{format!("{}, {}", here.subject.name, a.setting.place().to_lowercase())}</caption>
@@ -118,8 +116,8 @@ pub fn CompareTable(here: Estimate, there: Estimate) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                <tr><th scope="row">"Insurers usually pay"</th><td>{range(&a)}</td><td>{range(&b)}</td></tr>
-                <tr><th scope="row">"List price"</th><td>{list(&a)}</td><td>{list(&b)}</td></tr>
+                <tr><th scope="row">"Insurers usually pay"</th><td>{a.in_network.in_whole_dollars()}</td><td>{b.in_network.in_whole_dollars()}</td></tr>
+                <tr><th scope="row">"List price"</th><td>{a.list_price.in_whole_dollars()}</td><td>{b.list_price.in_whole_dollars()}</td></tr>
                 <tr><th scope="row">"Medicare pays"</th><td>{a.medicare.to_string()}</td><td>{b.medicare.to_string()}</td></tr>
             </tbody>
         </table>

@@ -1,8 +1,8 @@
 use super::{remember_step, use_answers, use_catalog};
-use crate::app::set_page_title;
-use crate::app::use_program;
 use crate::components::{BackLink, ErrorSummary, FieldError, Radios, StepCaption, TextField};
 use crate::finder::Answers;
+use crate::page::set_page_title;
+use crate::page::use_program;
 use advocate_domain::{BillCoverage, NeedDetail, PlanCoverage, Service, request::asks_about_plan};
 use leptos::prelude::*;
 use leptos_router::{NavigateOptions, hooks::use_navigate};
@@ -25,7 +25,7 @@ pub fn DetailsStep() -> impl IntoView {
 pub(super) fn MissingNeed() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Choose what you need help with first"</h1>
-        <p><a href=crate::api::app_path("/find")>"Start finding the right help"</a></p>
+        <p><a href=crate::address::app_path("/find")>"Start finding the right help"</a></p>
     }
 }
 
