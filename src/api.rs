@@ -147,6 +147,24 @@ pub fn new_idempotency_key() -> String {
         .unwrap_or_else(|_| format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e16) as u64))
 }
 
+/// Tries again after 1 and 3 seconds when the network failed; any answer from the server is final.
+pub async fn with_retries<T, F: std::future::Future<Output = Result<T, ApiError>>>(mut attempt: impl FnMut() -> F) -> Result<T, ApiError> {
+    for wait_ms in [1_000, 3_000] {
+        match attempt().await {
+            Err(ApiError::Network) => sleep(wait_ms).await,
+            answer => return answer,
+        }
+    }
+    attempt().await
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// `POST /api/requests`: sends a request; a retry with the same key returns the same receipt.
 pub async fn create_request(request: &NewRequest, idempotency_key: &str) -> Result<RequestReceipt, ApiError> {
     fetch_json_with("POST", "api/requests", Some(&to_json(request)), &[("Idempotency-Key", idempotency_key)]).await

@@ -3,11 +3,11 @@
 
 use crate::address::{base_path, employer, path_prefix};
 use crate::api::{self, ApiError};
-use crate::components::{ErrorNotice, SiteFooter, SiteHeader, SkipLink};
+use crate::components::{ErrorNotice, NotFound, SiteFooter, SiteHeader, SkipLink};
 use crate::page::{focus_heading_when_shown, provide_program};
 use crate::pages::console::{CallPage, CasePage, ConsoleLayout, QueuePage};
 use crate::pages::finder::FinderPage;
-use crate::pages::{AboutPage, BillPage, EstimatePage, HomePage, NotFoundPage, RequestStatusPage};
+use crate::pages::{AboutPage, BillPage, EstimatePage, HomePage, RequestStatusPage};
 use leptos::prelude::*;
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
@@ -76,7 +76,7 @@ fn Shell() -> impl IntoView {
             <SiteHeader/>
         </Show>
         <main id="main" tabindex="-1">
-            <Routes fallback=|| view! { <NotFoundPage/> }>
+            <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=HomePage/>
                 <Route path=path!("/about") view=AboutPage/>
                 <Route path=path!("/find") view=FinderPage/>

@@ -38,15 +38,3 @@ fn focus_field(event: leptos::ev::MouseEvent, field: &str) {
     let first_option = format!("{field}-0");
     focus_now(if document().get_element_by_id(field).is_some() { field } else { &first_option });
 }
-
-/// The message beside a field, linked to it by `aria-describedby="{field}-error"`.
-#[component]
-pub fn FieldError(field: &'static str, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
-    view! {
-        {move || message.get().map(|message| view! {
-            <p class="field-error" id=format!("{field}-error")>
-                <span class="visually-hidden">"Error: "</span>{message}
-            </p>
-        })}
-    }
-}

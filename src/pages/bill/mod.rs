@@ -2,7 +2,6 @@
 //! the charges; correct any line; answer a few questions; see the findings ordered by money at
 //! stake and the Medical Bill Saver answer; then take it to an advocate.
 
-pub mod attach;
 mod draft;
 mod file;
 mod letters;

@@ -80,7 +80,7 @@ pub fn ConsoleLayout() -> impl IntoView {
 pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
     // Never inside an employer's intranet: the console is not part of the embedded app.
     if crate::address::employer().is_some() {
-        return view! { <crate::pages::NotFoundPage/> }.into_any();
+        return view! { <crate::components::NotFound/> }.into_any();
     }
     crate::page::set_page_title("Advocate console");
     let session = ConsoleSession {

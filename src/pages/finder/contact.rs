@@ -1,10 +1,8 @@
-use super::details::MissingNeed;
 use super::{remember_step, use_answers, use_catalog};
 use crate::api::{self, ApiError};
-use crate::components::{BackLink, ErrorNotice, ErrorSummary, FieldError, Radios, TextField};
+use crate::components::{BackLink, BillToSend, ErrorNotice, ErrorSummary, FieldError, MissingNeed, Radios, TextField};
 use crate::finder::{Answers, ContactDraft, clear_draft, input_id, load_contact, save_contact, save_receipt};
 use crate::page::{set_page_title, use_program};
-use crate::pages::bill::attach::BillToSend;
 use advocate_domain::{ContactDetails, ContactMethod, ContactTime, NewRequest, ProgramSettings, Service};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

@@ -1,5 +1,5 @@
 use super::{remember_step, use_answers, use_catalog};
-use crate::components::{BackLink, ErrorSummary, FieldError, Radios, StepCaption, TextField};
+use crate::components::{BackLink, ErrorSummary, FieldError, MissingNeed, Radios, StepCaption, TextField};
 use crate::finder::Answers;
 use crate::page::set_page_title;
 use crate::page::use_program;
@@ -18,14 +18,6 @@ pub fn DetailsStep() -> impl IntoView {
     match answers.get_untracked().service(&use_catalog()).cloned() {
         Some(service) => view! { <DetailsForm service=service answers=answers/> }.into_any(),
         None => view! { <MissingNeed/> }.into_any(),
-    }
-}
-
-#[component]
-pub(super) fn MissingNeed() -> impl IntoView {
-    view! {
-        <h1 tabindex="-1">"Choose what you need help with first"</h1>
-        <p><a href=crate::address::app_path("/find")>"Start finding the right help"</a></p>
     }
 }
 

@@ -1,8 +1,7 @@
 use crate::clock::use_now;
-use crate::components::ContactCard;
+use crate::components::{ContactCard, SendBill};
 use crate::finder::load_receipt;
 use crate::page::{set_page_title, use_program};
-use crate::pages::bill::attach::SendBill;
 use advocate_domain::Handler;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

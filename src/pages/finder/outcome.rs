@@ -1,7 +1,6 @@
-use super::details::MissingNeed;
 use super::{remember_step, use_answers, use_catalog};
 use crate::clock::use_now;
-use crate::components::{BackLink, ContactCard, StepCaption};
+use crate::components::{BackLink, ContactCard, MissingNeed, StepCaption};
 use crate::finder::Answers;
 use crate::page::{set_page_title, use_program};
 use advocate_domain::{

@@ -1,6 +1,5 @@
 use crate::api::{self, ApiError};
-use crate::pages::estimate::picker::ProcedurePicker;
-use crate::pages::estimate::result::EstimateCard;
+use crate::components::{EstimateCard, ProcedurePicker};
 use advocate_domain::Zip;
 use advocate_domain::estimate::Estimate;
 use advocate_domain::procedures::Procedure;
