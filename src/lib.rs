@@ -2,9 +2,10 @@
 //! components; components take typed props; all HTTP goes through `api` and `console_api`;
 //! rules come from the domain crate, the same code the server runs.
 //!
-//! Each layer imports only the layers under it: `app` (the router and layout) → `pages` →
-//! `components` → the pages' state (`finder`, `estimate`, `bill_handoff`) → the API clients,
-//! `page`, `local_store`, `clock` → `address`, `json`, `embed`.
+//! Each module imports only modules under it: `app` (the router and layout) → `pages` →
+//! `components` and the pages' state (`finder`, `estimate`) → the API clients (`api`,
+//! `console_api`) and `local_store` → `page`, `address`, `json`, `clock`, `embed`,
+//! `bill_handoff`. Pages never import one another.
 
 pub mod address;
 pub mod api;

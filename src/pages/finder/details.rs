@@ -1,8 +1,7 @@
 use super::{remember_step, use_answers, use_catalog};
 use crate::components::{BackLink, ErrorSummary, FieldError, MissingNeed, Radios, StepCaption, TextField};
 use crate::finder::Answers;
-use crate::page::set_page_title;
-use crate::page::use_program;
+use crate::page::{set_page_title, use_program};
 use advocate_domain::{BillCoverage, NeedDetail, PlanCoverage, Service, request::asks_about_plan};
 use leptos::prelude::*;
 use leptos_router::{NavigateOptions, hooks::use_navigate};
