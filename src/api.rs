@@ -1,5 +1,7 @@
 //! The typed API client: one function per endpoint, each returning a domain type.
 
+use crate::address::{base_path, with_query};
+use crate::json::{from_json, to_json};
 use advocate_domain::bill_attachment::AttachedBill;
 use advocate_domain::bill_import::BillReading;
 use advocate_domain::bill_review::{BillReviewRequest, Review};
@@ -26,21 +28,6 @@ pub enum ApiError {
     Unreadable,
 }
 
-/// The path the app is served under, from the page's `<base href>` ("/" or "/advocate/").
-pub fn base_path() -> String {
-    let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
-    let path = base.split_once("://").map_or("/", |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    if path.ends_with('/') { path.to_string() } else { format!("{path}/") }
-}
-
-/// An address inside the app, under its base path: `app_path("/about")` is "/about" at the root
-/// and "/benefits/advocate/about" under that sub-path. Every link goes through it, because the
-/// router matches routes under its base but does not add the base to links.
-pub fn app_path(path: &str) -> String {
-    format!("{}{}{}", base_path(), crate::embed::path_prefix(), path.trim_start_matches('/'))
-}
-
 /// `GET /api/program`: the program's settings.
 pub async fn program() -> Result<ProgramSettings, ApiError> {
     get_json("api/program").await
@@ -63,7 +50,7 @@ pub async fn procedures() -> Result<Vec<Procedure>, ApiError> {
 
 /// `GET /api/estimates`: a procedure's price where a ZIP code is.
 pub async fn estimate(zip: Zip, service: String) -> Result<Estimate, ApiError> {
-    get_json(&format!("api/estimates?zip={zip}&service={}", js_sys::encode_uri_component(&service))).await
+    get_json(&with_query("api/estimates", [("zip", zip.as_str()), ("service", &service)])).await
 }
 
 /// `GET /api/unit-limits`: the daily unit limits, for the bill review on this device.
@@ -151,19 +138,36 @@ async fn upload(
     }
 }
 
+/// A random key for one request, the same for every retry of it (the `Idempotency-Key` of
+/// `create_request` and `console_api::open_request`).
+pub fn new_idempotency_key() -> String {
+    leptos::prelude::window()
+        .crypto()
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_else(|_| format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e16) as u64))
+}
+
+/// Tries again after 1 and 3 seconds when the network failed; any answer from the server is final.
+pub async fn with_retries<T, F: std::future::Future<Output = Result<T, ApiError>>>(mut attempt: impl FnMut() -> F) -> Result<T, ApiError> {
+    for wait_ms in [1_000, 3_000] {
+        match attempt().await {
+            Err(ApiError::Network) => sleep(wait_ms).await,
+            answer => return answer,
+        }
+    }
+    attempt().await
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// `POST /api/requests`: sends a request; a retry with the same key returns the same receipt.
 pub async fn create_request(request: &NewRequest, idempotency_key: &str) -> Result<RequestReceipt, ApiError> {
     fetch_json_with("POST", "api/requests", Some(&to_json(request)), &[("Idempotency-Key", idempotency_key)]).await
-}
-
-/// JSON through the browser's own parser: smaller than bundling a JSON library in the wasm.
-pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
-    serde_wasm_bindgen::from_value(js_sys::JSON::parse(text).ok()?).ok()
-}
-
-pub fn to_json<T: serde::Serialize>(value: &T) -> String {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).ok().and_then(|js| js_sys::JSON::stringify(&js).ok()).and_then(|s| s.as_string()).unwrap_or_default()
 }
 
 /// `GET /api/requests/{reference}`: where a request stands, shown only with its verifier.

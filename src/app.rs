@@ -1,11 +1,13 @@
-//! The app's frame: the router, the layout every page shares, and the program settings that
-//! every page reads from the API.
+//! The app's frame: the router, the program settings every page reads, and the layout every
+//! page shares.
 
+use crate::address::{base_path, employer, path_prefix};
 use crate::api::{self, ApiError};
-use crate::components::{ErrorNotice, SiteFooter, SiteHeader, SkipLink};
+use crate::components::{ErrorNotice, NotFound, SiteFooter, SiteHeader, SkipLink};
+use crate::page::{focus_heading_when_shown, provide_program};
+use crate::pages::console::{CallPage, CasePage, ConsoleLayout, QueuePage};
 use crate::pages::finder::FinderPage;
-use crate::pages::{AboutPage, BillPage, EstimatePage, HomePage, NotFoundPage, RequestStatusPage};
-use advocate_domain::ProgramSettings;
+use crate::pages::{AboutPage, BillPage, EstimatePage, HomePage, RequestStatusPage};
 use leptos::prelude::*;
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
@@ -16,7 +18,7 @@ use leptos_router::{
 #[component]
 pub fn App() -> impl IntoView {
     // Embedded, every route lives under /e/{slug}/.
-    let base = format!("{}{}", api::base_path(), crate::embed::path_prefix()).trim_end_matches('/').to_string();
+    let base = format!("{}{}", base_path(), path_prefix()).trim_end_matches('/').to_string();
     view! {
         <Router base=base>
             <ProgramGate/>
@@ -24,17 +26,12 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The program's settings as loaded from the API, for any component below the gate.
-pub fn use_program() -> ProgramSettings {
-    expect_context::<ProgramSettings>()
-}
-
 /// Loads the program settings once per visit; every page renders from them. One wait and one
 /// error view for the whole app, instead of one per component that shows the phone number.
 #[component]
 fn ProgramGate() -> impl IntoView {
     let program = LocalResource::new(|| async {
-        match crate::embed::employer() {
+        match employer() {
             Some(slug) => {
                 let settings = api::employer(&slug).await?;
                 crate::embed::start(&settings.employer);
@@ -48,7 +45,7 @@ fn ProgramGate() -> impl IntoView {
             {move || Suspend::new(async move {
                 match program.await {
                     Ok(settings) => {
-                        provide_context(settings);
+                        provide_program(settings);
                         view! { <Shell/> }.into_any()
                     }
                     Err(error) => view! { <ProgramUnavailable error=error on_retry=move || program.refetch()/> }.into_any(),
@@ -75,11 +72,11 @@ fn Shell() -> impl IntoView {
     view! {
         <FocusOnNavigation/>
         <SkipLink/>
-        <Show when=|| crate::embed::employer().is_none()>
+        <Show when=|| employer().is_none()>
             <SiteHeader/>
         </Show>
         <main id="main" tabindex="-1">
-            <Routes fallback=|| view! { <NotFoundPage/> }>
+            <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=HomePage/>
                 <Route path=path!("/about") view=AboutPage/>
                 <Route path=path!("/find") view=FinderPage/>
@@ -87,14 +84,14 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/requests/:reference") view=RequestStatusPage/>
                 <Route path=path!("/estimate") view=EstimatePage/>
                 <Route path=path!("/bill") view=BillPage/>
-                <ParentRoute path=path!("/console") view=crate::pages::console::ConsoleLayout>
-                    <Route path=path!("") view=crate::pages::console::QueuePage/>
-                    <Route path=path!("cases/:reference") view=crate::pages::console::CasePage/>
-                    <Route path=path!("call") view=crate::pages::console::CallPage/>
+                <ParentRoute path=path!("/console") view=ConsoleLayout>
+                    <Route path=path!("") view=QueuePage/>
+                    <Route path=path!("cases/:reference") view=CasePage/>
+                    <Route path=path!("call") view=CallPage/>
                 </ParentRoute>
             </Routes>
         </main>
-        <Show when=|| crate::embed::employer().is_none()>
+        <Show when=|| employer().is_none()>
             <SiteFooter/>
         </Show>
     }
@@ -112,35 +109,4 @@ fn FocusOnNavigation() -> impl IntoView {
         }
         path
     });
-}
-
-/// Focuses the page's heading once it is on screen: a page may still be loading its data when
-/// the route changes. Gives up after `tries` animation frames.
-fn focus_heading_when_shown(tries: u32) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        match document().query_selector("main h1").ok().flatten().and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-            Some(heading) => {
-                let _ = heading.focus();
-            }
-            None if tries > 0 => focus_heading_when_shown(tries - 1),
-            None => {}
-        }
-    });
-}
-
-/// Moves focus to an element once the page has drawn it: where the member continues after an
-/// action replaced or removed the focused control.
-pub fn focus_by_id(id: &'static str) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = element.focus();
-        }
-    });
-}
-
-/// Sets the browser tab's title for the current page.
-pub fn set_page_title(title: &str) {
-    document().set_title(&format!("{title} – Advocate"));
 }

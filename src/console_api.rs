@@ -1,7 +1,9 @@
 //! The advocate console's API client. The session is an HttpOnly cookie the browser sends by
 //! itself; every request that changes something also carries the session's CSRF token.
 
-use crate::api::{ApiError, fetch_json_with, fetch_text_with, to_json};
+use crate::address::{base_path, with_query};
+use crate::api::{ApiError, fetch_json_with, fetch_text_with};
+use crate::json::to_json;
 use advocate_domain::console::{Case, CaseQueue, LoginRequest, NewCaseNote, SessionInfo, StatusChange};
 use advocate_domain::{NewRequest, RequestReceipt};
 
@@ -31,17 +33,7 @@ pub async fn sign_out(csrf: &str) -> Result<(), ApiError> {
 /// `GET /api/console/requests`: the queue, most urgent first. A `background` reload (polling)
 /// checks the session without counting as use, so an unattended console still signs out.
 pub async fn queue(status: &str, area: &str, mine: bool, background: bool) -> Result<CaseQueue, ApiError> {
-    let mut query = Vec::new();
-    if !status.is_empty() {
-        query.push(format!("status={status}"));
-    }
-    if !area.is_empty() {
-        query.push(format!("area={area}"));
-    }
-    if mine {
-        query.push("mine=true".into());
-    }
-    let path = if query.is_empty() { "api/console/requests".to_string() } else { format!("api/console/requests?{}", query.join("&")) };
+    let path = with_query("api/console/requests", [("status", status), ("area", area), ("mine", if mine { "true" } else { "" })]);
     let headers: &[(&str, &str)] = if background { &[("X-Advocate-Background", "1")] } else { &[] };
     fetch_json_with("GET", &path, None, headers).await
 }
@@ -49,6 +41,12 @@ pub async fn queue(status: &str, area: &str, mine: bool, background: bool) -> Re
 /// `GET /api/console/requests/{reference}`: the whole case (the read is audited).
 pub async fn case(reference: &str) -> Result<Case, ApiError> {
     fetch_json_with("GET", &format!("api/console/requests/{reference}"), None, &[]).await
+}
+
+/// `GET /api/console/requests/{reference}/bill/pages/{id}`: a page of the attached bill, as the
+/// address of a download (the browser sends the session's cookie; the read is audited).
+pub fn bill_page_href(reference: &str, page: i64) -> String {
+    format!("{}api/console/requests/{reference}/bill/pages/{page}", base_path())
 }
 
 /// `POST /api/console/requests/{reference}/assign`: takes the case.

@@ -7,28 +7,6 @@ use advocate_domain::employer::EmployerTheme;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-thread_local! {
-    static EMPLOYER: Option<String> = employer_in_address();
-}
-
-/// The employer whose intranet embeds this page, from the address: `{base}e/{slug}/…`.
-pub fn employer() -> Option<String> {
-    EMPLOYER.with(Clone::clone)
-}
-
-/// What every in-app address starts with after the base path: "e/acme/" when embedded.
-pub fn path_prefix() -> String {
-    employer().map(|slug| format!("e/{slug}/")).unwrap_or_default()
-}
-
-fn employer_in_address() -> Option<String> {
-    let path = leptos::prelude::window().location().pathname().ok()?;
-    let inside = path.strip_prefix(&crate::api::base_path())?;
-    let slug = inside.strip_prefix("e/")?.split('/').next()?;
-    let valid = !slug.is_empty() && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    valid.then(|| slug.to_string())
-}
-
 /// Turns the page into the employer's embedded app.
 pub fn start(theme: &EmployerTheme) {
     let document = leptos::prelude::document();

@@ -2,6 +2,7 @@
 //! in the URL, so a result can be shared, bookmarked and reloaded. The last ZIP code typed is
 //! also remembered in this browser, so the next visit starts with it.
 
+use crate::address::{app_path, with_query};
 use advocate_domain::Zip;
 use leptos_router::params::ParamsMap;
 
@@ -28,15 +29,9 @@ impl EstimateQuery {
 
     /// The page's address with this state: "/estimate?zip=10001&service=mri-knee".
     pub fn href(&self) -> String {
-        let pairs = [("zip", Some(&self.zip)), ("service", self.service.as_ref()), ("compare", Some(&self.compare))];
-        let query: Vec<String> = pairs
-            .into_iter()
-            .filter_map(|(key, value)| {
-                value.filter(|v| !v.trim().is_empty()).map(|v| format!("{key}={}", js_sys::encode_uri_component(v.trim())))
-            })
-            .collect();
-        let query = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
-        crate::api::app_path(&format!("/estimate{query}"))
+        let pairs =
+            [("zip", self.zip.trim()), ("service", self.service.as_deref().unwrap_or_default().trim()), ("compare", self.compare.trim())];
+        app_path(&with_query("/estimate", pairs))
     }
 
     pub fn zip(&self) -> Option<Zip> {
@@ -56,10 +51,8 @@ pub fn zip_error(text: &str) -> Option<String> {
     if text.is_empty() || still_typing {
         return None;
     }
-    Zip::parse(text).err().map(|e| sentence(&e.to_string()))
+    Zip::parse(text).err().map(|e| e.to_string())
 }
-
-pub use advocate_domain::problem::as_sentence as sentence;
 
 pub fn remember_zip(zip: Zip) {
     crate::local_store::write(ZIP_KEY, &zip.to_string());

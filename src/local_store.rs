@@ -9,12 +9,12 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
-    crate::api::from_json(&storage()?.get_item(key).ok()??)
+    crate::json::from_json(&storage()?.get_item(key).ok()??)
 }
 
 pub fn write<T: Serialize>(key: &str, value: &T) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(key, &crate::api::to_json(value));
+        let _ = storage.set_item(key, &crate::json::to_json(value));
     }
 }
 

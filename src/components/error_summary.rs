@@ -1,5 +1,5 @@
+use crate::page::focus_now;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// GOV.UK's error summary: at the top of the form, announced and focused when the member tries
 /// to continue, with a link to each field that needs fixing.
@@ -11,10 +11,10 @@ where
     let summary = NodeRef::<leptos::html::Div>::new();
     // Focus the summary each time it appears, so screen readers read it and keyboards start there.
     Effect::new(move |_| {
-        if !errors.read().is_empty() {
-            if let Some(summary) = summary.get() {
-                let _ = summary.focus();
-            }
+        if !errors.read().is_empty()
+            && let Some(summary) = summary.get()
+        {
+            let _ = summary.focus();
         }
     });
     view! {
@@ -34,21 +34,7 @@ where
 /// "#field" would resolve against <base href> and leave the page: move focus by hand instead.
 fn focus_field(event: leptos::ev::MouseEvent, field: &str) {
     event.prevent_default();
-    let document = document();
-    let target = document.get_element_by_id(field).or_else(|| document.get_element_by_id(&format!("{field}-0")));
-    if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = element.focus();
-    }
-}
-
-/// The message beside a field, linked to it by `aria-describedby="{field}-error"`.
-#[component]
-pub fn FieldError(field: &'static str, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
-    view! {
-        {move || message.get().map(|message| view! {
-            <p class="field-error" id=format!("{field}-error")>
-                <span class="visually-hidden">"Error: "</span>{message}
-            </p>
-        })}
-    }
+    // A group of radios has no element of its own id: its first option takes the focus.
+    let first_option = format!("{field}-0");
+    focus_now(if document().get_element_by_id(field).is_some() { field } else { &first_option });
 }

@@ -1,21 +1,43 @@
 //! Building blocks the pages compose; one component per file, named after it.
 
+mod attached_bill_panel;
+mod attached_bill_section;
 mod back_link;
+mod bill_to_send;
 mod contact_card;
 mod error_notice;
 mod error_summary;
+mod estimate_card;
+mod field_error;
+mod missing_need;
+mod not_found;
+mod procedure_picker;
+mod procedure_search;
 mod radios;
+mod send_bill;
+mod setting_block;
 mod site_footer;
 mod site_header;
 mod skip_link;
 mod step_caption;
 mod text_field;
 
+pub use attached_bill_panel::AttachedBillPanel;
+pub use attached_bill_section::AttachedBillSection;
 pub use back_link::BackLink;
+pub use bill_to_send::BillToSend;
 pub use contact_card::ContactCard;
 pub use error_notice::ErrorNotice;
-pub use error_summary::{ErrorSummary, FieldError};
+pub use error_summary::ErrorSummary;
+pub use estimate_card::EstimateCard;
+pub use field_error::FieldError;
+pub use missing_need::MissingNeed;
+pub use not_found::NotFound;
+pub use procedure_picker::ProcedurePicker;
+pub use procedure_search::ProcedureSearch;
 pub use radios::Radios;
+pub use send_bill::SendBill;
+pub use setting_block::SettingBlock;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skip_link::SkipLink;

@@ -1,5 +1,5 @@
-use crate::api::app_path;
-use crate::app::use_program;
+use crate::address::app_path;
+use crate::page::use_program;
 use leptos::prelude::*;
 
 /// Who offers the service, how to reach it, and where its conditions are.

@@ -1,5 +1,5 @@
-use crate::api::app_path;
-use crate::app::use_program;
+use crate::address::app_path;
+use crate::page::use_program;
 use leptos::prelude::*;
 
 /// The site's header: the way home and, on every page, one tap to call an advocate.

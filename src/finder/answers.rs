@@ -1,5 +1,6 @@
+use crate::address::{app_path, with_query};
 use advocate_domain::{
-    BillCoverage, Money, NeedAnswers, NeedDetail, PlanCoverage, Relationship, Service, ServiceArea, Zip, request::asks_about_plan,
+    BillCoverage, NeedAnswers, PlanCoverage, Relationship, Service, ServiceArea, TypedDetails, request::asks_about_plan,
 };
 use leptos_router::params::ParamsMap;
 
@@ -32,26 +33,20 @@ impl Answers {
         }
     }
 
-    /// The query string ("?who=parent&service=second-opinion"), empty answers left out.
-    pub fn to_query(&self) -> String {
-        let pairs = [
-            ("who", self.who.map(|w| w.slug().to_string())),
-            ("area", self.area.map(|a| a.slug().to_string())),
-            ("service", self.service.clone()),
-            ("plan", self.plan.map(|p| p.slug().to_string())),
-            ("amount", Some(self.amount.clone())),
-            ("covered", self.covered.map(|c| c.slug().to_string())),
-            ("condition", Some(self.condition.clone())),
-            ("zip", Some(self.zip.clone())),
-        ];
-        let query: Vec<String> =
-            pairs.into_iter().filter_map(|(key, value)| value.filter(|v| !v.is_empty()).map(|v| format!("{key}={}", encode(&v)))).collect();
-        if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) }
-    }
-
-    /// The app path of a finder step with these answers: `step("outcome")`.
+    /// The app path of a finder step with these answers, empty answers left out:
+    /// `step("outcome")` is "/find/outcome?who=parent&service=second-opinion".
     pub fn step(&self, step: &str) -> String {
-        crate::api::app_path(&format!("/find/{step}{}", self.to_query()))
+        let pairs = [
+            ("who", self.who.map_or("", Relationship::slug)),
+            ("area", self.area.map_or("", ServiceArea::slug)),
+            ("service", self.service.as_deref().unwrap_or_default()),
+            ("plan", self.plan.map_or("", PlanCoverage::slug)),
+            ("amount", &self.amount),
+            ("covered", self.covered.map_or("", BillCoverage::slug)),
+            ("condition", &self.condition),
+            ("zip", &self.zip),
+        ];
+        app_path(&with_query(&format!("/find/{step}"), pairs))
     }
 
     pub fn service<'a>(&self, catalog: &'a [Service]) -> Option<&'a Service> {
@@ -59,15 +54,14 @@ impl Answers {
         catalog.iter().find(|s| s.id == id)
     }
 
-    /// The need's answers in the request's shape: what parses is kept, what does not is left out
-    /// (and is reported by the field's own error).
+    /// The details step's answers, as typed.
+    pub fn details(&self) -> TypedDetails<'_> {
+        TypedDetails { plan: self.plan, bill_amount: &self.amount, bill_coverage: self.covered, condition: &self.condition, zip: &self.zip }
+    }
+
+    /// The need's answers in the request's shape (what does not read is left out).
     pub fn need_answers(&self) -> NeedAnswers {
-        NeedAnswers {
-            bill_amount: Money::parse(&self.amount).ok(),
-            bill_coverage: self.covered,
-            condition: Some(self.condition.trim().to_string()).filter(|c| !c.is_empty()),
-            zip: Zip::parse(&self.zip).ok(),
-        }
+        self.details().answers()
     }
 
     /// Whether the details step has anything to ask for this service.
@@ -75,48 +69,26 @@ impl Answers {
         asks_about_plan(service) || !service.details.is_empty()
     }
 
-    /// Problems with the details step, by field name, using the domain's own messages.
+    /// Problems with the details step, by input id, with the domain's own messages.
     pub fn detail_errors(&self, service: &Service) -> Vec<(&'static str, String)> {
-        let mut errors = Vec::new();
-        if asks_about_plan(service) && self.plan.is_none() {
-            errors.push(("plan", "Choose whether they are covered by the plan, or \"I'm not sure\".".to_string()));
-        }
-        for detail in &service.details {
-            let problem = match detail {
-                NeedDetail::BillAmount if !self.amount.trim().is_empty() => Money::parse(&self.amount)
-                    .err()
-                    .map(|e| format!("The amount: {e}."))
-                    .or_else(|| (Money::parse(&self.amount).ok()?.cents() == 0).then(|| "Enter an amount more than $0.".to_string())),
-                NeedDetail::Zip if !self.zip.trim().is_empty() => Zip::parse(&self.zip).err().map(|e| format!("The ZIP code: {e}.")),
-                _ => {
-                    advocate_domain::request::detail_problems(*detail, &self.need_answers()).first().map(|(_, message)| message.to_string())
-                }
-            };
-            if let Some(message) = problem {
-                errors.push((field_of(*detail), message));
-            }
-        }
-        errors
+        self.details().problems(service).into_iter().map(|(field, message)| (input_id(field), message)).collect()
     }
 }
 
-fn field_of(detail: NeedDetail) -> &'static str {
-    match detail {
-        NeedDetail::BillAmount => "amount",
-        NeedDetail::BillCoverage => "covered",
-        NeedDetail::Condition => "condition",
-        NeedDetail::Zip => "zip",
+/// A request field's name ("contact.phone") as the id of the finder's input for it ("phone").
+pub fn input_id(field: &str) -> &'static str {
+    match field {
+        "contact.name" => "name",
+        "contact.phone" => "phone",
+        "contact.email" => "email",
+        "consent_to_contact" => "consent",
+        "notes" => "notes",
+        "answers.bill_amount" => "amount",
+        "answers.bill_coverage" => "covered",
+        "answers.condition" => "condition",
+        "answers.zip" => "zip",
+        "plan" => "plan",
+        "relationship" => "who",
+        _ => "service",
     }
-}
-
-/// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(b).to_string(),
-            b' ' => "+".to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

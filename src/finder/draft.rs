@@ -1,5 +1,6 @@
 //! The parts of a draft request kept in this browser's local storage until it is sent.
 
+use crate::api::new_idempotency_key;
 use advocate_domain::{ContactMethod, ContactTime, RequestReceipt};
 use serde::{Deserialize, Serialize};
 
@@ -77,12 +78,4 @@ pub fn save_receipt(receipt: &RequestReceipt) {
 pub fn load_receipt(reference: &str) -> Option<RequestReceipt> {
     let saved: Vec<SavedReceipt> = read(RECEIPTS_KEY)?;
     saved.into_iter().map(|s| s.receipt).find(|r| r.reference.to_string() == reference)
-}
-
-/// A random key for one request, the same for every retry of it.
-pub fn new_idempotency_key() -> String {
-    leptos::prelude::window()
-        .crypto()
-        .map(|crypto| crypto.random_uuid())
-        .unwrap_or_else(|_| format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e16) as u64))
 }

@@ -6,8 +6,7 @@
 mod answers;
 mod draft;
 
-pub use answers::Answers;
+pub use answers::{Answers, input_id};
 pub use draft::{
-    ContactDraft, SavedReceipt, clear_draft, load_contact, load_last_answers, load_receipt, new_idempotency_key, save_contact,
-    save_last_answers, save_receipt,
+    ContactDraft, SavedReceipt, clear_draft, load_contact, load_last_answers, load_receipt, save_contact, save_last_answers, save_receipt,
 };

@@ -1,4 +1,4 @@
-use crate::app::{set_page_title, use_program};
+use crate::page::{set_page_title, use_program};
 use leptos::prelude::*;
 
 /// The program's general conditions, in plain words, as the server states them.

@@ -1,7 +1,7 @@
-use crate::api::app_path;
-use crate::app::{set_page_title, use_program};
+use crate::address::app_path;
 use crate::clock::use_now;
 use crate::components::ContactCard;
+use crate::page::{set_page_title, use_program};
 use leptos::prelude::*;
 
 /// The three ways in, and the advocate one tap away.

@@ -1,17 +1,16 @@
-//! One file per page; each composes components and asks `api` for what it shows.
+//! One folder or file per page; each composes components and asks `api` for what it shows.
+//! Pages never import one another: what two pages share is a component.
 
 mod about;
-pub mod bill;
+mod bill;
 pub mod console;
-pub mod estimate;
+mod estimate;
+pub mod finder;
 mod home;
-mod not_found;
 mod request_status;
 
 pub use about::AboutPage;
 pub use bill::BillPage;
 pub use estimate::EstimatePage;
 pub use home::HomePage;
-pub use not_found::NotFoundPage;
 pub use request_status::RequestStatusPage;
-pub mod finder;

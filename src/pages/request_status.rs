@@ -1,9 +1,9 @@
-use crate::api::{self, app_path};
-use crate::app::{set_page_title, use_program};
+use crate::address::app_path;
+use crate::api;
 use crate::clock::use_now;
-use crate::components::{ContactCard, ErrorNotice};
+use crate::components::{AttachedBillSection, ContactCard, ErrorNotice};
 use crate::finder::load_receipt;
-use crate::pages::bill::attach::AttachedBillSection;
+use crate::page::{set_page_title, use_program};
 use advocate_domain::{ProgramSettings, RequestState, RequestStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -131,6 +131,12 @@ pub fn check_state_change(from: RequestState, to: RequestState) -> Result<(), St
     }
 }
 
+/// The states a case in `from` may move to, in `RequestState::ALL` order: what the console
+/// offers, by the same rule the server checks (`check_state_change`).
+pub fn allowed_state_changes(from: RequestState) -> impl Iterator<Item = RequestState> {
+    RequestState::ALL.into_iter().filter(move |to| check_state_change(from, *to).is_ok())
+}
+
 /// One request in the queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -396,6 +402,22 @@ mod tests {
         assert_eq!(check_state_change(RequestState::InProgress, RequestState::RoutedToCarrier), Ok(()));
         assert_eq!(check_state_change(RequestState::InProgress, RequestState::InProgress), Err(StateChangeError::Unchanged));
         assert_eq!(check_state_change(RequestState::InProgress, RequestState::New), Err(StateChangeError::BackToNew));
+    }
+
+    #[test]
+    fn the_console_offers_exactly_the_allowed_state_changes() {
+        for from in RequestState::ALL {
+            let offered: Vec<RequestState> = allowed_state_changes(from).collect();
+            for to in RequestState::ALL {
+                assert_eq!(offered.contains(&to), check_state_change(from, to).is_ok(), "{from:?} -> {to:?}");
+            }
+            assert!(!offered.contains(&RequestState::New) && !offered.contains(&from), "{from:?}");
+        }
+        let from_new: Vec<RequestState> = allowed_state_changes(RequestState::New).collect();
+        assert_eq!(
+            from_new,
+            [RequestState::InProgress, RequestState::WaitingOnMember, RequestState::Resolved, RequestState::RoutedToCarrier]
+        );
     }
 
     #[test]

@@ -82,6 +82,12 @@ impl MoneyRange {
     fn of(medicare: Money, percent: PercentRange) -> Self {
         MoneyRange { low: percent_of(medicare, percent.low), high: percent_of(medicare, percent.high) }
     }
+
+    /// As a member reads a range of prices: whole dollars, "$120 – $310" (an estimate's cents
+    /// would claim a precision it does not have).
+    pub fn in_whole_dollars(&self) -> String {
+        format!("{} – {}", self.low.whole_dollars(), self.high.whole_dollars())
+    }
 }
 
 /// `percent`% of an amount, rounded half up to the cent.
@@ -461,6 +467,12 @@ mod tests {
     use super::*;
     use crate::fee_schedule::{CONVERSION_FACTOR_2025, ConversionFactor, FeeScheduleEntry};
     use std::collections::HashMap;
+
+    #[test]
+    fn a_price_range_reads_in_whole_dollars() {
+        let range = MoneyRange { low: Money::from_cents(9_785), high: Money::from_cents(142_350) };
+        assert_eq!(range.in_whole_dollars(), "$98 – $1,424");
+    }
 
     struct Schedule {
         rows: HashMap<(&'static str, &'static str), RvuRow>,

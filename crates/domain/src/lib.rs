@@ -55,6 +55,23 @@ pub mod time;
 pub mod unit_limits;
 pub mod zip;
 
+pub use catalog::{CarrierPlanRule, NeedDetail, Service, ServiceArea, catalog};
+pub use eligibility::{NotEligible, Relationship};
+pub use health::{Health, Readiness};
+pub use hours::{AdvocateHours, Availability, ClockTime, federal_holiday};
+pub use money::{Money, MoneyError};
+pub use outreach::OutreachWindow;
+pub use problem::{FieldError, Problem};
+pub use program::{GeneralCondition, PhoneNumber, ProgramSettings};
+pub use request::{
+    ContactDetails, ContactMethod, ContactTime, NeedAnswers, NewRequest, Reference, RequestReceipt, RequestState, RequestStatus,
+    TypedDetails,
+};
+pub use routing::{BillCoverage, BillSaverEligibility, BillService, Handler, PlanCoverage, Routing, bill_saver_eligibility, route};
+pub use search::{ProcedureIndex, ServiceIndex};
+pub use time::{Date, DateTime, Timestamp, UsTimeZone, Weekday};
+pub use zip::{Zip, ZipError};
+
 #[cfg(test)]
 mod test_support {
     use crate::{AdvocateHours, Date, DateTime, Timestamp, UsTimeZone};
@@ -68,19 +85,3 @@ mod test_support {
         AdvocateHours::program_default()
     }
 }
-
-pub use catalog::{CarrierPlanRule, NeedDetail, Service, ServiceArea, catalog};
-pub use eligibility::{NotEligible, Relationship};
-pub use health::{Health, Readiness};
-pub use hours::{AdvocateHours, Availability, ClockTime, federal_holiday};
-pub use money::{Money, MoneyError};
-pub use outreach::OutreachWindow;
-pub use problem::{FieldError, Problem};
-pub use program::{GeneralCondition, PhoneNumber, ProgramSettings};
-pub use request::{
-    ContactDetails, ContactMethod, ContactTime, NeedAnswers, NewRequest, Reference, RequestReceipt, RequestState, RequestStatus,
-};
-pub use routing::{BillCoverage, BillSaverEligibility, Handler, PlanCoverage, Routing, bill_saver_eligibility, route};
-pub use search::{ProcedureIndex, ServiceIndex};
-pub use time::{Date, DateTime, Timestamp, UsTimeZone, Weekday};
-pub use zip::{Zip, ZipError};

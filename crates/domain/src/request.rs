@@ -5,11 +5,11 @@ use crate::catalog::{NeedDetail, Service};
 use crate::eligibility::Relationship;
 use crate::money::Money;
 use crate::outreach::OutreachWindow;
-use crate::problem::FieldError;
+use crate::problem::{FieldError, as_sentence};
 use crate::program::PhoneNumber;
 use crate::routing::{BillCoverage, PlanCoverage, Routing};
 use crate::time::Timestamp;
-use crate::zip::Zip;
+use crate::zip::{Zip, ZipError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -39,6 +39,20 @@ pub enum ContactTime {
 
 impl ContactTime {
     pub const ALL: [ContactTime; 4] = [ContactTime::Anytime, ContactTime::Morning, ContactTime::Afternoon, ContactTime::Evening];
+
+    /// As on the wire and in a form's option values.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ContactTime::Anytime => "anytime",
+            ContactTime::Morning => "morning",
+            ContactTime::Afternoon => "afternoon",
+            ContactTime::Evening => "evening",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.slug() == slug)
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -127,6 +141,22 @@ pub fn asks_about_plan(service: &Service) -> bool {
 impl NewRequest {
     /// Every field that needs fixing, each with a message that says how. Empty when valid.
     pub fn problems(&self, catalog: &[Service]) -> Vec<FieldError> {
+        self.problems_with(catalog, |service| {
+            let details = service.details.iter().flat_map(|detail| detail_problems(*detail, &self.answers));
+            plan_problem(service, self.plan).into_iter().chain(details).map(|(field, message)| (field, message.to_string())).collect()
+        })
+    }
+
+    /// `problems`, for a form that still holds the details as typed (`typed`, from which this
+    /// request's plan and answers were read): text that does not read is named with what to
+    /// fix rather than reported as missing.
+    pub fn problems_as_typed(&self, catalog: &[Service], typed: &TypedDetails) -> Vec<FieldError> {
+        self.problems_with(catalog, |service| typed.problems(service))
+    }
+
+    /// Every problem, with the plan's and the details' problems for the chosen service from
+    /// `details`.
+    fn problems_with(&self, catalog: &[Service], details: impl FnOnce(&Service) -> Vec<(&'static str, String)>) -> Vec<FieldError> {
         let mut errors = Vec::new();
         let mut add = |field: &str, message: &str| errors.push(FieldError { field: field.into(), message: message.into() });
         if let Some(answer) = self.relationship.not_eligible() {
@@ -135,13 +165,8 @@ impl NewRequest {
         match catalog.iter().find(|s| s.id == self.service_id) {
             None => add("service_id", "Choose the kind of help you need."),
             Some(service) => {
-                if asks_about_plan(service) && self.plan.is_none() {
-                    add("plan", "Say whether the person is covered by the sponsor's medical plan, or choose \"I'm not sure\".");
-                }
-                for detail in &service.details {
-                    for (field, message) in detail_problems(*detail, &self.answers) {
-                        add(field, message);
-                    }
+                for (field, message) in details(service) {
+                    add(field, &message);
                 }
             }
         }
@@ -155,6 +180,57 @@ impl NewRequest {
             add("notes", "Shorten your notes to 2,000 characters or fewer.");
         }
         errors
+    }
+}
+
+/// The plan question unanswered where the service asks it: (field, message).
+pub fn plan_problem(service: &Service, plan: Option<PlanCoverage>) -> Option<(&'static str, &'static str)> {
+    (asks_about_plan(service) && plan.is_none())
+        .then_some(("plan", "Say whether the person is covered by the sponsor's medical plan, or choose \"I'm not sure\"."))
+}
+
+/// The details a service asks for (`asks_about_plan`, `Service::details`), as a person types
+/// them: the finder keeps them in its address, call mode in its fields. The text stays as
+/// typed, so a half-typed amount is neither lost nor silently dropped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TypedDetails<'a> {
+    pub plan: Option<PlanCoverage>,
+    pub bill_amount: &'a str,
+    pub bill_coverage: Option<BillCoverage>,
+    pub condition: &'a str,
+    pub zip: &'a str,
+}
+
+impl TypedDetails<'_> {
+    /// The need's answers in the request's shape: what reads is kept, what does not is left out
+    /// (and `problems` names it).
+    pub fn answers(&self) -> NeedAnswers {
+        NeedAnswers {
+            bill_amount: Money::parse(self.bill_amount).ok(),
+            bill_coverage: self.bill_coverage,
+            condition: Some(self.condition.trim().to_string()).filter(|c| !c.is_empty()),
+            zip: Zip::parse(self.zip).ok(),
+        }
+    }
+
+    /// What to fix in the details `service` asks for, as (field, message) with the request's
+    /// field names ("plan", "answers.zip"): a typed amount or ZIP code that does not read is
+    /// named with the reader's own message, anything else by `detail_problems`.
+    pub fn problems(&self, service: &Service) -> Vec<(&'static str, String)> {
+        let answers = self.answers();
+        let plan = plan_problem(service, self.plan).map(|(field, message)| (field, message.to_string()));
+        let details = service.details.iter().filter_map(move |detail| {
+            let unreadable = match detail {
+                NeedDetail::BillAmount if !self.bill_amount.trim().is_empty() => {
+                    Money::parse(self.bill_amount).err().map(|e| ("answers.bill_amount", as_sentence(&e.to_string())))
+                }
+                NeedDetail::Zip if !self.zip.trim().is_empty() => Zip::parse(self.zip).err().map(|e| ("answers.zip", e.to_string())),
+                _ => None,
+            };
+            unreadable
+                .or_else(|| detail_problems(*detail, &answers).into_iter().next().map(|(field, message)| (field, message.to_string())))
+        });
+        plan.into_iter().chain(details).collect()
     }
 }
 
@@ -176,7 +252,7 @@ pub fn detail_problems(detail: NeedDetail, answers: &NeedAnswers) -> Vec<(&'stat
             }
             Some(_) => vec![],
         },
-        NeedDetail::Zip if answers.zip.is_none() => vec![("answers.zip", "Enter a 5-digit ZIP code, like 10001.")],
+        NeedDetail::Zip if answers.zip.is_none() => vec![("answers.zip", ZipError::MESSAGE)],
         _ => vec![],
     }
 }
@@ -449,6 +525,64 @@ mod tests {
         }
         r.contact.email = "ana.lopez@example.com".into();
         assert!(fields(&r).is_empty());
+    }
+
+    #[test]
+    fn contact_time_slugs_are_the_wire_names_and_read_back() {
+        for time in ContactTime::ALL {
+            assert_eq!(ContactTime::from_slug(time.slug()), Some(time));
+            assert_eq!(serde_json::to_string(&time).unwrap(), format!("\"{}\"", time.slug()));
+        }
+    }
+
+    #[test]
+    fn typed_details_keep_what_reads_and_name_what_does_not() {
+        let saver = catalog().into_iter().find(|s| s.id == "medical-bill-saver").unwrap();
+        let typed = TypedDetails {
+            plan: Some(PlanCoverage::NotSure),
+            bill_amount: "1,250.5",
+            bill_coverage: Some(BillCoverage::NotCovered),
+            condition: "  ",
+            zip: "",
+        };
+        assert_eq!(typed.answers().bill_amount, Some(Money::from_cents(125_050)));
+        assert_eq!(typed.answers().condition, None);
+        assert!(typed.problems(&saver).is_empty());
+
+        let typed = TypedDetails { bill_amount: "12,50", bill_coverage: None, ..typed };
+        assert_eq!(typed.answers().bill_amount, None, "an amount that does not read is left out");
+        assert_eq!(
+            typed.problems(&saver),
+            [
+                ("answers.bill_amount", "Enter an amount in dollars and cents, like 1,250.00.".to_string()),
+                ("answers.bill_coverage", "Say whether insurance paid any of the bill.".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_typed_zip_code_that_does_not_read_gets_the_zip_code_message() {
+        let second = catalog().into_iter().find(|s| s.id == "second-opinion").unwrap();
+        let typed = TypedDetails { plan: None, condition: "Knee pain", zip: "1001", ..Default::default() };
+        assert_eq!(
+            typed.problems(&second),
+            [("plan", plan_problem(&second, None).unwrap().1.to_string()), ("answers.zip", ZipError::MESSAGE.to_string())]
+        );
+        let empty = TypedDetails { zip: "", ..typed };
+        assert_eq!(empty.problems(&second)[1], ("answers.zip", ZipError::MESSAGE.to_string()), "missing or wrong: one message");
+    }
+
+    #[test]
+    fn a_request_checked_as_typed_names_the_unreadable_amount() {
+        let mut r = valid();
+        r.service_id = "bill-review".into();
+        let typed = TypedDetails { plan: r.plan, bill_amount: "abc", bill_coverage: Some(BillCoverage::Covered), ..Default::default() };
+        r.answers = typed.answers();
+        assert_eq!(r.problems(&catalog())[0].message, "Enter the amount of the bill, like 1,250.00.");
+        let as_typed = r.problems_as_typed(&catalog(), &typed);
+        assert_eq!(as_typed.len(), 1);
+        assert_eq!(as_typed[0].field, "answers.bill_amount");
+        assert_eq!(as_typed[0].message, "Enter an amount in dollars and cents, like 1,250.00.");
     }
 
     #[test]

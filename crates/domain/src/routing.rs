@@ -188,6 +188,48 @@ pub fn bill_saver_eligibility(amount: Money, coverage: BillCoverage) -> BillSave
     }
 }
 
+/// The two services for a bill: an advocate checks it for mistakes, or Medical Bill Saver
+/// negotiates it down. Program description: Medical Bill Saver takes "non-covered medical bills
+/// over $400" (`bill_saver_eligibility`); any other bill goes to the bill review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BillService {
+    Review,
+    BillSaver,
+}
+
+impl BillService {
+    /// The service a bill belongs with, by its Medical Bill Saver answer.
+    pub fn for_bill(eligibility: BillSaverEligibility) -> Self {
+        match eligibility {
+            BillSaverEligibility::Qualifies => BillService::BillSaver,
+            BillSaverEligibility::AtOrUnderThreshold | BillSaverEligibility::CoveredByInsurance => BillService::Review,
+        }
+    }
+
+    /// When a member chose one of the two bill services (by its catalog id) but their answers
+    /// fit the other, the other; None when the choice fits or is not a bill service.
+    pub fn better_fit(chosen: &str, eligibility: BillSaverEligibility) -> Option<Self> {
+        let chosen = [BillService::Review, BillService::BillSaver].into_iter().find(|s| s.id() == chosen)?;
+        Some(Self::for_bill(eligibility)).filter(|fit| *fit != chosen)
+    }
+
+    /// The service's id in the catalog.
+    pub fn id(self) -> &'static str {
+        match self {
+            BillService::Review => "bill-review",
+            BillService::BillSaver => "medical-bill-saver",
+        }
+    }
+
+    /// The catalog's area the service is in.
+    pub fn area(self) -> ServiceArea {
+        match self {
+            BillService::Review => ServiceArea::FinancialSupport,
+            BillService::BillSaver => ServiceArea::MedicalBillSaver,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,6 +312,32 @@ mod tests {
         for coverage in [BillCoverage::Covered, BillCoverage::PartlyCovered] {
             assert_eq!(bill_saver_eligibility(Money::from_dollars(5_000), coverage), BillSaverEligibility::CoveredByInsurance);
         }
+    }
+
+    #[test]
+    fn each_bill_service_is_in_the_catalog_in_its_area() {
+        for bill_service in [BillService::Review, BillService::BillSaver] {
+            let found = service(bill_service.id());
+            assert_eq!(found.area, bill_service.area(), "{}", found.id);
+        }
+    }
+
+    #[test]
+    fn a_bill_that_qualifies_goes_to_bill_saver_and_any_other_to_the_bill_review() {
+        assert_eq!(BillService::for_bill(BillSaverEligibility::Qualifies), BillService::BillSaver);
+        assert_eq!(BillService::for_bill(BillSaverEligibility::AtOrUnderThreshold), BillService::Review);
+        assert_eq!(BillService::for_bill(BillSaverEligibility::CoveredByInsurance), BillService::Review);
+    }
+
+    #[test]
+    fn a_bill_service_that_does_not_fit_the_answers_suggests_the_other() {
+        let qualifies = BillSaverEligibility::Qualifies;
+        let under = BillSaverEligibility::AtOrUnderThreshold;
+        assert_eq!(BillService::better_fit("bill-review", qualifies), Some(BillService::BillSaver));
+        assert_eq!(BillService::better_fit("medical-bill-saver", under), Some(BillService::Review));
+        assert_eq!(BillService::better_fit("bill-review", under), None);
+        assert_eq!(BillService::better_fit("medical-bill-saver", qualifies), None);
+        assert_eq!(BillService::better_fit("second-opinion", qualifies), None);
     }
 
     #[test]

@@ -6,9 +6,16 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Zip([u8; 5]);
 
+/// A ZIP code that does not read. Its message is the one every ZIP code field shows, missing or
+/// wrong: the finder, call mode, the estimate, the bill check and the API's answers.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("enter a 5-digit ZIP code, like 10001 (or ZIP+4, like 10001-1234)")]
+#[error("{}", ZipError::MESSAGE)]
 pub struct ZipError;
+
+impl ZipError {
+    /// What to type, as the sentence beside the field.
+    pub const MESSAGE: &'static str = "Enter a 5-digit ZIP code, like 10001 (or ZIP+4, like 10001-1234).";
+}
 
 impl Zip {
     pub fn parse(input: &str) -> Result<Self, ZipError> {
@@ -52,6 +59,14 @@ mod tests {
         assert_eq!(Zip::parse("10001").unwrap().as_str(), "10001");
         assert_eq!(Zip::parse(" 12345-6789 ").unwrap().as_str(), "12345");
         assert_eq!(Zip::parse("00501").unwrap().to_string(), "00501");
+    }
+
+    #[test]
+    fn a_zip_code_that_does_not_read_says_what_to_type_as_a_sentence() {
+        let message = ZipError.to_string();
+        assert_eq!(message, ZipError::MESSAGE);
+        assert_eq!(crate::problem::as_sentence(&message), message, "already a sentence");
+        assert!(message.contains("5-digit") && message.contains("ZIP+4"));
     }
 
     #[test]

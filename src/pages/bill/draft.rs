@@ -1,13 +1,15 @@
 //! The bill as the member edits it: each field kept as typed, so a half-typed amount is not
-//! lost, and turned into the domain's `Bill` (with a message beside each field that does not
-//! read) when the member asks for the check.
+//! lost, and turned into the domain's review request (with a message beside each field that does
+//! not read, or that the domain's checks refuse) when the member asks for the check.
 
-use advocate_domain::Money;
 use advocate_domain::bill::{Bill, BillLine};
 use advocate_domain::bill_import::split_code;
+use advocate_domain::bill_review::{BillReviewRequest, Situation, coverage_problem};
 use advocate_domain::estimate::parse_code;
 use advocate_domain::problem::as_sentence;
+use advocate_domain::routing::BillCoverage;
 use advocate_domain::time::Date;
+use advocate_domain::{Money, Zip};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineDraft {
@@ -103,7 +105,7 @@ impl LineDraft {
 }
 
 /// The whole form as a bill, keeping what the file said about the bill as a whole.
-pub fn to_bill(base: &Bill, lines: &[LineDraft]) -> Result<Bill, Vec<(String, String)>> {
+fn to_bill(base: &Bill, lines: &[LineDraft]) -> Result<Bill, Vec<(String, String)>> {
     let mut errors = Vec::new();
     let mut read = Vec::new();
     for (i, draft) in lines.iter().enumerate() {
@@ -116,4 +118,66 @@ pub fn to_bill(base: &Bill, lines: &[LineDraft]) -> Result<Bill, Vec<(String, St
         errors.push(("add-line".into(), "Add at least one charge from the bill.".into()));
     }
     if errors.is_empty() { Ok(Bill { lines: read, ..base.clone() }) } else { Err(errors) }
+}
+
+/// The whole form as the member left it: the charges, the answers about the care, and the ZIP
+/// code to compare prices, as typed.
+pub struct BillForm {
+    /// What a file said about the bill as a whole (provider, dates, totals).
+    pub base: Bill,
+    pub lines: Vec<LineDraft>,
+    pub coverage: Option<BillCoverage>,
+    pub emergency: bool,
+    pub surprise_clinician: bool,
+    /// The Good Faith Estimate, optional.
+    pub estimate: String,
+    /// Optional: with one, the server compares the charges with prices there.
+    pub zip: String,
+}
+
+impl BillForm {
+    /// The review request, or what to fix as (input id, message): what does not read, then the
+    /// domain's own checks (the coverage answer, bounds), one message per field.
+    pub fn to_request(&self) -> Result<BillReviewRequest, Vec<(String, String)>> {
+        let mut problems = Vec::new();
+        let bill = to_bill(&self.base, &self.lines).map_err(|mut e| problems.append(&mut e)).ok();
+        let zip = match self.zip.trim() {
+            "" => None,
+            text => Zip::parse(text).map_err(|e| problems.push(("zip".into(), e.to_string()))).ok(),
+        };
+        let good_faith_estimate = match self.estimate.trim() {
+            "" => None,
+            text => Money::parse(text).map_err(|e| problems.push(("estimate".into(), as_sentence(&e.to_string())))).ok(),
+        };
+        let situation = Situation {
+            coverage: self.coverage,
+            emergency_out_of_network: self.emergency,
+            out_of_network_clinician_at_in_network_facility: self.surprise_clinician,
+            good_faith_estimate,
+        };
+        let request = bill.map(|bill| BillReviewRequest { bill, situation, zip });
+        match &request {
+            Some(request) => problems.extend(request.problems().into_iter().map(|(field, message)| (input_id(&field), message))),
+            None => problems.extend(coverage_problem(&self.base, &situation).map(|message| ("coverage".into(), message))),
+        }
+        problems.dedup_by(|a, b| a.0 == b.0);
+        match request {
+            Some(request) if problems.is_empty() => Ok(request),
+            _ => Err(problems),
+        }
+    }
+}
+
+/// A field of the review request as the id of this form's input: "bill.lines[2].charge" is
+/// "line-2-charge", "situation.coverage" the coverage question.
+fn input_id(field: &str) -> String {
+    if let Some((index, name)) = field.strip_prefix("bill.lines[").and_then(|rest| rest.split_once("].")) {
+        return format!("line-{index}-{name}");
+    }
+    match field {
+        "situation.coverage" => "coverage".into(),
+        "situation.good_faith_estimate" => "estimate".into(),
+        "bill.lines" => "add-line".into(),
+        other => other.into(),
+    }
 }

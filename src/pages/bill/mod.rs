@@ -2,25 +2,20 @@
 //! the charges; correct any line; answer a few questions; see the findings ordered by money at
 //! stake and the Medical Bill Saver answer; then take it to an advocate.
 
-pub mod attach;
 mod draft;
 mod file;
 mod letters;
 mod results;
 
 use crate::api::{self, ApiError};
-use crate::app::focus_by_id;
-use crate::app::set_page_title;
 use crate::bill_handoff::BillHandoff;
 use crate::components::{ErrorNotice, ErrorSummary, FieldError, Radios, TextField};
-use crate::estimate::zip_error;
+use crate::page::{focus_by_id, set_page_title};
 use advocate_domain::bill::Bill;
-use advocate_domain::bill_review::{self, BillOnly, BillReviewRequest, Review, Situation, review};
+use advocate_domain::bill_review::{BillOnly, BillReviewRequest, Review, review};
 use advocate_domain::letters::Letter;
-use advocate_domain::problem::as_sentence;
 use advocate_domain::routing::BillCoverage;
-use advocate_domain::{Money, Zip};
-use draft::{LineDraft, to_bill};
+use draft::{BillForm, LineDraft};
 use leptos::prelude::*;
 use results::ReviewResults;
 
@@ -95,66 +90,45 @@ pub fn BillPage() -> impl IntoView {
 
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut problems = Vec::new();
-        let bill = to_bill(&base.get_untracked(), &lines.get_untracked()).map_err(|mut e| problems.append(&mut e)).ok();
-        let zip_text = zip.get_untracked();
-        let zip_value = match zip_text.trim() {
-            "" => None,
-            text => Zip::parse(text)
-                .map_err(|_| {
-                    problems.push(("zip".into(), zip_error(text).unwrap_or_else(|| "Enter a 5-digit ZIP code, like 10001.".into())))
-                })
-                .ok(),
-        };
-        let estimate = match estimate_text.get_untracked().trim() {
-            "" => None,
-            text => Money::parse(text).map_err(|e| problems.push(("estimate".into(), as_sentence(&e.to_string())))).ok(),
-        };
-        let situation = Situation {
+        let form = BillForm {
+            base: base.get_untracked(),
+            lines: lines.get_untracked(),
             coverage: coverage.get_untracked(),
-            emergency_out_of_network: emergency.get_untracked(),
-            out_of_network_clinician_at_in_network_facility: surprise_clinician.get_untracked(),
-            good_faith_estimate: estimate,
+            emergency: emergency.get_untracked(),
+            surprise_clinician: surprise_clinician.get_untracked(),
+            estimate: estimate_text.get_untracked(),
+            zip: zip.get_untracked(),
         };
-        // The domain's own checks (the coverage answer, bounds), named by this form's field ids.
-        match &bill {
-            Some(bill) => {
-                let request = BillReviewRequest { bill: bill.clone(), situation, zip: None };
-                problems.extend(request.problems().into_iter().map(|(field, message)| (input_id(&field), message)));
+        let request = match form.to_request() {
+            Ok(request) => request,
+            Err(problems) => {
+                errors.set(problems);
+                return;
             }
-            None => problems
-                .extend(bill_review::coverage_problem(&base.get_untracked(), &situation).map(|message| ("coverage".into(), message))),
-        }
-        problems.dedup_by(|a, b| a.0 == b.0);
-        errors.set(problems);
-        let Some(bill) = bill.filter(|_| errors.get_untracked().is_empty()) else { return };
-        match zip_value {
+        };
+        errors.set(Vec::new());
+        checked.set_value(Some(request.clone()));
+        if request.zip.is_some() {
             // With a ZIP code the member chose to compare prices: the server has the benchmarks.
-            Some(zip) => {
-                checking.set(true);
-                let request = BillReviewRequest { bill, situation, zip: Some(zip) };
-                checked.set_value(Some(request.clone()));
-                leptos::task::spawn_local(async move {
-                    let answer = api::review_bill(&request).await;
-                    if let Ok(found) = &answer {
-                        letters.set(advocate_domain::letters::letters(&request.bill, found, &request.situation));
-                    }
-                    outcome.set(Some(answer));
-                    checking.set(false);
-                    focus_results();
-                });
-            }
-            // Without one, the review runs here, on this device, with the daily unit limits.
-            None => {
-                checked.set_value(Some(BillReviewRequest { bill: bill.clone(), situation, zip: None }));
-                let found = match limits.get().and_then(Result::ok) {
-                    Some(limits) => review(&bill, &situation, &limits),
-                    None => review(&bill, &situation, &BillOnly),
-                };
-                letters.set(advocate_domain::letters::letters(&bill, &found, &situation));
-                outcome.set(Some(Ok(found)));
+            checking.set(true);
+            leptos::task::spawn_local(async move {
+                let answer = api::review_bill(&request).await;
+                if let Ok(found) = &answer {
+                    letters.set(advocate_domain::letters::letters(&request.bill, found, &request.situation));
+                }
+                outcome.set(Some(answer));
+                checking.set(false);
                 focus_results();
-            }
+            });
+        } else {
+            // Without one, the review runs here, on this device, with the daily unit limits.
+            let found = match limits.get().and_then(Result::ok) {
+                Some(limits) => review(&request.bill, &request.situation, &limits),
+                None => review(&request.bill, &request.situation, &BillOnly),
+            };
+            letters.set(advocate_domain::letters::letters(&request.bill, &found, &request.situation));
+            outcome.set(Some(Ok(found)));
+            focus_results();
         }
     };
     let error_for = move |field: String| Signal::derive(move || errors.read().iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
@@ -310,20 +284,6 @@ fn LineInput(
                 aria-describedby={let error_id = format!("{id}-error"); move || error.read().is_some().then(|| error_id.clone())}
                 prop:value=move || value.get() on:input=move |ev| on_input.run(event_target_value(&ev))/>
         </div>
-    }
-}
-
-/// A field of the review request as the id of this form's input: "bill.lines[2].charge" is
-/// "line-2-charge", "situation.coverage" the coverage question.
-fn input_id(field: &str) -> String {
-    if let Some((index, name)) = field.strip_prefix("bill.lines[").and_then(|rest| rest.split_once("].")) {
-        return format!("line-{index}-{name}");
-    }
-    match field {
-        "situation.coverage" => "coverage".into(),
-        "situation.good_faith_estimate" => "estimate".into(),
-        "bill.lines" => "add-line".into(),
-        other => other.into(),
     }
 }
 

@@ -1,13 +1,12 @@
 //! The review's answer: the Medical Bill Saver answer in one sentence, the money at stake, the
 //! findings by money at stake with what to ask, the next steps and the way to an advocate.
 
-use crate::app::use_program;
 use crate::clock::use_now;
 use crate::components::ContactCard;
 use crate::finder::Answers;
-use advocate_domain::ServiceArea;
+use crate::page::use_program;
 use advocate_domain::bill_review::{Review, describe_lines};
-use advocate_domain::routing::{BillCoverage, BillSaverEligibility};
+use advocate_domain::routing::{BillCoverage, BillSaverEligibility, BillService};
 use leptos::prelude::*;
 
 #[component]
@@ -21,10 +20,11 @@ pub fn ReviewResults(
 ) -> impl IntoView {
     let qualifies = review.bill_saver == BillSaverEligibility::Qualifies;
     // "Send to an advocate" opens the finder at this need, with the amount and coverage filled in.
-    let service = if qualifies { "medical-bill-saver" } else { "bill-review" };
-    let area = if qualifies { ServiceArea::MedicalBillSaver } else { ServiceArea::FinancialSupport };
+    let service = BillService::for_bill(review.bill_saver);
     let amount = review.amount.to_string().trim_start_matches('$').to_string();
-    let to_advocate = Answers { area: Some(area), service: Some(service.into()), amount, covered: coverage, ..Default::default() }.step("");
+    let to_advocate =
+        Answers { area: Some(service.area()), service: Some(service.id().into()), amount, covered: coverage, ..Default::default() }
+            .step("");
     let count = review.findings.len();
     view! {
         <section class="review" aria-labelledby="results-title">

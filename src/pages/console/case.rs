@@ -3,12 +3,13 @@
 //! changes and the history. Opening it is written to the audit log by the server.
 
 use super::ConsoleSession;
-use crate::api::{ApiError, app_path};
-use crate::app::use_program;
+use crate::address::app_path;
+use crate::api::ApiError;
 use crate::components::ErrorNotice;
 use crate::console_api;
+use crate::page::use_program;
 use advocate_domain::bill_review::describe_lines;
-use advocate_domain::console::{Case, NewCaseNote, StatusChange};
+use advocate_domain::console::{Case, NewCaseNote, StatusChange, allowed_state_changes};
 use advocate_domain::{ContactMethod, Handler, RequestState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -150,8 +151,7 @@ fn CaseDetails(case: Case, #[prop(into)] on_changed: Callback<()>) -> impl IntoV
                     })}
                     <ul class="list">
                         {bill.pages.into_iter().enumerate().map(|(i, page)| {
-                            let href = crate::api::app_path(&format!("/api/console/requests/{reference}/bill/pages/{}", page.id));
-                            let href = href.replacen(&crate::embed::path_prefix(), "", 1);
+                            let href = console_api::bill_page_href(&reference, page.id);
                             view! { <li><a href=href download>{format!("Page {} ({}, {} KB)", i + 1, page.media_type, page.bytes.div_ceil(1024))}</a></li> }
                         }).collect_view()}
                     </ul>
@@ -166,8 +166,7 @@ fn CaseDetails(case: Case, #[prop(into)] on_changed: Callback<()>) -> impl IntoV
                     <label class="label" for="new-state">"New status"</label>
                     <select id="new-state" class="input" on:change=move |ev| new_state.set(RequestState::from_slug(&event_target_value(&ev)))>
                         <option value="">"Choose…"</option>
-                        {RequestState::ALL.into_iter().filter(|s| *s != current && *s != RequestState::New)
-                            .map(|s| view! { <option value=s.slug()>{s.label()}</option> }).collect_view()}
+                        {allowed_state_changes(current).map(|s| view! { <option value=s.slug()>{s.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">

@@ -79,10 +79,10 @@ pub fn ConsoleLayout() -> impl IntoView {
 #[component]
 pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
     // Never inside an employer's intranet: the console is not part of the embedded app.
-    if crate::embed::employer().is_some() {
-        return view! { <crate::pages::NotFoundPage/> }.into_any();
+    if crate::address::employer().is_some() {
+        return view! { <crate::components::NotFound/> }.into_any();
     }
-    crate::app::set_page_title("Advocate console");
+    crate::page::set_page_title("Advocate console");
     let session = ConsoleSession {
         info: RwSignal::new(None),
         idle_deadline: RwSignal::new(0.0),
@@ -190,8 +190,8 @@ fn ConsoleBar(session: ConsoleSession) -> impl IntoView {
     };
     view! {
         <nav class="console-bar" aria-label="Console">
-            <a href=crate::api::app_path("/console")>"Requests"</a>
-            <a href=crate::api::app_path("/console/call")>"On a call"</a>
+            <a href=crate::address::app_path("/console")>"Requests"</a>
+            <a href=crate::address::app_path("/console/call")>"On a call"</a>
             <span class="console-bar__who">"Signed in as " {name}</span>
             <button type="button" class="link-button" on:click=sign_out>"Sign out"</button>
         </nav>

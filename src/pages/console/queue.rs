@@ -2,10 +2,11 @@
 //! area and by "mine", reloaded every few seconds so a new request appears by itself.
 
 use super::ConsoleSession;
-use crate::api::{ApiError, app_path};
-use crate::app::use_program;
+use crate::address::app_path;
+use crate::api::ApiError;
 use crate::components::ErrorNotice;
 use crate::console_api;
+use crate::page::use_program;
 use advocate_domain::console::{CaseQueue, CaseSummary};
 use advocate_domain::{RequestState, ServiceArea};
 use leptos::prelude::*;

@@ -2,23 +2,23 @@
 //! Medicare pays, what is included and what to do next; a second ZIP code compares the two.
 //! Everything is in the URL. The catalog is fetched once and searched in the browser.
 
-pub mod picker;
-pub mod result;
+mod advice;
+mod compare_table;
 
 use crate::api::{self, ApiError};
-use crate::app::set_page_title;
-use crate::components::{ErrorNotice, TextField};
+use crate::components::{ErrorNotice, EstimateCard, ProcedurePicker, TextField};
 use crate::estimate::{EstimateQuery, remember_zip, remembered_zip, zip_error};
+use crate::page::set_page_title;
+use advice::EstimateAdvice;
 use advocate_domain::Zip;
 use advocate_domain::estimate::Estimate;
 use advocate_domain::procedures::Procedure;
+use compare_table::CompareTable;
 use leptos::prelude::*;
 use leptos_router::{
     NavigateOptions,
     hooks::{use_navigate, use_query_map},
 };
-use picker::ProcedurePicker;
-use result::{CompareTable, EstimateAdvice, EstimateCard};
 use std::sync::Arc;
 
 #[component]

@@ -1,10 +1,8 @@
-use super::details::MissingNeed;
 use super::{remember_step, use_answers, use_catalog};
 use crate::api::{self, ApiError};
-use crate::app::{set_page_title, use_program};
-use crate::components::{BackLink, ErrorNotice, ErrorSummary, FieldError, Radios, TextField};
-use crate::finder::{Answers, ContactDraft, clear_draft, load_contact, save_contact, save_receipt};
-use crate::pages::bill::attach::BillToSend;
+use crate::components::{BackLink, BillToSend, ErrorNotice, ErrorSummary, FieldError, MissingNeed, Radios, TextField};
+use crate::finder::{Answers, ContactDraft, clear_draft, input_id, load_contact, save_contact, save_receipt};
+use crate::page::{set_page_title, use_program};
 use advocate_domain::{ContactDetails, ContactMethod, ContactTime, NewRequest, ProgramSettings, Service};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -57,7 +55,14 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
     // The same checks the server makes, as the member types.
     let errors = {
         let request = request.clone();
-        Memo::new(move |_| request().problems(&catalog).into_iter().map(|e| (field_id(&e.field), e.message)).collect::<Vec<_>>())
+        Memo::new(move |_| {
+            let answers = answers.get();
+            request()
+                .problems_as_typed(&catalog, &answers.details())
+                .into_iter()
+                .map(|e| (input_id(&e.field), e.message))
+                .collect::<Vec<_>>()
+        })
     };
     let visible = Signal::derive(move || {
         let draft = draft.read();
@@ -82,10 +87,10 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
                 Ok(receipt) => {
                     save_receipt(&receipt);
                     clear_draft();
-                    navigate(&crate::api::app_path(&format!("/find/done?ref={}", receipt.reference)), Default::default());
+                    navigate(&crate::address::app_path(&format!("/find/done?ref={}", receipt.reference)), Default::default());
                 }
                 Err(ApiError::Problem(problem)) if !problem.errors.is_empty() => {
-                    server_errors.set(problem.errors.into_iter().map(|e| (field_id(&e.field), e.message)).collect());
+                    server_errors.set(problem.errors.into_iter().map(|e| (input_id(&e.field), e.message)).collect());
                 }
                 Err(error) => failure.set(Some(error)),
             }
@@ -215,24 +220,6 @@ fn detail_rows(answers: &Answers, sponsor: &str) -> Vec<(String, String)> {
     }
     rows.extend(answers.need_answers().rows().into_iter().map(|(question, answer)| (question.to_string(), answer)));
     rows
-}
-
-/// A request field's name ("contact.phone") as the id of its input ("phone").
-fn field_id(field: &str) -> &'static str {
-    match field {
-        "contact.name" => "name",
-        "contact.phone" => "phone",
-        "contact.email" => "email",
-        "consent_to_contact" => "consent",
-        "notes" => "notes",
-        "answers.bill_amount" => "amount",
-        "answers.bill_coverage" => "covered",
-        "answers.condition" => "condition",
-        "answers.zip" => "zip",
-        "plan" => "plan",
-        "relationship" => "who",
-        _ => "service",
-    }
 }
 
 /// Errors in fields the member has typed into show at once; the rest wait for "Send request".

@@ -1,8 +1,7 @@
 use super::{remember_step, use_answers, use_catalog};
-use crate::app::set_page_title;
-use crate::app::use_program;
-use crate::components::{BackLink, ErrorSummary, FieldError, Radios, StepCaption, TextField};
+use crate::components::{BackLink, ErrorSummary, FieldError, MissingNeed, Radios, StepCaption, TextField};
 use crate::finder::Answers;
+use crate::page::{set_page_title, use_program};
 use advocate_domain::{BillCoverage, NeedDetail, PlanCoverage, Service, request::asks_about_plan};
 use leptos::prelude::*;
 use leptos_router::{NavigateOptions, hooks::use_navigate};
@@ -18,14 +17,6 @@ pub fn DetailsStep() -> impl IntoView {
     match answers.get_untracked().service(&use_catalog()).cloned() {
         Some(service) => view! { <DetailsForm service=service answers=answers/> }.into_any(),
         None => view! { <MissingNeed/> }.into_any(),
-    }
-}
-
-#[component]
-pub(super) fn MissingNeed() -> impl IntoView {
-    view! {
-        <h1 tabindex="-1">"Choose what you need help with first"</h1>
-        <p><a href=crate::api::app_path("/find")>"Start finding the right help"</a></p>
     }
 }
 

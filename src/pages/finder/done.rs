@@ -1,8 +1,7 @@
-use crate::app::{set_page_title, use_program};
 use crate::clock::use_now;
-use crate::components::ContactCard;
+use crate::components::{ContactCard, SendBill};
 use crate::finder::load_receipt;
-use crate::pages::bill::attach::SendBill;
+use crate::page::{set_page_title, use_program};
 use advocate_domain::Handler;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -43,12 +42,12 @@ pub fn DoneStep() -> impl IntoView {
                     }}
                     <p>"Keep your reference. Quote it if you call us, so we can find your request."</p>
                     <p>"We saved this request on this device only, so you can come back to this page and "
-                        <a href=crate::api::app_path(&format!("/requests/{}", receipt.reference))>"check its status"</a> "."</p>
+                        <a href=crate::address::app_path(&format!("/requests/{}", receipt.reference))>"check its status"</a> "."</p>
                     <SendBill receipt=receipt.clone()/>
                     <ContactCard program=program now=now/>
                 }
             }
-            <p><a href=crate::api::app_path("/")>"Back to the start page"</a></p>
+            <p><a href=crate::address::app_path("/")>"Back to the start page"</a></p>
         }
         .into_any(),
     }

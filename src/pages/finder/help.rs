@@ -1,7 +1,7 @@
 use super::{remember_step, use_answers, use_catalog};
-use crate::app::set_page_title;
 use crate::components::{BackLink, StepCaption};
 use crate::finder::Answers;
+use crate::page::set_page_title;
 use advocate_domain::{Service, ServiceArea, ServiceIndex};
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -59,7 +59,7 @@ pub fn FinderPage() -> impl IntoView {
                                 "outcome" => view! { <OutcomeStep/> }.into_any(),
                                 "contact" => view! { <ContactStep/> }.into_any(),
                                 "done" => view! { <DoneStep/> }.into_any(),
-                                _ => view! { <crate::pages::NotFoundPage/> }.into_any(),
+                                _ => view! { <crate::components::NotFound/> }.into_any(),
                             })
                             .into_any()
                         }

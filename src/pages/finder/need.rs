@@ -1,7 +1,7 @@
 use super::{advance, remember_step, use_answers, use_catalog};
-use crate::app::set_page_title;
 use crate::components::{BackLink, ErrorSummary, FieldError, StepCaption};
 use crate::finder::Answers;
+use crate::page::set_page_title;
 use advocate_domain::Service;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

@@ -1,8 +1,8 @@
 use super::use_answers;
-use crate::api::app_path;
-use crate::app::set_page_title;
+use crate::address::app_path;
 use crate::components::BackLink;
 use crate::finder::Answers;
+use crate::page::set_page_title;
 use leptos::prelude::*;
 
 /// Someone who is not eligible is told so kindly, with what they can do instead.

@@ -1,10 +1,11 @@
-use super::details::MissingNeed;
 use super::{remember_step, use_answers, use_catalog};
-use crate::app::{set_page_title, use_program};
 use crate::clock::use_now;
-use crate::components::{BackLink, ContactCard, StepCaption};
+use crate::components::{BackLink, ContactCard, MissingNeed, StepCaption};
 use crate::finder::Answers;
-use advocate_domain::{BillSaverEligibility, Handler, Money, PlanCoverage, ProgramSettings, Service, bill_saver_eligibility, route};
+use crate::page::{set_page_title, use_program};
+use advocate_domain::{
+    BillSaverEligibility, BillService, Handler, NeedAnswers, PlanCoverage, ProgramSettings, Service, bill_saver_eligibility, route,
+};
 use leptos::prelude::*;
 
 /// Step 5: which service fits, who will handle it and why, what happens next, what to have
@@ -24,20 +25,20 @@ pub fn OutcomeStep() -> impl IntoView {
 fn Outcome(service: Service, program: ProgramSettings, answers: Answers) -> impl IntoView {
     let now = use_now();
     let routing = route(&service, PlanCoverage::from_answer(answers.plan), answers.covered, &program.sponsor_name);
-    let bill_answer = match (Money::parse(&answers.amount), answers.covered) {
-        (Ok(amount), Some(coverage)) if !service.details.is_empty() => Some((amount, bill_saver_eligibility(amount, coverage))),
+    let bill_answer = match answers.need_answers() {
+        NeedAnswers { bill_amount: Some(amount), bill_coverage: Some(coverage), .. } if !service.details.is_empty() => {
+            Some((amount, bill_saver_eligibility(amount, coverage)))
+        }
         _ => None,
     };
     let switch_to = |id: &str| Answers { service: Some(id.to_string()), ..answers.clone() }.step("outcome");
-    let suggestion = match (service.id.as_str(), bill_answer.map(|(_, e)| e)) {
-        ("bill-review", Some(BillSaverEligibility::Qualifies)) => {
-            Some((switch_to("medical-bill-saver"), "Ask Medical Bill Saver to negotiate this bill as well"))
-        }
-        ("medical-bill-saver", Some(e)) if e != BillSaverEligibility::Qualifies => {
-            Some((switch_to("bill-review"), "Ask an advocate to check the bill for mistakes instead"))
-        }
-        _ => None,
-    };
+    let suggestion = bill_answer.and_then(|(_, eligibility)| BillService::better_fit(&service.id, eligibility)).map(|fit| {
+        let label = match fit {
+            BillService::BillSaver => "Ask Medical Bill Saver to negotiate this bill as well",
+            BillService::Review => "Ask an advocate to check the bill for mistakes instead",
+        };
+        (switch_to(fit.id()), label)
+    });
     let back_step = if Answers::has_details(&service) {
         "details"
     } else if answers.area.is_some() {
@@ -77,7 +78,7 @@ fn Outcome(service: Service, program: ProgramSettings, answers: Answers) -> impl
         <div class="conditions-note">
             {service.condition_note.clone().map(|note| view! { <p><strong>{note}</strong></p> })}
             <p>"Advocates do not provide insurance or medical care, and cannot promise a particular result. "
-               <a href=crate::api::app_path("/about")>"What this service is and is not"</a></p>
+               <a href=crate::address::app_path("/about")>"What this service is and is not"</a></p>
         </div>
 
         <div class="actions">

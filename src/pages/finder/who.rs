@@ -1,7 +1,7 @@
 use super::{advance, remember_step, use_answers};
-use crate::app::set_page_title;
 use crate::components::{ErrorSummary, FieldError, StepCaption};
 use crate::finder::{Answers, load_last_answers};
+use crate::page::set_page_title;
 use advocate_domain::Relationship;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -32,8 +32,10 @@ pub fn WhoStep() -> impl IntoView {
         };
         advance(&navigate, &next, "", &next, step);
     };
-    let main_choices = &Relationship::ALL[..5];
-    let other_choices = &Relationship::ALL[5..];
+    // Those the program serves first, then the others, who are told what they can do instead.
+    let (main_choices, other_choices): (Vec<Relationship>, Vec<Relationship>) =
+        Relationship::ALL.into_iter().partition(|r| r.is_eligible());
+    let others_from = main_choices.len();
     let option = move |index: usize, relationship: Relationship| {
         view! {
             <div class="radio">
@@ -63,7 +65,7 @@ pub fn WhoStep() -> impl IntoView {
                 <div class="radios">
                     {main_choices.iter().enumerate().map(|(i, r)| option(i, *r)).collect_view()}
                     <p class="radios__divider">"or"</p>
-                    {other_choices.iter().enumerate().map(|(i, r)| option(i + 5, *r)).collect_view()}
+                    {other_choices.iter().enumerate().map(|(i, r)| option(others_from + i, *r)).collect_view()}
                 </div>
             </fieldset>
             <button type="submit" class="button button--primary">"Continue"</button>

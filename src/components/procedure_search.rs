@@ -1,8 +1,4 @@
-//! Choosing what to price: a search box that ranks the catalog as the member types (in the
-//! browser, with the domain's typo-tolerant index), a few common choices before anything is
-//! typed, and the chosen procedure with a way to change it.
-
-use crate::app::focus_by_id;
+use crate::page::focus_by_id;
 use advocate_domain::ProcedureIndex;
 use advocate_domain::procedures::Procedure;
 use leptos::prelude::*;
@@ -11,32 +7,10 @@ use std::sync::Arc;
 /// Shown before the member types: what people price most.
 const COMMON: &[&str] = &["office-visit-established", "mri-knee", "colonoscopy-screening", "xray-chest", "cbc", "pt-session"];
 
+/// A search box that ranks the procedure catalog as the member types (in the browser, with the
+/// domain's typo-tolerant index), with a few common choices before anything is typed.
 #[component]
-pub fn ProcedurePicker(
-    procedures: Arc<Vec<Procedure>>,
-    #[prop(into)] chosen: Signal<Option<Procedure>>,
-    #[prop(into)] on_choose: Callback<Option<String>>,
-) -> impl IntoView {
-    view! {
-        {move || match chosen.get() {
-            Some(procedure) => view! {
-                <div class="chosen">
-                    <p class="label">"What you are pricing"</p>
-                    <p class="chosen__name">{procedure.name.clone()}</p>
-                    {procedure.note.clone().map(|note| view! { <p class="chosen__note">{note}</p> })}
-                    <button type="button" id="change-procedure" class="button button--secondary" on:click=move |_| {
-                        on_choose.run(None);
-                        focus_by_id("procedure");
-                    }>"Change"<span class="visually-hidden">" what you are pricing"</span></button>
-                </div>
-            }.into_any(),
-            None => view! { <ProcedureSearch procedures=procedures.clone() on_choose=on_choose/> }.into_any(),
-        }}
-    }
-}
-
-#[component]
-fn ProcedureSearch(procedures: Arc<Vec<Procedure>>, on_choose: Callback<Option<String>>) -> impl IntoView {
+pub fn ProcedureSearch(procedures: Arc<Vec<Procedure>>, on_choose: Callback<Option<String>>) -> impl IntoView {
     let index = Arc::new(ProcedureIndex::new(&procedures));
     let text = RwSignal::new(String::new());
     let matches = Memo::new(move |_| index.search(&text.read()).into_iter().take(8).collect::<Vec<usize>>());

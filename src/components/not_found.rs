@@ -1,9 +1,11 @@
-use crate::api::app_path;
-use crate::app::{set_page_title, use_program};
+use crate::address::app_path;
+use crate::page::{set_page_title, use_program};
 use leptos::prelude::*;
 
+/// "Page not found": for an address no route or step knows, and for the console inside an
+/// employer's frame.
 #[component]
-pub fn NotFoundPage() -> impl IntoView {
+pub fn NotFound() -> impl IntoView {
     set_page_title("Page not found");
     let phone = use_program().advocate_phone;
     view! {

@@ -1,0 +1,48 @@
+//! What every page uses from the app around it: the program's settings, the browser tab's
+//! title, and where the keyboard's focus goes.
+
+use advocate_domain::ProgramSettings;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Makes the program's settings, as loaded from the API, the ones `use_program` gives.
+pub fn provide_program(settings: ProgramSettings) {
+    provide_context(settings);
+}
+
+/// The program's settings as loaded from the API, for any component below the app's gate.
+pub fn use_program() -> ProgramSettings {
+    expect_context::<ProgramSettings>()
+}
+
+/// Sets the browser tab's title for the current page.
+pub fn set_page_title(title: &str) {
+    document().set_title(&format!("{title} – Advocate"));
+}
+
+/// Moves focus to an element once the page has drawn it: where the member continues after an
+/// action replaced or removed the focused control.
+pub fn focus_by_id(id: &'static str) {
+    request_animation_frame(move || focus_now(id));
+}
+
+/// Moves focus to an element already on the page (a keyboard shortcut's target).
+pub fn focus_now(id: &str) {
+    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// Focuses the page's heading once it is on screen: a page may still be loading its data when
+/// the route changes. Gives up after `tries` animation frames.
+pub fn focus_heading_when_shown(tries: u32) {
+    request_animation_frame(move || {
+        match document().query_selector("main h1").ok().flatten().and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(heading) => {
+                let _ = heading.focus();
+            }
+            None if tries > 0 => focus_heading_when_shown(tries - 1),
+            None => {}
+        }
+    });
+}
