@@ -4,6 +4,8 @@ use crate::clock::use_now;
 use crate::components::{AttachedBillSection, ContactCard, ErrorNotice};
 use crate::finder::load_receipt;
 use crate::page::{set_page_title, use_program};
+use advocate_domain::handoff::carrier_contact;
+use advocate_domain::outreach::DELAYS;
 use advocate_domain::{ProgramSettings, RequestState, RequestStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -56,8 +58,18 @@ pub fn RequestStatusPage() -> impl IntoView {
 fn StatusDetails(status: RequestStatus, program: ProgramSettings, now: advocate_domain::Timestamp) -> impl IntoView {
     let hours = &program.hours;
     let when = hours.describe_outreach(status.outreach, now);
+    let carrier = carrier_contact(&program, &status.service_title);
     let (title, detail) = match status.state {
-        RequestState::New => ("Received".to_string(), format!("An advocate will contact you {when}.")),
+        RequestState::New => {
+            ("Received".to_string(), format!("{} {}", hours.outreach_sentence(status.outreach, status.submitted_at, now), DELAYS))
+        }
+        RequestState::AwaitingHandoff => (
+            format!("Waiting to be passed to {}", carrier.carrier),
+            format!(
+                "An advocate will pass your request to {}'s customer service {when}. You do not need to wait: {} {}",
+                carrier.carrier, carrier.call, carrier.say
+            ),
+        ),
         RequestState::InProgress => ("An advocate is working on it".to_string(), "They will contact you with what they find.".to_string()),
         RequestState::WaitingOnMember => (
             "The advocate is waiting to hear from you".to_string(),
@@ -65,8 +77,11 @@ fn StatusDetails(status: RequestStatus, program: ProgramSettings, now: advocate_
         ),
         RequestState::Resolved => ("Resolved".to_string(), "If you need more help, start a new request or call us.".to_string()),
         RequestState::RoutedToCarrier => (
-            format!("Passed to {}'s customer service", program.sponsor_name),
-            format!("{} handles requests like this one for members of its medical plan.", program.sponsor_name),
+            format!("Passed to {}'s customer service", carrier.carrier),
+            match &status.handoff {
+                Some(done) => format!("{} ({}) {}", done.method.member_text(&carrier.carrier), hours.describe(done.at), carrier.call),
+                None => format!("{} handles requests like this one for members of its medical plan. {}", carrier.carrier, carrier.call),
+            },
         ),
     };
     view! {

@@ -158,6 +158,50 @@ mod tests {
         ("lib", 9),
     ];
 
+    /// The SPA's layers, bottom up: plumbing, the API clients, the components and the pages'
+    /// state, the pages, the router.
+    const SPA: &[(&str, u8)] = &[
+        ("address", 0),
+        ("json", 0),
+        ("clock", 0),
+        ("embed", 0),
+        ("bill_handoff", 0),
+        ("page", 0),
+        ("local_store", 1),
+        ("api", 1),
+        ("console_api", 2),
+        ("components", 3),
+        ("finder", 3),
+        ("estimate", 3),
+        ("pages", 4),
+        ("app", 5),
+        ("main", 6),
+        ("lib", 6),
+    ];
+
+    #[test]
+    fn spa_imports_point_down() {
+        let wrong = imports_point_down("src", SPA);
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn a_page_never_imports_another_page() {
+        let mut wrong = Vec::new();
+        for (file, code) in sources("src/pages") {
+            let page = module_of(&file, "src/pages");
+            for (number, line) in code_lines(&code) {
+                for used in line.split("crate::pages::").skip(1) {
+                    let other: String = used.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                    if other != page {
+                        wrong.push(format!("{}:{number}: the {page} page imports the {other} page", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "move what both pages show to src/components/:\n{}", wrong.join("\n"));
+    }
+
     #[test]
     fn server_imports_point_down() {
         let wrong = imports_point_down("crates/server/src", SERVER);

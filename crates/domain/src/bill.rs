@@ -139,7 +139,8 @@ mod tests {
 
     #[test]
     fn a_bill_with_one_uncoded_amount_is_a_summary_and_anything_more_is_itemized() {
-        let summary = BillLine { description: "Hospital services".into(), units: 1, charge: Money::from_dollars(900), ..Default::default() };
+        let summary =
+            BillLine { description: "Hospital services".into(), units: 1, charge: Money::from_dollars(900), ..Default::default() };
         let mut bill = Bill { lines: vec![summary.clone()], ..Default::default() };
         assert!(!bill.is_itemized());
         bill.lines[0].code = Some("99285".into());

@@ -577,7 +577,9 @@ pub fn total_mismatch(bill: &Bill) -> Vec<Finding> {
         let difference = Money::from_cents((stated.cents() - sum.cents()).abs());
         let (explanation, ask) = if stated > sum {
             (
-                format!("The bill's total is {stated}, but its lines add up to {sum}: the total is {difference} more than the charges listed."),
+                format!(
+                    "The bill's total is {stated}, but its lines add up to {sum}: the total is {difference} more than the charges listed."
+                ),
                 "Please explain the difference between the total and the itemized charges, and list any charge that is missing.",
             )
         } else {

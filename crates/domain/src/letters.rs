@@ -33,7 +33,8 @@ pub struct Letter {
 /// Shown beside every letter. Program description, Administrative Support Services: "This
 /// service does not include legal advice or representation, which only an attorney can
 /// provide."
-pub const NOT_LEGAL_ADVICE: &str = "This letter is a template to help you write to the billing office. It is not legal advice; for legal advice, talk to an attorney.";
+pub const NOT_LEGAL_ADVICE: &str =
+    "This letter is a template to help you write to the billing office. It is not legal advice; for legal advice, talk to an attorney.";
 
 /// The letters that fit this bill and its review: the itemized-bill request when the bill is
 /// not itemized, a dispute when there are findings to dispute, a Good Faith Estimate dispute
@@ -92,9 +93,11 @@ pub fn itemized_bill_request(bill: &Bill) -> Letter {
 pub fn billing_error_dispute(bill: &Bill, review: &Review) -> Letter {
     let mut points = String::new();
     let mut listed = 0_i64;
-    let disputed = review.groups.iter().filter(|g| g.findings.iter().any(|&f| review.findings[f].kind != FindingKind::OverGoodFaithEstimate));
+    let disputed =
+        review.groups.iter().filter(|g| g.findings.iter().any(|&f| review.findings[f].kind != FindingKind::OverGoodFaithEstimate));
     for (n, group) in disputed.enumerate() {
-        let findings: Vec<_> = group.findings.iter().map(|&f| &review.findings[f]).filter(|f| f.kind != FindingKind::OverGoodFaithEstimate).collect();
+        let findings: Vec<_> =
+            group.findings.iter().map(|&f| &review.findings[f]).filter(|f| f.kind != FindingKind::OverGoodFaithEstimate).collect();
         let titles: Vec<&str> = findings.iter().map(|f| f.kind.title()).collect();
         let lines = if group.lines.is_empty() { String::new() } else { format!(" ({})", describe_lines(&group.lines)) };
         let amount = if group.at_stake.cents() > 0 { format!("\n   Amount in question: {}.", group.at_stake) } else { String::new() };
@@ -189,7 +192,11 @@ mod tests {
         let situation = Situation { coverage: Some(crate::routing::BillCoverage::NotCovered), ..Default::default() };
         let r = review(&b, &situation, &BillOnly);
         let dispute = &letters(&b, &r, &situation)[0];
-        assert!(dispute.text.contains("1. The same service more than once on one day; A line that does not add up (lines 1 and 2):"), "{}", dispute.text);
+        assert!(
+            dispute.text.contains("1. The same service more than once on one day; A line that does not add up (lines 1 and 2):"),
+            "{}",
+            dispute.text
+        );
         assert!(dispute.text.contains(&format!("In all, up to {} is in question.", r.at_stake)), "{}", dispute.text);
         assert_eq!(r.at_stake, Money::from_dollars(65));
     }

@@ -17,8 +17,7 @@ use serde::{Deserialize, Serialize};
 const SAME_DAY_MARGIN_SECONDS: i64 = 3600;
 
 /// General Condition 8, in plain words, shown beside every outreach window.
-pub const DELAYS: &str =
-    "Events outside anyone's control, such as severe weather or a power cut, can delay an advocate's call; the program's conditions say so.";
+pub const DELAYS: &str = "Events outside anyone's control, such as severe weather or a power cut, can delay an advocate's call; the program's conditions say so.";
 
 /// The window in which an advocate will reach out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

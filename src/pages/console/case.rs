@@ -5,11 +5,12 @@
 use super::ConsoleSession;
 use crate::address::app_path;
 use crate::api::ApiError;
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, FieldError, Radios};
 use crate::console_api;
 use crate::page::use_program;
 use advocate_domain::bill_review::describe_lines;
 use advocate_domain::console::{Case, NewCaseNote, StatusChange, allowed_state_changes};
+use advocate_domain::handoff::HandoffMethod;
 use advocate_domain::{ContactMethod, Handler, RequestState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -67,14 +68,31 @@ fn CaseDetails(case: Case, #[prop(into)] on_changed: Callback<()>) -> impl IntoV
     let current = case.summary.state;
     let new_state = RwSignal::new(None::<RequestState>);
     let status_note = RwSignal::new(String::new());
+    let handoff = RwSignal::new(None::<HandoffMethod>);
+    let handing_off = move || new_state.get() == Some(RequestState::RoutedToCarrier);
+    // The domain's rules for a status change, shown beside the fields before anything is sent.
+    let change_errors = RwSignal::new(Vec::<advocate_domain::FieldError>::new());
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || change_errors.read().iter().find(|e| e.field == field).map(|e| e.message.clone()))
+    };
     let change = {
         let reference = reference.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let Some(state) = new_state.get_untracked() else { return };
+            let Some(state) = new_state.get_untracked() else {
+                change_errors.set(vec![advocate_domain::FieldError { field: "state".into(), message: "Choose the new status.".into() }]);
+                return;
+            };
             let note = Some(status_note.get_untracked()).filter(|n| !n.trim().is_empty());
+            let change = StatusChange { state, note, handoff: handoff.get_untracked().filter(|_| state == RequestState::RoutedToCarrier) };
+            let problems = change.problems();
+            if !problems.is_empty() {
+                change_errors.set(problems);
+                return;
+            }
+            change_errors.set(Vec::new());
             let (reference, csrf) = (reference.clone(), session.csrf());
-            run(Box::pin(async move { console_api::change_status(&reference, &StatusChange { state, note }, &csrf).await }));
+            run(Box::pin(async move { console_api::change_status(&reference, &change, &csrf).await }));
         }
     };
     let note_text = RwSignal::new(String::new());
@@ -160,20 +178,33 @@ fn CaseDetails(case: Case, #[prop(into)] on_changed: Callback<()>) -> impl IntoV
         })}
 
         <section class="case-section" aria-labelledby="case-change">
-            <h2 id="case-change">"Change the status"</h2>
-            <form on:submit=change>
-                <div class="field">
+            <h2 id="case-change">{if current == RequestState::AwaitingHandoff { "Hand it off, or change the status" } else { "Change the status" }}</h2>
+            {(current == RequestState::AwaitingHandoff).then(|| view! {
+                <p>"The program directs this request to the carrier. Hand it off (a warm transfer, telling the member whom to call, or a referral to the carrier), then record how; until then it stays in the queue and becomes overdue like any request."</p>
+            })}
+            <form on:submit=change novalidate>
+                <div class="field" class:field--error=move || error_for("state").read().is_some()>
                     <label class="label" for="new-state">"New status"</label>
+                    <FieldError field="new-state" message=error_for("state")/>
                     <select id="new-state" class="input" on:change=move |ev| new_state.set(RequestState::from_slug(&event_target_value(&ev)))>
                         <option value="">"Choose…"</option>
                         {allowed_state_changes(current).map(|s| view! { <option value=s.slug()>{s.label()}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label class="label" for="status-note">"Why (optional)"</label>
+                <Show when=handing_off>
+                    <fieldset class="field" class:field--error=move || error_for("handoff").read().is_some()>
+                        <legend class="label">"How was it handed off?"</legend>
+                        <FieldError field="handoff" message=error_for("handoff")/>
+                        <Radios name="handoff" options=HandoffMethod::ALL.map(|m| (m, m.label().to_string())).to_vec()
+                            selected=handoff on_select=move |m| handoff.set(Some(m))/>
+                    </fieldset>
+                </Show>
+                <div class="field" class:field--error=move || error_for("note").read().is_some()>
+                    <label class="label" for="status-note">{move || if handing_off() { "Note on the hand-off: whom you spoke to, or what you sent" } else { "Why (optional)" }}</label>
+                    <FieldError field="status-note" message=error_for("note")/>
                     <input id="status-note" class="input" prop:value=move || status_note.get() on:input=move |ev| status_note.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit" class="button button--primary">"Change status"</button>
+                <button type="submit" class="button button--primary">{move || if handing_off() { "Record the hand-off" } else { "Change status" }}</button>
             </form>
         </section>
 
@@ -203,10 +234,11 @@ fn CaseDetails(case: Case, #[prop(into)] on_changed: Callback<()>) -> impl IntoV
             <h2 id="case-history">"History"</h2>
             <ol class="list">
                 {case.history.into_iter().map(|step| view! {
-                    <li>{format!("{}: {}{}{}",
+                    <li>{format!("{}: {}{}{}{}",
                         hours.describe(step.at),
                         step.to.label(),
                         step.by.map(|b| format!(", by {}", b.name)).unwrap_or_else(|| ", when the member sent it".into()),
+                        step.handoff.map(|m| format!(". {}", m.label())).unwrap_or_default(),
                         step.note.map(|n| format!(" ({n})")).unwrap_or_default())}</li>
                 }).collect_view()}
             </ol>

@@ -145,15 +145,14 @@ pub async fn case(State(state): State<AppState>, session: AdvocateSession, Path(
     let changes = state.storage.status_changes(&reference).await?;
     let bill = crate::attached_bills::load(&state, &reference).await?;
     let request = &queued.request;
-    let mut history =
-        vec![StatusHistoryEntry {
-            from: None,
-            to: RequestState::initial(request.handler),
-            by: None,
-            at: request.submitted_at,
-            note: None,
-            handoff: None,
-        }];
+    let mut history = vec![StatusHistoryEntry {
+        from: None,
+        to: RequestState::initial(request.handler),
+        by: None,
+        at: request.submitted_at,
+        note: None,
+        handoff: None,
+    }];
     history.extend(changes.into_iter().map(|c| StatusHistoryEntry {
         from: Some(c.from),
         to: c.to,

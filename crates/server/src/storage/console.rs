@@ -265,8 +265,9 @@ macro_rules! console_storage {
             if updated == 0 {
                 return Ok(false);
             }
-            let mut insert =
-                QueryBuilder::<$db>::new("INSERT INTO status_changes (reference, from_state, to_state, advocate_id, note, handoff_method, changed_at) ");
+            let mut insert = QueryBuilder::<$db>::new(
+                "INSERT INTO status_changes (reference, from_state, to_state, advocate_id, note, handoff_method, changed_at) ",
+            );
             insert.push_values([change], |mut b, c| {
                 b.push_bind(reference.to_string())
                     .push_bind(c.from.slug())
