@@ -1,4 +1,5 @@
 use crate::address::{app_path, with_query};
+use advocate_domain::routing::{AdministrativeTopic, PlannedCare};
 use advocate_domain::{
     BillCoverage, NeedAnswers, PlanCoverage, Relationship, Service, ServiceArea, TypedDetails, request::asks_about_plan,
 };
@@ -9,13 +10,19 @@ use leptos_router::params::ParamsMap;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
     pub who: Option<Relationship>,
+    /// The person filling in the form is the person who needs help.
+    pub me: bool,
     pub area: Option<ServiceArea>,
     pub service: Option<String>,
     pub plan: Option<PlanCoverage>,
     pub amount: String,
     pub covered: Option<BillCoverage>,
+    /// Of a partly covered bill, the part not covered, as typed.
+    pub uncovered: String,
     pub condition: String,
     pub zip: String,
+    pub topic: Option<AdministrativeTopic>,
+    pub care: Option<PlannedCare>,
 }
 
 impl Answers {
@@ -23,13 +30,17 @@ impl Answers {
         let text = |key: &str| query.get(key).unwrap_or_default();
         Self {
             who: query.get("who").as_deref().and_then(Relationship::from_slug),
+            me: query.get("me").as_deref() == Some("yes"),
             area: query.get("area").as_deref().and_then(ServiceArea::from_slug),
             service: query.get("service").filter(|s| !s.is_empty()),
             plan: query.get("plan").as_deref().and_then(PlanCoverage::from_slug),
             amount: text("amount"),
             covered: query.get("covered").as_deref().and_then(BillCoverage::from_slug),
+            uncovered: text("uncovered"),
             condition: text("condition"),
             zip: text("zip"),
+            topic: query.get("topic").as_deref().and_then(AdministrativeTopic::from_slug),
+            care: query.get("care").as_deref().and_then(PlannedCare::from_slug),
         }
     }
 
@@ -38,13 +49,17 @@ impl Answers {
     pub fn step(&self, step: &str) -> String {
         let pairs = [
             ("who", self.who.map_or("", Relationship::slug)),
+            ("me", if self.me { "yes" } else { "" }),
             ("area", self.area.map_or("", ServiceArea::slug)),
             ("service", self.service.as_deref().unwrap_or_default()),
             ("plan", self.plan.map_or("", PlanCoverage::slug)),
             ("amount", &self.amount),
             ("covered", self.covered.map_or("", BillCoverage::slug)),
+            ("uncovered", if self.covered == Some(BillCoverage::PartlyCovered) { &self.uncovered } else { "" }),
             ("condition", &self.condition),
             ("zip", &self.zip),
+            ("topic", self.topic.map_or("", AdministrativeTopic::slug)),
+            ("care", self.care.map_or("", PlannedCare::slug)),
         ];
         app_path(&with_query(&format!("/find/{step}"), pairs))
     }
@@ -56,7 +71,16 @@ impl Answers {
 
     /// The details step's answers, as typed.
     pub fn details(&self) -> TypedDetails<'_> {
-        TypedDetails { plan: self.plan, bill_amount: &self.amount, bill_coverage: self.covered, condition: &self.condition, zip: &self.zip }
+        TypedDetails {
+            plan: self.plan,
+            bill_amount: &self.amount,
+            bill_coverage: self.covered,
+            not_covered_amount: &self.uncovered,
+            condition: &self.condition,
+            zip: &self.zip,
+            admin_topic: self.topic,
+            planned_care: self.care,
+        }
     }
 
     /// The need's answers in the request's shape (what does not read is left out).
@@ -67,6 +91,31 @@ impl Answers {
     /// Whether the details step has anything to ask for this service.
     pub fn has_details(service: &Service) -> bool {
         asks_about_plan(service) || !service.details.is_empty()
+    }
+
+    /// The steps of the finder on this member's path, for "Step 3 of 4": who, the kind of help,
+    /// the specific need (when chosen by area), the details (when the service has any), the
+    /// outcome. While the path is not known yet, the steps it may still take are counted.
+    pub fn steps(&self, catalog: &[Service]) -> Vec<&'static str> {
+        let service = self.service(catalog);
+        let mut steps = vec!["", "help"];
+        if service.is_none() || self.area.is_some() {
+            steps.push("need");
+        }
+        if service.is_none_or(Self::has_details) {
+            steps.push("details");
+        }
+        steps.push("outcome");
+        steps
+    }
+
+    /// How questions name the person who needs help: "you" when it is the one filling in.
+    pub fn person(&self) -> &'static str {
+        match self.who {
+            _ if self.me => "you",
+            Some(who) => who.person(),
+            None => "the person",
+        }
     }
 
     /// Problems with the details step, by input id, with the domain's own messages.
@@ -85,6 +134,9 @@ pub fn input_id(field: &str) -> &'static str {
         "notes" => "notes",
         "answers.bill_amount" => "amount",
         "answers.bill_coverage" => "covered",
+        "answers.not_covered_amount" => "uncovered",
+        "answers.admin_topic" => "topic",
+        "answers.planned_care" => "care",
         "answers.condition" => "condition",
         "answers.zip" => "zip",
         "plan" => "plan",

@@ -75,6 +75,12 @@ pub fn save_receipt(receipt: &RequestReceipt) {
     write(RECEIPTS_KEY, &saved);
 }
 
+/// The requests sent from this browser, newest first.
+pub fn saved_receipts() -> Vec<RequestReceipt> {
+    let saved: Vec<SavedReceipt> = read(RECEIPTS_KEY).unwrap_or_default();
+    saved.into_iter().rev().map(|s| s.receipt).collect()
+}
+
 pub fn load_receipt(reference: &str) -> Option<RequestReceipt> {
     let saved: Vec<SavedReceipt> = read(RECEIPTS_KEY)?;
     saved.into_iter().map(|s| s.receipt).find(|r| r.reference.to_string() == reference)

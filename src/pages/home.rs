@@ -15,10 +15,18 @@ pub fn HomePage() -> impl IntoView {
             <section class="hero">
                 <h1 tabindex="-1">"Get help with health care, insurance and medical bills"</h1>
                 <p class="lead">
-                    "Nurses and benefits experts help you and your family find care, sort out claims and lower medical bills. It is part of your benefits from "
-                    {program.sponsor_name.clone()} ", at no cost to you."
+                    "Nurses and benefits experts help you and your family find care, sort out claims and lower medical bills. It comes with your benefits from "
+                    {program.sponsor_name.clone()} "."
                 </p>
             </section>
+
+            {crate::finder::saved_receipts().into_iter().next().map(|receipt| view! {
+                <div class="notice notice--info">
+                    <p>"You sent a request from this device: "
+                        <a href=app_path(&format!("/requests/{}", receipt.reference))>{format!("{}, {}", receipt.service_title, receipt.reference)}</a>
+                        ". Check where it stands."</p>
+                </div>
+            })}
 
             <nav class="ways-in" aria-label="What do you need help with?">
                 <h2 class="visually-hidden">"What do you need help with?"</h2>

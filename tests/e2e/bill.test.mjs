@@ -38,7 +38,7 @@ test('a CSV bill with a duplicate charge is read and reviewed on the device', as
   await page.getByText('Read 4 charges from the file').waitFor();
   assert.equal(await page.inputValue('#line-2-code'), '85025');
   assert.equal(await page.inputValue('#line-0-charge'), '1,450.00');
-  await page.locator('#coverage-0').check();
+  await page.getByLabel(/Not covered at all/).check();
   await tabTo(page, 'button[type=submit]');
   await page.keyboard.press('Enter');
 
@@ -53,7 +53,10 @@ test('a CSV bill with a duplicate charge is read and reviewed on the device', as
   // The letters: the dispute lists the finding, ready to copy or print.
   const dispute = results.locator('details.letter').filter({ hasText: 'Dispute the charges found' });
   await dispute.locator('summary').click();
-  assert.match(await dispute.locator('.letter__text').textContent(), /1\. Charged twice \(lines 2 and 3\)/);
+  assert.match(await dispute.locator('.letter__text').textContent(), /1\. Charged twice[^\n]*\(lines 2 and 3\)/);
+  // The letter carries the same figure as the page, each charge counted once.
+  const atStake = (await results.locator('.review__summary').textContent()).match(/\$[\d,]+\.\d\d/)[0];
+  assert.match(await dispute.locator('.letter__text').textContent(), new RegExp(`In all, up to \\${atStake.slice(1)} is in question`));
   await screenshot(page, 'bill-2-findings-390');
   await assertAccessible(page);
 
@@ -112,7 +115,7 @@ test('a typed bill is checked against usual prices for a ZIP code, and mistakes 
   await page.getByRole('button', { name: 'Check the bill' }).click();
   await page.locator('.error-summary').waitFor();
   await page.locator('#line-0-charge-error').waitFor();
-  await page.locator('#coverage-error').filter({ hasText: 'Say whether insurance paid' }).waitFor();
+  await page.locator('#coverage-error').filter({ hasText: 'Say what the health plan did' }).waitFor();
   assert.equal(await page.getAttribute('#line-0-charge', 'aria-describedby'), 'line-0-charge-error');
   await page.locator('#coverage-1').check();
   await page.fill('#line-0-charge', '3,200');

@@ -74,7 +74,7 @@ test('a member completes the finder by keyboard alone and gets a reference', asy
   await heading(page, 'Request sent');
   const reference = await page.locator('.confirmation__reference strong').innerText();
   assert.match(reference, /^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/);
-  await page.getByText(/An advocate will contact you (today, by|on )/).waitFor();
+  await page.locator('#promise').filter({ hasText: /An advocate will call you/ }).waitFor();
   await screenshot(page, 'finder-6-done-390');
   await assertAccessible(page);
   // A reload keeps the confirmation.
@@ -124,11 +124,11 @@ test('back and reload keep the answers', async () => {
   await heading(page, 'Check a bill for mistakes');
   await page.getByLabel('No, another plan or no insurance').check();
   await page.locator('#amount').fill('1,250.00');
-  await page.getByLabel(/insurance paid none of it/).check();
+  await page.getByLabel(/Not covered at all/).check();
   await page.reload();
   await heading(page, 'Check a bill for mistakes');
   assert.equal(await page.locator('#amount').inputValue(), '1,250.00');
-  assert.equal(await page.getByLabel(/insurance paid none of it/).isChecked(), true);
+  assert.equal(await page.getByLabel(/Not covered at all/).isChecked(), true);
   await page.getByRole('button', { name: 'Continue' }).click();
   // $1,250 not covered: Medical Bill Saver is offered.
   await page.getByText(/can go to Medical Bill Saver/).waitFor();
@@ -151,7 +151,7 @@ test('field errors appear beside the field and in a summary', async () => {
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await summary.waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('error-summary')), true);
-  await summary.getByText('Say whether insurance paid any of the bill.').waitFor();
+  await summary.getByText(/Say what the health plan did with the bill/).waitFor();
   await screenshot(page, 'finder-errors-390');
   await assertAccessible(page);
   await page.context().close();
@@ -170,11 +170,68 @@ test('a sibling is told kindly that they are not eligible', async () => {
   await page.context().close();
 });
 
-test('a clinical request under the carrier plan says the carrier will handle it', async () => {
-  const page = await openPage(browser, DESKTOP);
+test('a clinical request under the carrier plan puts the carrier first and an advocate hands it off', async () => {
+  const page = await openPage(browser);
   await page.goto(url('find/outcome?who=employee&area=clinical&service=prescriptions&plan=carrier-plan'));
-  await page.getByRole('heading', { name: "Cigna's customer service will handle this" }).waitFor();
-  await screenshot(page, 'finder-outcome-carrier-1280');
+  await page.getByRole('heading', { name: "Cigna's customer service handles this" }).waitFor();
+  await page.getByText(/member services number on your Cigna ID card/).first().waitFor();
+  // The main action is not "an advocate will contact me": the advocate passes it on.
+  assert.equal(await page.locator('a.button--primary').filter({ hasText: /Ask an advocate to contact me/ }).count(), 0);
+  await screenshot(page, 'finder-outcome-carrier-390');
   await assertAccessible(page);
+  await page.getByRole('link', { name: 'Ask an advocate to pass it on' }).click();
+  await heading(page, 'How should an advocate contact you?');
+  await page.fill('#name', 'Lee Chan');
+  await page.fill('#phone', '555-201-4477');
+  await page.getByLabel(/agree/).check();
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await heading(page, 'Request sent');
+  await page.locator('#promise').filter({ hasText: /will pass your request to Cigna's customer service/ }).waitFor();
+  await page.getByRole('link', { name: 'check its status' }).click();
+  await page.getByRole('heading', { name: 'Waiting to be passed to Cigna' }).waitFor();
+  await screenshot(page, 'request-status-handoff-390');
+  await assertAccessible(page);
+  await page.context().close();
+});
+
+test('a crisis phrase gets 911 and 988 first and no service; an ordinary one gets services', async () => {
+  const page = await openPage(browser);
+  await page.goto(url('find/help?who=employee'));
+  await heading(page, 'What do you need help with?');
+  await page.locator('#describe').fill('I want to kill myself');
+  const notice = page.locator('.safety');
+  await notice.waitFor();
+  await notice.getByRole('link', { name: 'Call 988' }).waitFor();
+  await notice.getByRole('link', { name: 'Call 911' }).waitFor();
+  assert.equal(await page.locator('.search__result').count(), 0, 'no billing or cost service is suggested');
+  const noticeTop = (await notice.boundingBox()).y;
+  assert.ok(noticeTop < 844, 'the notice is on the first screen of a 390 px phone');
+  await screenshot(page, 'finder-crisis-390');
+  await assertAccessible(page);
+  await page.locator('#describe').fill('chest pain');
+  await notice.waitFor();
+  assert.equal(await page.locator('.search__result').count(), 0, 'no acupuncture or massage for chest pain');
+  await page.locator('#describe').fill('bill for my heart surgery');
+  await page.locator('.search__result').first().waitFor();
+  assert.equal(await page.locator('.safety').count(), 0);
+  await page.context().close();
+});
+
+test('the time of day the member chose is in the confirmation', async () => {
+  const page = await openPage(browser);
+  await page.goto(url('find/contact?who=parent&area=clinical&service=second-opinion&plan=other-plan&condition=Knee+pain&zip=10001'));
+  await heading(page, 'How should an advocate contact you?');
+  await page.fill('#name', 'Ana Lopez');
+  await page.fill('#phone', '555-201-4477');
+  await page.getByLabel(/Afternoon, noon to 5:00 pm ET/).check();
+  await page.getByLabel(/agree/).check();
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await heading(page, 'Request sent');
+  await page.locator('#promise').filter({ hasText: /An advocate will call you/ }).filter({ hasText: /5:00 pm ET/ }).waitFor();
+  await page.getByText(/You asked to be reached: afternoon, noon to 5:00 pm et/i).waitFor();
+  await screenshot(page, 'finder-done-afternoon-390');
+  // The start page links the request sent from this device.
+  await page.goto(url(''));
+  await page.getByRole('link', { name: /Get a second opinion/ }).waitFor();
   await page.context().close();
 });

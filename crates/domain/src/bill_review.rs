@@ -72,9 +72,13 @@ pub struct Finding {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Situation {
-    /// Whether insurance paid any of it (decides Medical Bill Saver); from the bill if unset.
+    /// What the plan did with the bill (decides Medical Bill Saver); read from a remittance's
+    /// adjustments, or from the bill's payer, when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<BillCoverage>,
+    /// Of a partly covered bill, the part the plan did not cover, where the member knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_covered: Option<Money>,
     /// Emergency care at a hospital or clinician outside the plan's network.
     #[serde(default)]
     pub emergency_out_of_network: bool,
@@ -289,10 +293,12 @@ pub fn review(bill: &Bill, situation: &Situation, data: &impl ReviewData) -> Rev
     let all_groups = groups.iter().map(|g| g.at_stake.cents()).sum::<i64>();
     let at_stake = Money::from_cents(all_groups.min(bill.lines_total().cents().max(amount.cents())));
     // Unanswered, the Bill Saver answer would be a guess: `problems` asks for it first.
-    let bill_saver = bill_saver_eligibility(amount, coverage(bill, situation).unwrap_or(BillCoverage::PartlyCovered));
+    let coverage = coverage(bill, situation).unwrap_or(BillCoverage::NotSure);
+    let not_covered = situation.not_covered.or_else(|| crate::coverage::coverage_from_remittance(bill).map(|found| found.not_covered));
+    let bill_saver = bill_saver_eligibility(amount, coverage, not_covered);
     Review {
         next_steps: next_steps(&findings, bill_saver),
-        bill_saver_answer: bill_saver.sentence(amount),
+        bill_saver_answer: bill_saver.sentence(crate::routing::non_covered_amount(amount, coverage, not_covered)),
         findings,
         groups,
         at_stake,
@@ -773,7 +779,8 @@ pub fn far_above_benchmark(bill: &Bill, data: &impl ReviewData) -> Vec<Finding> 
 /// dispute is for people paying for themselves, and compares the billed charges.
 pub fn no_surprises(bill: &Bill, situation: &Situation) -> Vec<Finding> {
     let self_pay = coverage(bill, situation) == Some(BillCoverage::NotCovered);
-    let insured = matches!(coverage(bill, situation), Some(BillCoverage::PartlyCovered | BillCoverage::Covered));
+    // A member who does not know what the plan did still has a plan.
+    let insured = matches!(coverage(bill, situation), Some(BillCoverage::PartlyCovered | BillCoverage::Covered | BillCoverage::NotSure));
     let mut findings = Vec::new();
     if situation.emergency_out_of_network && insured {
         findings.push(finding(
@@ -809,17 +816,19 @@ pub fn no_surprises(bill: &Bill, situation: &Situation) -> Vec<Finding> {
     findings
 }
 
-/// What to ask when neither the member nor the bill says whether insurance paid any of it.
+/// What to ask when neither the member nor the bill says what the plan did with it.
 pub fn coverage_problem(bill: &Bill, situation: &Situation) -> Option<String> {
-    coverage(bill, situation).is_none().then(|| "Say whether insurance paid any of this bill.".to_string())
+    coverage(bill, situation)
+        .is_none()
+        .then(|| "Say what the health plan did with this bill, or choose \"I don't know\".".to_string())
 }
 
-/// Whether insurance paid any of the bill: the member's answer, else what the bill shows.
+/// What the plan did with the bill: the member's answer, else what a remittance's adjustments
+/// show (`coverage::coverage_from_remittance`), else a self-pay bill is not covered.
 pub fn coverage(bill: &Bill, situation: &Situation) -> Option<BillCoverage> {
-    situation.coverage.or(match bill.payer {
+    situation.coverage.or_else(|| crate::coverage::coverage_from_remittance(bill).map(|found| found.coverage)).or(match bill.payer {
         BillPayer::SelfPay => Some(BillCoverage::NotCovered),
-        BillPayer::Insurance => Some(BillCoverage::PartlyCovered),
-        BillPayer::Unknown => None,
+        BillPayer::Insurance | BillPayer::Unknown => None,
     })
 }
 
@@ -1024,6 +1033,7 @@ mod tests {
         let b = bill(vec![line("99285", 1, 1, 2_000)]);
         let insured = Situation {
             coverage: Some(BillCoverage::PartlyCovered),
+            not_covered: None,
             emergency_out_of_network: true,
             out_of_network_clinician_at_in_network_facility: true,
             good_faith_estimate: Some(Money::from_dollars(1_600)),

@@ -51,7 +51,7 @@ impl ServiceArea {
             ServiceArea::SeniorCare => "Care for an older or disabled family member",
             ServiceArea::BenefitsAndClaims => "Insurance, claims and appeals",
             ServiceArea::FinancialSupport => "Costs and bills",
-            ServiceArea::MedicalBillSaver => "Lower a bill insurance did not cover",
+            ServiceArea::MedicalBillSaver => "Lower a bill your plan did not cover",
         }
     }
 
@@ -62,7 +62,7 @@ impl ServiceArea {
             ServiceArea::SeniorCare => "Nursing homes, adult day care, help at home, doctors who make house calls",
             ServiceArea::BenefitsAndClaims => "A denied claim, approval before care, two insurance plans, an appeal",
             ServiceArea::FinancialSupport => "What something will cost, comparing options, checking a bill for mistakes",
-            ServiceArea::MedicalBillSaver => "A bill over $400 for care your insurance did not cover",
+            ServiceArea::MedicalBillSaver => "A bill over $400 for care your plan did not cover",
         }
     }
 }
@@ -90,12 +90,29 @@ pub enum CarrierPlanRule {
 pub enum NeedDetail {
     /// The bill's amount, in dollars and cents.
     BillAmount,
-    /// Whether insurance paid any of the bill.
+    /// What the plan did with the bill (`BillCoverage`), and the part not covered of a partly
+    /// covered one.
     BillCoverage,
     /// The condition or diagnosis, in the member's words.
     Condition,
     /// Where care is wanted, as a ZIP code.
     Zip,
+    /// What a benefits-and-claims request is about (`AdministrativeTopic`): asked of carrier-plan
+    /// members only, since it decides the administrative exception.
+    AdministrativeTopic,
+    /// Network and coverage of care to negotiate before it happens (`PlannedCare`): asked of
+    /// carrier-plan members only (the in-network limit under Medical Bill Saver).
+    PlannedCare,
+}
+
+impl NeedDetail {
+    /// Whether the guide asks this detail of a person with `plan` (not asked: `None`).
+    pub fn asked_for(self, plan: Option<crate::routing::PlanCoverage>) -> bool {
+        match self {
+            NeedDetail::AdministrativeTopic | NeedDetail::PlannedCare => plan == Some(crate::routing::PlanCoverage::CarrierPlan),
+            _ => true,
+        }
+    }
 }
 
 /// One service of the program, written for a member.
@@ -194,12 +211,13 @@ mod tests {
 
     #[test]
     fn every_bullet_of_the_program_description_is_a_service() {
-        // 11 clinical, 3 senior care, 11 benefits and claims, 5 financial, and Medical Bill Saver
-        // (whose four bullets are the four steps of its one service).
+        // 11 clinical, 3 senior care, 11 benefits and claims and the NOTE's "locating community
+        // services", 5 financial, and Medical Bill Saver (whose four bullets are the four steps of
+        // its one service).
         let count = |area| catalog().into_iter().filter(|s| s.area == area).count();
         assert_eq!(count(ServiceArea::Clinical), 11);
         assert_eq!(count(ServiceArea::SeniorCare), 3);
-        assert_eq!(count(ServiceArea::BenefitsAndClaims), 11);
+        assert_eq!(count(ServiceArea::BenefitsAndClaims), 12);
         assert_eq!(count(ServiceArea::FinancialSupport), 5);
         assert_eq!(count(ServiceArea::MedicalBillSaver), 1);
         let saver = catalog().into_iter().find(|s| s.id == "medical-bill-saver").unwrap();

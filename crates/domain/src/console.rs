@@ -416,7 +416,13 @@ mod tests {
         let from_new: Vec<RequestState> = allowed_state_changes(RequestState::New).collect();
         assert_eq!(
             from_new,
-            [RequestState::InProgress, RequestState::WaitingOnMember, RequestState::Resolved, RequestState::RoutedToCarrier]
+            [
+                RequestState::AwaitingHandoff,
+                RequestState::InProgress,
+                RequestState::WaitingOnMember,
+                RequestState::Resolved,
+                RequestState::RoutedToCarrier
+            ]
         );
     }
 

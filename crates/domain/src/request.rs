@@ -7,7 +7,7 @@ use crate::money::Money;
 use crate::outreach::OutreachWindow;
 use crate::problem::{FieldError, as_sentence};
 use crate::program::PhoneNumber;
-use crate::routing::{BillCoverage, PlanCoverage, Routing};
+use crate::routing::{AdministrativeTopic, BillCoverage, BillSaverEligibility, PlanCoverage, PlannedCare, Routing, RoutingFacts};
 use crate::time::Timestamp;
 use crate::zip::{Zip, ZipError};
 use serde::{Deserialize, Serialize};
@@ -72,14 +72,35 @@ pub struct NeedAnswers {
     pub bill_amount: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bill_coverage: Option<BillCoverage>,
+    /// Of a partly covered bill, the part the plan did not cover.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_covered_amount: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "10001"))]
     pub zip: Option<Zip>,
+    /// What a benefits-and-claims request is about (asked of carrier-plan members).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_topic: Option<AdministrativeTopic>,
+    /// Network and coverage of care to negotiate before it happens (asked of carrier-plan members).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_care: Option<PlannedCare>,
 }
 
 impl NeedAnswers {
+    /// The answers that decide who handles the request.
+    pub fn routing_facts(&self) -> RoutingFacts {
+        RoutingFacts { bill: self.bill_coverage, admin_topic: self.admin_topic, planned_care: self.planned_care }
+    }
+
+    /// The Medical Bill Saver answer, once the bill's amount and coverage are given.
+    pub fn bill_saver(&self) -> Option<(BillSaverEligibility, Option<Money>)> {
+        let (amount, coverage) = (self.bill_amount?, self.bill_coverage?);
+        let not_covered = crate::routing::non_covered_amount(amount, coverage, self.not_covered_amount);
+        Some((crate::routing::bill_saver_eligibility(amount, coverage, self.not_covered_amount), not_covered))
+    }
+
     /// The answers given, as (question, answer) rows: the member checks them before sending,
     /// the advocate reads them on the case.
     pub fn rows(&self) -> Vec<(&'static str, String)> {
@@ -88,7 +109,16 @@ impl NeedAnswers {
             rows.push(("Bill amount", amount.to_string()));
         }
         if let Some(coverage) = self.bill_coverage {
-            rows.push(("Insurance", coverage.summary().to_string()));
+            rows.push(("What the plan did", coverage.summary().to_string()));
+        }
+        if let Some(amount) = self.not_covered_amount {
+            rows.push(("Not covered", amount.to_string()));
+        }
+        if let Some(topic) = self.admin_topic {
+            rows.push(("About", topic.label().to_string()));
+        }
+        if let Some(care) = self.planned_care {
+            rows.push(("Network and coverage", care.label("the carrier").to_string()));
         }
         if let Some(condition) = &self.condition {
             rows.push(("Condition", condition.clone()));
@@ -142,7 +172,7 @@ impl NewRequest {
     /// Every field that needs fixing, each with a message that says how. Empty when valid.
     pub fn problems(&self, catalog: &[Service]) -> Vec<FieldError> {
         self.problems_with(catalog, |service| {
-            let details = service.details.iter().flat_map(|detail| detail_problems(*detail, &self.answers));
+            let details = asked_details(service, self.plan).flat_map(|detail| detail_problems(detail, &self.answers));
             plan_problem(service, self.plan).into_iter().chain(details).map(|(field, message)| (field, message.to_string())).collect()
         })
     }
@@ -189,6 +219,11 @@ pub fn plan_problem(service: &Service, plan: Option<PlanCoverage>) -> Option<(&'
         .then_some(("plan", "Say whether the person is covered by the sponsor's medical plan, or choose \"I'm not sure\"."))
 }
 
+/// The details the guide asks for `service` of a person with `plan` (`NeedDetail::asked_for`).
+pub fn asked_details(service: &Service, plan: Option<PlanCoverage>) -> impl Iterator<Item = NeedDetail> + '_ {
+    service.details.iter().copied().filter(move |detail| detail.asked_for(plan))
+}
+
 /// The details a service asks for (`asks_about_plan`, `Service::details`), as a person types
 /// them: the finder keeps them in its address, call mode in its fields. The text stays as
 /// typed, so a half-typed amount is neither lost nor silently dropped.
@@ -197,8 +232,11 @@ pub struct TypedDetails<'a> {
     pub plan: Option<PlanCoverage>,
     pub bill_amount: &'a str,
     pub bill_coverage: Option<BillCoverage>,
+    pub not_covered_amount: &'a str,
     pub condition: &'a str,
     pub zip: &'a str,
+    pub admin_topic: Option<AdministrativeTopic>,
+    pub planned_care: Option<PlannedCare>,
 }
 
 impl TypedDetails<'_> {
@@ -208,8 +246,11 @@ impl TypedDetails<'_> {
         NeedAnswers {
             bill_amount: Money::parse(self.bill_amount).ok(),
             bill_coverage: self.bill_coverage,
+            not_covered_amount: Money::parse(self.not_covered_amount).ok().filter(|_| self.bill_coverage == Some(BillCoverage::PartlyCovered)),
             condition: Some(self.condition.trim().to_string()).filter(|c| !c.is_empty()),
             zip: Zip::parse(self.zip).ok(),
+            admin_topic: self.admin_topic,
+            planned_care: self.planned_care,
         }
     }
 
@@ -219,16 +260,21 @@ impl TypedDetails<'_> {
     pub fn problems(&self, service: &Service) -> Vec<(&'static str, String)> {
         let answers = self.answers();
         let plan = plan_problem(service, self.plan).map(|(field, message)| (field, message.to_string()));
-        let details = service.details.iter().filter_map(move |detail| {
+        let details = asked_details(service, self.plan).filter_map(move |detail| {
             let unreadable = match detail {
                 NeedDetail::BillAmount if !self.bill_amount.trim().is_empty() => {
                     Money::parse(self.bill_amount).err().map(|e| ("answers.bill_amount", as_sentence(&e.to_string())))
+                }
+                NeedDetail::BillCoverage
+                    if self.bill_coverage == Some(BillCoverage::PartlyCovered) && !self.not_covered_amount.trim().is_empty() =>
+                {
+                    Money::parse(self.not_covered_amount).err().map(|e| ("answers.not_covered_amount", as_sentence(&e.to_string())))
                 }
                 NeedDetail::Zip if !self.zip.trim().is_empty() => Zip::parse(self.zip).err().map(|e| ("answers.zip", e.to_string())),
                 _ => None,
             };
             unreadable
-                .or_else(|| detail_problems(*detail, &answers).into_iter().next().map(|(field, message)| (field, message.to_string())))
+                .or_else(|| detail_problems(detail, &answers).into_iter().next().map(|(field, message)| (field, message.to_string())))
         });
         plan.into_iter().chain(details).collect()
     }
@@ -242,8 +288,24 @@ pub fn detail_problems(detail: NeedDetail, answers: &NeedAnswers) -> Vec<(&'stat
             Some(amount) if amount.cents() <= 0 => vec![("answers.bill_amount", "Enter an amount more than $0.")],
             Some(_) => vec![],
         },
-        NeedDetail::BillCoverage if answers.bill_coverage.is_none() => {
-            vec![("answers.bill_coverage", "Say whether insurance paid any of the bill.")]
+        NeedDetail::BillCoverage => match (answers.bill_coverage, answers.not_covered_amount) {
+            (None, _) => vec![("answers.bill_coverage", "Say what the health plan did with the bill, or choose \"I don't know\".")],
+            (Some(BillCoverage::PartlyCovered), None) => {
+                vec![("answers.not_covered_amount", "Enter how much of the bill the plan did not cover, like 450.00.")]
+            }
+            (Some(BillCoverage::PartlyCovered), Some(part)) if answers.bill_amount.is_some_and(|bill| part > bill) => {
+                vec![("answers.not_covered_amount", "The part not covered cannot be more than the bill: check both amounts.")]
+            }
+            (Some(BillCoverage::PartlyCovered), Some(part)) if part.cents() <= 0 => {
+                vec![("answers.not_covered_amount", "Enter an amount more than $0.")]
+            }
+            _ => vec![],
+        },
+        NeedDetail::AdministrativeTopic if answers.admin_topic.is_none() => {
+            vec![("answers.admin_topic", "Say what this is mainly about, or choose \"I'm not sure\".")]
+        }
+        NeedDetail::PlannedCare if answers.planned_care.is_none() => {
+            vec![("answers.planned_care", "Say which describes the care you are planning, or choose \"I'm not sure\".")]
         }
         NeedDetail::Condition => match answers.condition.as_deref().map(str::trim) {
             None | Some("") => vec![("answers.condition", "Enter the condition or diagnosis, in your own words.")],
@@ -415,6 +477,31 @@ pub struct RequestReceipt {
     pub outreach: OutreachWindow,
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub submitted_at: Timestamp,
+    /// How the member asked to be reached, and when (the window above is within that time).
+    #[serde(default = "default_contact_method")]
+    pub contact_method: ContactMethod,
+    #[serde(default = "default_best_time")]
+    pub best_time: ContactTime,
+}
+
+fn default_contact_method() -> ContactMethod {
+    ContactMethod::Phone
+}
+
+fn default_best_time() -> ContactTime {
+    ContactTime::Anytime
+}
+
+impl RequestReceipt {
+    /// What the member was promised, in their own terms: how they will be reached and when,
+    /// as seen at `now`.
+    pub fn promise(&self, hours: &crate::hours::AdvocateHours, now: Timestamp) -> String {
+        let how = match self.contact_method {
+            ContactMethod::Phone => "call you",
+            ContactMethod::Email => "email you",
+        };
+        hours.outreach_sentence(self.outreach, self.submitted_at, now).replacen("contact you", how, 1)
+    }
 }
 
 /// `GET /api/requests/{reference}` with the verifier: where the request stands.
@@ -539,6 +626,9 @@ mod tests {
     fn typed_details_keep_what_reads_and_name_what_does_not() {
         let saver = catalog().into_iter().find(|s| s.id == "medical-bill-saver").unwrap();
         let typed = TypedDetails {
+            not_covered_amount: "",
+            admin_topic: None,
+            planned_care: None,
             plan: Some(PlanCoverage::NotSure),
             bill_amount: "1,250.5",
             bill_coverage: Some(BillCoverage::NotCovered),
@@ -549,13 +639,16 @@ mod tests {
         assert_eq!(typed.answers().condition, None);
         assert!(typed.problems(&saver).is_empty());
 
-        let typed = TypedDetails { bill_amount: "12,50", bill_coverage: None, ..typed };
+        let typed = TypedDetails {
+            not_covered_amount: "",
+            admin_topic: None,
+            planned_care: None, bill_amount: "12,50", bill_coverage: None, ..typed };
         assert_eq!(typed.answers().bill_amount, None, "an amount that does not read is left out");
         assert_eq!(
             typed.problems(&saver),
             [
                 ("answers.bill_amount", "Enter an amount in dollars and cents, like 1,250.00.".to_string()),
-                ("answers.bill_coverage", "Say whether insurance paid any of the bill.".to_string()),
+                ("answers.bill_coverage", "Say what the health plan did with the bill, or choose \"I don't know\".".to_string()),
             ]
         );
     }
@@ -563,7 +656,10 @@ mod tests {
     #[test]
     fn a_typed_zip_code_that_does_not_read_gets_the_zip_code_message() {
         let second = catalog().into_iter().find(|s| s.id == "second-opinion").unwrap();
-        let typed = TypedDetails { plan: None, condition: "Knee pain", zip: "1001", ..Default::default() };
+        let typed = TypedDetails {
+            not_covered_amount: "",
+            admin_topic: None,
+            planned_care: None, plan: None, condition: "Knee pain", zip: "1001", ..Default::default() };
         assert_eq!(
             typed.problems(&second),
             [("plan", plan_problem(&second, None).unwrap().1.to_string()), ("answers.zip", ZipError::MESSAGE.to_string())]
@@ -576,7 +672,10 @@ mod tests {
     fn a_request_checked_as_typed_names_the_unreadable_amount() {
         let mut r = valid();
         r.service_id = "bill-review".into();
-        let typed = TypedDetails { plan: r.plan, bill_amount: "abc", bill_coverage: Some(BillCoverage::Covered), ..Default::default() };
+        let typed = TypedDetails {
+            not_covered_amount: "",
+            admin_topic: None,
+            planned_care: None, plan: r.plan, bill_amount: "abc", bill_coverage: Some(BillCoverage::Covered), ..Default::default() };
         r.answers = typed.answers();
         assert_eq!(r.problems(&catalog())[0].message, "Enter the amount of the bill, like 1,250.00.");
         let as_typed = r.problems_as_typed(&catalog(), &typed);
@@ -594,5 +693,24 @@ mod tests {
         assert_eq!(Reference::parse(&shown.to_lowercase().replace('-', " ")), Ok(reference));
         assert_eq!(Reference::parse("K7Q4-M2X"), Err(ReferenceError));
         assert_eq!(Reference::parse("K7Q4-M2X0"), Err(ReferenceError));
+    }
+
+    #[test]
+    fn the_promise_names_the_contact_method_and_the_time_of_day_chosen() {
+        let hours = crate::hours::AdvocateHours::program_default();
+        let submitted = crate::test_support::et((2026, 12, 1), 10, 0);
+        let receipt = RequestReceipt {
+            reference: Reference::parse("K7Q4M2XP").unwrap(),
+            verifier: "v".into(),
+            service_title: "Check a bill for mistakes".into(),
+            routing: Routing { handler: crate::routing::Handler::Advocate, reason: String::new() },
+            outreach: hours.outreach_window_for(submitted, ContactTime::Afternoon),
+            submitted_at: submitted,
+            contact_method: ContactMethod::Phone,
+            best_time: ContactTime::Afternoon,
+        };
+        assert_eq!(receipt.promise(&hours, submitted), "An advocate will call you. We expect it today, between noon and 5:00 pm ET, but cannot promise it.");
+        let by_email = RequestReceipt { contact_method: ContactMethod::Email, ..receipt };
+        assert!(by_email.promise(&hours, submitted).starts_with("An advocate will email you."));
     }
 }

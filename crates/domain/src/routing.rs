@@ -43,42 +43,156 @@ impl PlanCoverage {
     }
 }
 
-/// Whether insurance paid any of a bill.
+/// What the health plan did with a bill, as the program means "covered": Medical Bill Saver
+/// negotiates "non-covered medical bills over $400"; the covered portion of a carrier-plan
+/// member's bill goes to the carrier. Asked in words members know, since "insurance paid $0"
+/// may still mean covered (applied to the deductible).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum BillCoverage {
-    /// Insurance paid none of it, or there was no insurance for this care.
+    /// Not covered at all: a limit reached, a service the plan excludes, no coverage.
     NotCovered,
-    /// Insurance paid part; the member is billed the rest.
+    /// The plan covered some of it and not the rest.
     PartlyCovered,
-    /// Insurance covered it; the bill is the member's share (deductible, copay, coinsurance).
+    /// Covered: what the member owes is the deductible, copay or coinsurance.
     Covered,
+    /// The member does not know: an advocate finds out.
+    NotSure,
 }
 
 impl BillCoverage {
-    /// The answer in a summary of the member's answers.
-    pub fn summary(self) -> &'static str {
+    /// The answer as the member picks it.
+    pub fn label(self) -> &'static str {
         match self {
-            BillCoverage::NotCovered => "Insurance paid none of it",
-            BillCoverage::PartlyCovered => "Insurance paid part of it",
-            BillCoverage::Covered => "It is a share after insurance (deductible, copay or coinsurance)",
+            BillCoverage::Covered => "Covered: what I owe is my deductible, copay or coinsurance",
+            BillCoverage::PartlyCovered => "Partly covered: the plan covered some of it and not the rest",
+            BillCoverage::NotCovered => "Not covered at all: for example a visit limit was reached, or the plan excludes the service",
+            BillCoverage::NotSure => "I don't know",
         }
     }
 
-    pub const ALL: [BillCoverage; 3] = [BillCoverage::NotCovered, BillCoverage::PartlyCovered, BillCoverage::Covered];
+    /// The answer in a summary of the member's answers.
+    pub fn summary(self) -> &'static str {
+        match self {
+            BillCoverage::NotCovered => "Not covered by the plan",
+            BillCoverage::PartlyCovered => "Partly covered by the plan",
+            BillCoverage::Covered => "Covered by the plan (deductible, copay or coinsurance)",
+            BillCoverage::NotSure => "Not sure what the plan covered",
+        }
+    }
+
+    pub const ALL: [BillCoverage; 4] = [BillCoverage::Covered, BillCoverage::PartlyCovered, BillCoverage::NotCovered, BillCoverage::NotSure];
 
     pub fn slug(self) -> &'static str {
         match self {
             BillCoverage::NotCovered => "not-covered",
             BillCoverage::PartlyCovered => "partly-covered",
             BillCoverage::Covered => "covered",
+            BillCoverage::NotSure => "not-sure",
         }
     }
 
     pub fn from_slug(slug: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.slug() == slug)
     }
+}
+
+/// What a benefits-and-claims request is mainly about, asked of carrier-plan members. Program
+/// description, the NOTE under Administrative Support Services: such requests "will be directed
+/// to Cigna HealthCare. If the administrative issue falls outside of the customary services
+/// provided by the customer's Cigna health plan (such as locating community services or
+/// obtaining equipment or supplies) Personal Health Advocates will proceed".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum AdministrativeTopic {
+    /// Benefits, claims, coverage, approvals, appeals: what the plan customarily handles.
+    PlanMatter,
+    CommunityServices,
+    EquipmentOrSupplies,
+    NotSure,
+}
+
+impl AdministrativeTopic {
+    pub const ALL: [AdministrativeTopic; 4] = [
+        AdministrativeTopic::PlanMatter,
+        AdministrativeTopic::CommunityServices,
+        AdministrativeTopic::EquipmentOrSupplies,
+        AdministrativeTopic::NotSure,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AdministrativeTopic::PlanMatter => "Something the health plan handles: benefits, a claim, coverage, an approval or an appeal",
+            AdministrativeTopic::CommunityServices => "Finding community services, such as transport, meals or a support group",
+            AdministrativeTopic::EquipmentOrSupplies => "Getting medical equipment or supplies",
+            AdministrativeTopic::NotSure => "I'm not sure",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            AdministrativeTopic::PlanMatter => "plan-matter",
+            AdministrativeTopic::CommunityServices => "community-services",
+            AdministrativeTopic::EquipmentOrSupplies => "equipment-or-supplies",
+            AdministrativeTopic::NotSure => "not-sure",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+/// The care a carrier-plan member wants a price negotiated for, before having it. Program
+/// description, the NOTE under Medical Bill Saver: advocates "may negotiate with Cigna
+/// Healthcare in-network providers but only when the plan does not cover the service".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum PlannedCare {
+    InNetworkCovered,
+    InNetworkNotCovered,
+    OutOfNetwork,
+    NotSure,
+}
+
+impl PlannedCare {
+    pub const ALL: [PlannedCare; 4] = [PlannedCare::InNetworkCovered, PlannedCare::InNetworkNotCovered, PlannedCare::OutOfNetwork, PlannedCare::NotSure];
+
+    /// The answer as the member picks it; `carrier` names the carrier.
+    pub fn label(self, carrier: &str) -> String {
+        match self {
+            PlannedCare::InNetworkCovered => format!("The provider is in {carrier}'s network and my plan covers this care"),
+            PlannedCare::InNetworkNotCovered => {
+                format!("The provider is in {carrier}'s network, but my plan does not cover this care (for example, a visit limit was reached)")
+            }
+            PlannedCare::OutOfNetwork => format!("The provider is not in {carrier}'s network"),
+            PlannedCare::NotSure => "I'm not sure".to_string(),
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            PlannedCare::InNetworkCovered => "in-network-covered",
+            PlannedCare::InNetworkNotCovered => "in-network-not-covered",
+            PlannedCare::OutOfNetwork => "out-of-network",
+            PlannedCare::NotSure => "not-sure",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+}
+
+/// The member's answers that decide who handles a request (see `NeedAnswers::routing_facts`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RoutingFacts {
+    pub bill: Option<BillCoverage>,
+    pub admin_topic: Option<AdministrativeTopic>,
+    pub planned_care: Option<PlannedCare>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -97,9 +211,9 @@ pub struct Routing {
     pub reason: String,
 }
 
-/// Decides who handles `service` for a person with `plan`, given the bill's coverage when the
-/// need is about a bill. `carrier` is the sponsoring carrier's name, for the explanation.
-pub fn route(service: &Service, plan: PlanCoverage, bill: Option<BillCoverage>, carrier: &str) -> Routing {
+/// Decides who handles `service` for a person with `plan`, given the answers that matter for it.
+/// `carrier` is the sponsoring carrier's name, for the explanation.
+pub fn route(service: &Service, plan: PlanCoverage, facts: RoutingFacts, carrier: &str) -> Routing {
     let advocate = |reason: String| Routing { handler: Handler::Advocate, reason };
     let carrier_handles = |reason: String| Routing { handler: Handler::Carrier, reason };
     // Services outside what the carrier's plan handles stay with advocates whatever the plan.
@@ -122,23 +236,42 @@ pub fn route(service: &Service, plan: PlanCoverage, bill: Option<BillCoverage>, 
             "An advocate will start on this. If the person turns out to be covered by a {carrier} medical plan, the advocate may pass the request to {carrier}'s customer service."
         )),
         PlanCoverage::CarrierPlan => match service.carrier_plan_rule {
+            CarrierPlanRule::DirectedToCarrier if service.area == ServiceArea::BenefitsAndClaims => match facts.admin_topic {
+                Some(AdministrativeTopic::CommunityServices | AdministrativeTopic::EquipmentOrSupplies) => advocate(format!(
+                    "Finding community services or getting equipment and supplies is outside what {carrier}'s plan usually handles, so an advocate will help you even though you have a {carrier} medical plan."
+                )),
+                Some(AdministrativeTopic::NotSure) => advocate(format!(
+                    "An advocate will start on this. If it is something {carrier}'s plan handles (benefits, claims, coverage, approvals or appeals), the advocate will pass it to {carrier}'s customer service."
+                )),
+                Some(AdministrativeTopic::PlanMatter) | None => carrier_handles(format!(
+                    "Because the person is covered by a {carrier} medical plan, {carrier}'s customer service handles benefits and claims requests like this one. An advocate will pass it on."
+                )),
+            },
             CarrierPlanRule::DirectedToCarrier => carrier_handles(format!(
-                "Because the person is covered by a {carrier} medical plan, {carrier}'s customer service handles {} requests like this one. We will pass it on.",
-                match service.area {
-                    ServiceArea::Clinical => "health and medical care",
-                    _ => "benefits and claims",
-                }
+                "Because the person is covered by a {carrier} medical plan, {carrier}'s customer service handles health and medical care requests like this one. An advocate will pass it on."
             )),
             CarrierPlanRule::AdvocatesProceed => unreachable!("handled above"),
-            CarrierPlanRule::CoveredPortionToCarrier => match bill {
-                Some(BillCoverage::Covered) => carrier_handles(format!(
-                    "Questions about the part of a bill that a {carrier} medical plan covered go to {carrier}'s customer service. We will pass it on."
+            CarrierPlanRule::CoveredPortionToCarrier => match (facts.bill, facts.planned_care) {
+                (Some(BillCoverage::Covered), _) => carrier_handles(format!(
+                    "Questions about a bill that a {carrier} medical plan covered go to {carrier}'s customer service. An advocate will pass it on."
                 )),
-                Some(BillCoverage::PartlyCovered) => advocate(format!(
-                    "An advocate will help with the part insurance did not cover. Questions about the part {carrier}'s plan covered go to {carrier}'s customer service."
+                (Some(BillCoverage::PartlyCovered), _) => advocate(format!(
+                    "An advocate will help with the part the plan did not cover. Questions about the part {carrier}'s plan covered go to {carrier}'s customer service."
                 )),
-                Some(BillCoverage::NotCovered) => advocate("Insurance did not pay this bill, so an advocate handles it.".into()),
-                None => advocate(format!("Advocates handle cost questions like this one, even with a {carrier} medical plan.")),
+                (Some(BillCoverage::NotCovered), _) => advocate("The plan did not cover this bill, so an advocate handles it.".into()),
+                (Some(BillCoverage::NotSure), _) => advocate(format!(
+                    "An advocate will find out what the plan covered. Questions about a part {carrier}'s plan covered then go to {carrier}'s customer service."
+                )),
+                (None, Some(PlannedCare::InNetworkCovered)) => carrier_handles(format!(
+                    "{carrier}'s plan covers this care with an in-network provider, so what you pay is set by the plan's rates; advocates may negotiate with {carrier}'s in-network providers only when the plan does not cover the service. {carrier}'s customer service can tell you your cost. An advocate will pass it on."
+                )),
+                (None, Some(PlannedCare::InNetworkNotCovered | PlannedCare::OutOfNetwork)) => {
+                    advocate("Advocates can negotiate this price for you, since the plan does not cover it in network.".into())
+                }
+                (None, Some(PlannedCare::NotSure)) => advocate(format!(
+                    "An advocate will find out whether {carrier}'s plan covers this care in network; if it does, the plan's rates apply and the advocate will pass it to {carrier}'s customer service."
+                )),
+                (None, None) => advocate(format!("Advocates handle cost questions like this one, even with a {carrier} medical plan.")),
             },
         },
     }
@@ -152,39 +285,56 @@ pub const BILL_SAVER_THRESHOLD: Money = Money::from_dollars(400);
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BillSaverEligibility {
+    /// Over $400 that the plan did not cover.
     Qualifies,
-    /// $400.00 or less.
+    /// $400.00 or less not covered.
     AtOrUnderThreshold,
-    /// Insurance covered some or all of it.
+    /// The plan covered it: what is owed is the deductible, copay or coinsurance.
     CoveredByInsurance,
+    /// Not known yet what the plan covered (or how much of a partly covered bill it did not).
+    CoverageUnknown,
 }
 
 impl BillSaverEligibility {
-    /// The answer in one sentence.
-    pub fn sentence(self, amount: Money) -> String {
+    /// The answer in one sentence; `not_covered` is `non_covered_amount`.
+    pub fn sentence(self, not_covered: Option<Money>) -> String {
+        let amount = not_covered.map(|m| m.to_string()).unwrap_or_else(|| "amount".to_string());
         match self {
-            BillSaverEligibility::Qualifies => {
-                format!("This {amount} bill can go to Medical Bill Saver: an advocate can try to negotiate it down.")
-            }
-            BillSaverEligibility::AtOrUnderThreshold => format!(
-                "Medical Bill Saver negotiates bills over {BILL_SAVER_THRESHOLD}, so this {amount} bill does not qualify, but an advocate can still check it for mistakes."
+            BillSaverEligibility::Qualifies => format!(
+                "The {amount} your plan did not cover can go to Medical Bill Saver: an advocate can try to negotiate it down. No particular discount is promised."
             ),
-            BillSaverEligibility::CoveredByInsurance => {
-                "Medical Bill Saver is for bills insurance did not cover, but an advocate can still check this bill for mistakes.".into()
-            }
+            BillSaverEligibility::AtOrUnderThreshold => format!(
+                "Medical Bill Saver negotiates non-covered bills over {BILL_SAVER_THRESHOLD}, so the {amount} not covered does not qualify. The bill can still be checked for mistakes."
+            ),
+            BillSaverEligibility::CoveredByInsurance => "Medical Bill Saver is for bills the plan did not cover. This one was covered: what you owe follows your plan's deductible, copay or coinsurance. The bill can still be checked for mistakes.".into(),
+            BillSaverEligibility::CoverageUnknown => format!(
+                "Medical Bill Saver negotiates non-covered bills over {BILL_SAVER_THRESHOLD}. An advocate can find out what your plan covered; if more than {BILL_SAVER_THRESHOLD} was not covered, Medical Bill Saver can try to negotiate it."
+            ),
         }
     }
 }
 
-/// Medical Bill Saver: bills not covered by insurance and over $400. The provider may be in the
-/// carrier's network: "not covered" already means the plan does not cover the service.
-pub fn bill_saver_eligibility(amount: Money, coverage: BillCoverage) -> BillSaverEligibility {
-    if coverage != BillCoverage::NotCovered {
-        BillSaverEligibility::CoveredByInsurance
-    } else if amount > BILL_SAVER_THRESHOLD {
-        BillSaverEligibility::Qualifies
-    } else {
-        BillSaverEligibility::AtOrUnderThreshold
+/// The part of a bill Medical Bill Saver would negotiate: all of a bill the plan did not cover,
+/// the part not covered of a partly covered one (when known), nothing of a covered one.
+pub fn non_covered_amount(amount: Money, coverage: BillCoverage, not_covered: Option<Money>) -> Option<Money> {
+    match coverage {
+        BillCoverage::NotCovered => Some(amount),
+        BillCoverage::PartlyCovered => not_covered,
+        BillCoverage::Covered => Some(Money::from_cents(0)),
+        BillCoverage::NotSure => None,
+    }
+}
+
+/// Medical Bill Saver: "non-covered medical bills over $400". The non-covered part of a partly
+/// covered bill counts; a covered bill (deductible, copay, coinsurance) never does. The
+/// provider may be in the carrier's network: "not covered" already means the plan does not
+/// cover the service (the NOTE under Medical Bill Saver).
+pub fn bill_saver_eligibility(amount: Money, coverage: BillCoverage, not_covered: Option<Money>) -> BillSaverEligibility {
+    match (coverage, non_covered_amount(amount, coverage, not_covered)) {
+        (BillCoverage::Covered, _) => BillSaverEligibility::CoveredByInsurance,
+        (_, None) => BillSaverEligibility::CoverageUnknown,
+        (_, Some(part)) if part > BILL_SAVER_THRESHOLD => BillSaverEligibility::Qualifies,
+        (_, Some(_)) => BillSaverEligibility::AtOrUnderThreshold,
     }
 }
 
@@ -202,7 +352,9 @@ impl BillService {
     pub fn for_bill(eligibility: BillSaverEligibility) -> Self {
         match eligibility {
             BillSaverEligibility::Qualifies => BillService::BillSaver,
-            BillSaverEligibility::AtOrUnderThreshold | BillSaverEligibility::CoveredByInsurance => BillService::Review,
+            BillSaverEligibility::AtOrUnderThreshold
+            | BillSaverEligibility::CoveredByInsurance
+            | BillSaverEligibility::CoverageUnknown => BillService::Review,
         }
     }
 
@@ -239,12 +391,26 @@ mod tests {
         catalog().into_iter().find(|s| s.id == id).unwrap()
     }
 
+    fn bill(coverage: BillCoverage) -> RoutingFacts {
+        RoutingFacts { bill: Some(coverage), ..Default::default() }
+    }
+
+    fn topic(topic: AdministrativeTopic) -> RoutingFacts {
+        RoutingFacts { admin_topic: Some(topic), ..Default::default() }
+    }
+
+    fn care(care: PlannedCare) -> RoutingFacts {
+        RoutingFacts { planned_care: Some(care), ..Default::default() }
+    }
+
+    const NONE: RoutingFacts = RoutingFacts { bill: None, admin_topic: None, planned_care: None };
+
     #[test]
     fn without_the_carriers_plan_advocates_handle_every_area() {
         for s in catalog() {
-            for bill in [None, Some(BillCoverage::Covered)] {
-                assert_eq!(route(&s, PlanCoverage::OtherPlan, bill, "Cigna").handler, Handler::Advocate, "{}", s.id);
-                assert_eq!(route(&s, PlanCoverage::NotSure, bill, "Cigna").handler, Handler::Advocate, "{}", s.id);
+            for facts in [NONE, bill(BillCoverage::Covered), topic(AdministrativeTopic::PlanMatter), care(PlannedCare::InNetworkCovered)] {
+                assert_eq!(route(&s, PlanCoverage::OtherPlan, facts, "Cigna").handler, Handler::Advocate, "{}", s.id);
+                assert_eq!(route(&s, PlanCoverage::NotSure, facts, "Cigna").handler, Handler::Advocate, "{}", s.id);
             }
         }
     }
@@ -252,7 +418,7 @@ mod tests {
     #[test]
     fn with_the_carriers_plan_clinical_requests_go_to_the_carrier() {
         for s in catalog().into_iter().filter(|s| s.area == ServiceArea::Clinical) {
-            let routing = route(&s, PlanCoverage::CarrierPlan, None, "Cigna");
+            let routing = route(&s, PlanCoverage::CarrierPlan, NONE, "Cigna");
             assert_eq!(routing.handler, Handler::Carrier, "{}", s.id);
             assert!(routing.reason.contains("Cigna's customer service"));
         }
@@ -262,7 +428,7 @@ mod tests {
     fn senior_care_never_suggests_passing_the_request_on() {
         for s in catalog().into_iter().filter(|s| s.area == ServiceArea::SeniorCare) {
             for plan in PlanCoverage::ALL {
-                let routing = route(&s, plan, None, "Cigna");
+                let routing = route(&s, plan, NONE, "Cigna");
                 assert_eq!(routing.handler, Handler::Advocate);
                 assert!(!routing.reason.contains("pass"), "{}: {}", s.id, routing.reason);
             }
@@ -270,48 +436,78 @@ mod tests {
     }
 
     #[test]
-    fn with_the_carriers_plan_senior_care_stays_with_advocates() {
-        for s in catalog().into_iter().filter(|s| s.area == ServiceArea::SeniorCare) {
-            assert_eq!(route(&s, PlanCoverage::CarrierPlan, None, "Cigna").handler, Handler::Advocate, "{}", s.id);
+    fn with_the_carriers_plan_benefits_and_claims_go_to_the_carrier_unless_outside_what_the_plan_handles() {
+        for s in catalog().into_iter().filter(|s| s.area == ServiceArea::BenefitsAndClaims && s.carrier_plan_rule == CarrierPlanRule::DirectedToCarrier) {
+            let handler = |facts| route(&s, PlanCoverage::CarrierPlan, facts, "Cigna").handler;
+            assert_eq!(handler(topic(AdministrativeTopic::PlanMatter)), Handler::Carrier, "{}", s.id);
+            assert_eq!(handler(NONE), Handler::Carrier, "not asked: the NOTE's rule, {}", s.id);
+            assert_eq!(handler(topic(AdministrativeTopic::CommunityServices)), Handler::Advocate, "{}", s.id);
+            assert_eq!(handler(topic(AdministrativeTopic::EquipmentOrSupplies)), Handler::Advocate, "{}", s.id);
+            assert_eq!(handler(topic(AdministrativeTopic::NotSure)), Handler::Advocate, "an advocate finds out, {}", s.id);
         }
-    }
-
-    #[test]
-    fn with_the_carriers_plan_claims_go_to_the_carrier_but_equipment_and_supplies_stay() {
-        for s in catalog().into_iter().filter(|s| s.area == ServiceArea::BenefitsAndClaims) {
-            let expected = if s.id.starts_with("equipment-") { Handler::Advocate } else { Handler::Carrier };
-            assert_eq!(route(&s, PlanCoverage::CarrierPlan, None, "Cigna").handler, expected, "{}", s.id);
-        }
+        // The exception is decided by the need, not by the entry: equipment entries ask too.
+        assert_eq!(service("equipment-coverage").carrier_plan_rule, CarrierPlanRule::DirectedToCarrier);
+        assert_eq!(service("community-services").carrier_plan_rule, CarrierPlanRule::AdvocatesProceed);
     }
 
     #[test]
     fn with_the_carriers_plan_only_the_covered_portion_of_a_bill_goes_to_the_carrier() {
         for s in catalog().into_iter().filter(|s| matches!(s.area, ServiceArea::FinancialSupport | ServiceArea::MedicalBillSaver)) {
-            assert_eq!(route(&s, PlanCoverage::CarrierPlan, None, "Cigna").handler, Handler::Advocate, "{}", s.id);
-            assert_eq!(route(&s, PlanCoverage::CarrierPlan, Some(BillCoverage::NotCovered), "Cigna").handler, Handler::Advocate);
-            assert_eq!(route(&s, PlanCoverage::CarrierPlan, Some(BillCoverage::PartlyCovered), "Cigna").handler, Handler::Advocate);
-            assert_eq!(route(&s, PlanCoverage::CarrierPlan, Some(BillCoverage::Covered), "Cigna").handler, Handler::Carrier);
+            let handler = |facts| route(&s, PlanCoverage::CarrierPlan, facts, "Cigna").handler;
+            assert_eq!(handler(NONE), Handler::Advocate, "{}", s.id);
+            assert_eq!(handler(bill(BillCoverage::NotCovered)), Handler::Advocate);
+            assert_eq!(handler(bill(BillCoverage::PartlyCovered)), Handler::Advocate);
+            assert_eq!(handler(bill(BillCoverage::NotSure)), Handler::Advocate);
+            assert_eq!(handler(bill(BillCoverage::Covered)), Handler::Carrier);
         }
-        let partly = route(&service("bill-review"), PlanCoverage::CarrierPlan, Some(BillCoverage::PartlyCovered), "Cigna");
-        assert!(partly.reason.contains("part insurance did not cover"));
+        let partly = route(&service("bill-review"), PlanCoverage::CarrierPlan, bill(BillCoverage::PartlyCovered), "Cigna");
+        assert!(partly.reason.contains("part the plan did not cover"));
     }
 
     #[test]
-    fn bills_of_399_99_and_400_00_do_not_qualify_for_bill_saver() {
-        assert_eq!(bill_saver_eligibility(Money::from_cents(39_999), BillCoverage::NotCovered), BillSaverEligibility::AtOrUnderThreshold);
-        assert_eq!(bill_saver_eligibility(Money::from_cents(40_000), BillCoverage::NotCovered), BillSaverEligibility::AtOrUnderThreshold);
+    fn negotiating_before_care_with_an_in_network_provider_needs_care_the_plan_does_not_cover() {
+        let s = service("negotiate-before-care");
+        let handler = |facts| route(&s, PlanCoverage::CarrierPlan, facts, "Cigna").handler;
+        assert_eq!(handler(care(PlannedCare::InNetworkCovered)), Handler::Carrier);
+        assert_eq!(handler(care(PlannedCare::InNetworkNotCovered)), Handler::Advocate);
+        assert_eq!(handler(care(PlannedCare::OutOfNetwork)), Handler::Advocate);
+        assert_eq!(handler(care(PlannedCare::NotSure)), Handler::Advocate);
     }
 
     #[test]
-    fn a_bill_of_400_01_not_covered_by_insurance_qualifies_for_bill_saver() {
-        assert_eq!(bill_saver_eligibility(Money::from_cents(40_001), BillCoverage::NotCovered), BillSaverEligibility::Qualifies);
-    }
-
-    #[test]
-    fn a_covered_bill_never_qualifies_for_bill_saver() {
-        for coverage in [BillCoverage::Covered, BillCoverage::PartlyCovered] {
-            assert_eq!(bill_saver_eligibility(Money::from_dollars(5_000), coverage), BillSaverEligibility::CoveredByInsurance);
+    fn bills_of_399_99_and_400_00_not_covered_do_not_qualify_for_bill_saver() {
+        for cents in [39_999, 40_000] {
+            let amount = Money::from_cents(cents);
+            assert_eq!(bill_saver_eligibility(amount, BillCoverage::NotCovered, None), BillSaverEligibility::AtOrUnderThreshold);
         }
+    }
+
+    #[test]
+    fn a_bill_of_400_01_the_plan_did_not_cover_qualifies_for_bill_saver() {
+        assert_eq!(bill_saver_eligibility(Money::from_cents(40_001), BillCoverage::NotCovered, None), BillSaverEligibility::Qualifies);
+    }
+
+    #[test]
+    fn a_1200_dollar_deductible_bill_does_not_qualify_but_an_excluded_service_does() {
+        let amount = Money::from_dollars(1_200);
+        assert_eq!(bill_saver_eligibility(amount, BillCoverage::Covered, None), BillSaverEligibility::CoveredByInsurance);
+        assert_eq!(bill_saver_eligibility(amount, BillCoverage::NotCovered, None), BillSaverEligibility::Qualifies);
+    }
+
+    #[test]
+    fn the_non_covered_part_of_a_partly_covered_bill_counts() {
+        let amount = Money::from_dollars(3_000);
+        let part = |cents| bill_saver_eligibility(amount, BillCoverage::PartlyCovered, Some(Money::from_cents(cents)));
+        assert_eq!(part(40_001), BillSaverEligibility::Qualifies);
+        assert_eq!(part(40_000), BillSaverEligibility::AtOrUnderThreshold);
+        assert_eq!(bill_saver_eligibility(amount, BillCoverage::PartlyCovered, None), BillSaverEligibility::CoverageUnknown);
+    }
+
+    #[test]
+    fn not_knowing_what_the_plan_covered_leads_to_an_advocate_who_finds_out() {
+        let answer = bill_saver_eligibility(Money::from_dollars(900), BillCoverage::NotSure, None);
+        assert_eq!(answer, BillSaverEligibility::CoverageUnknown);
+        assert!(answer.sentence(None).contains("An advocate can find out what your plan covered"));
     }
 
     #[test]
@@ -327,6 +523,7 @@ mod tests {
         assert_eq!(BillService::for_bill(BillSaverEligibility::Qualifies), BillService::BillSaver);
         assert_eq!(BillService::for_bill(BillSaverEligibility::AtOrUnderThreshold), BillService::Review);
         assert_eq!(BillService::for_bill(BillSaverEligibility::CoveredByInsurance), BillService::Review);
+        assert_eq!(BillService::for_bill(BillSaverEligibility::CoverageUnknown), BillService::Review);
     }
 
     #[test]
@@ -341,11 +538,26 @@ mod tests {
     }
 
     #[test]
-    fn the_bill_saver_answer_reads_as_one_sentence() {
-        let sentence = BillSaverEligibility::AtOrUnderThreshold.sentence(Money::from_cents(40_000));
+    fn the_bill_saver_answer_reads_as_one_sentence_and_promises_no_advocate_for_a_covered_bill() {
+        let sentence = BillSaverEligibility::AtOrUnderThreshold.sentence(Some(Money::from_cents(40_000)));
         assert_eq!(
             sentence,
-            "Medical Bill Saver negotiates bills over $400.00, so this $400.00 bill does not qualify, but an advocate can still check it for mistakes."
+            "Medical Bill Saver negotiates non-covered bills over $400.00, so the $400.00 not covered does not qualify. The bill can still be checked for mistakes."
         );
+        assert!(!BillSaverEligibility::CoveredByInsurance.sentence(Some(Money::from_cents(0))).contains("advocate"));
+    }
+
+    #[test]
+    fn coverage_answers_round_trip_and_read_as_members_would_say_them() {
+        for c in BillCoverage::ALL {
+            assert_eq!(BillCoverage::from_slug(c.slug()), Some(c));
+        }
+        assert!(BillCoverage::Covered.label().contains("deductible"));
+        for t in AdministrativeTopic::ALL {
+            assert_eq!(AdministrativeTopic::from_slug(t.slug()), Some(t));
+        }
+        for c in PlannedCare::ALL {
+            assert_eq!(PlannedCare::from_slug(c.slug()), Some(c));
+        }
     }
 }

@@ -21,6 +21,13 @@ mod tests {
         assert_eq!(settings.advocate_phone.to_string(), "866-799-2725");
         assert_eq!(settings.hours.summary(), "Monday to Friday, 8:00 am to midnight ET");
         assert!(settings.conditions.iter().any(|c| c.title == "It is not insurance"));
+        // All eight general conditions, faithfully: condition 6 keeps "life or disability",
+        // condition 8 (delays beyond either party's control) is there.
+        let texts: Vec<&str> = settings.conditions.iter().map(|c| c.text.as_str()).collect();
+        assert!(texts.iter().any(|t| t.contains("life or disability insurance")));
+        assert!(texts.iter().any(|t| t.contains("not within either party's control")));
+        assert!(texts.iter().any(|t| t.contains("dependent children")));
+        assert!(settings.conditions.len() >= 8);
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub async fn open(state: &AppState, key: &str, request: &NewRequest, opener: Ope
     let Some(service) = services.iter().find(|s| s.id == request.service_id).filter(|_| problems.is_empty()) else {
         return Err(OpenError::Invalid(problems));
     };
-    let routing = route(service, PlanCoverage::from_answer(request.plan), request.answers.bill_coverage, &state.program.sponsor_name);
+    let routing = route(service, PlanCoverage::from_answer(request.plan), request.answers.routing_facts(), &state.program.sponsor_name);
     let submitted_at = now();
     for _attempt in 0..5 {
         let reference = Reference::from_random(secrets::random_bytes());
@@ -65,7 +65,7 @@ pub async fn open(state: &AppState, key: &str, request: &NewRequest, opener: Ope
             handler: routing.handler,
             routing_reason: routing.reason.clone(),
             state: RequestState::initial(routing.handler),
-            outreach: state.program.hours.outreach_window(submitted_at),
+            outreach: state.program.hours.outreach_window_for(submitted_at, request.contact.best_time),
             verifier_hash: secrets::verifier_hash(&verifier, &verifier_salt),
             verifier_salt,
             request: request.clone(),
@@ -115,6 +115,8 @@ fn receipt(stored: StoredRequest, verifier: String) -> RequestReceipt {
         routing: Routing { handler: stored.handler, reason: stored.routing_reason },
         outreach: stored.outreach,
         submitted_at: stored.submitted_at,
+        contact_method: stored.request.contact.method,
+        best_time: stored.request.contact.best_time,
     }
 }
 

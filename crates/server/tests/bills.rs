@@ -52,6 +52,24 @@ async fn a_self_pay_bill_with_a_duplicate_too_many_units_and_a_high_price_is_rev
 }
 
 #[tokio::test]
+async fn a_1200_dollar_deductible_bill_is_not_offered_bill_saver_and_one_the_plan_excludes_is() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let bill = Bill { lines: vec![line("99285", 1, 1, 1_200)], ..Default::default() };
+    for (coverage, expected) in [
+        (advocate_domain::BillCoverage::Covered, BillSaverEligibility::CoveredByInsurance),
+        (advocate_domain::BillCoverage::NotCovered, BillSaverEligibility::Qualifies),
+        (advocate_domain::BillCoverage::NotSure, BillSaverEligibility::CoverageUnknown),
+    ] {
+        let request =
+            BillReviewRequest { bill: bill.clone(), situation: Situation { coverage: Some(coverage), ..Situation::default() }, zip: None };
+        let response = post(&app, &serde_json::to_value(&request).unwrap()).await;
+        assert_eq!(response.status(), 200);
+        let review: Review = response.json().await.unwrap();
+        assert_eq!(review.bill_saver, expected, "{coverage:?}");
+    }
+}
+
+#[tokio::test]
 async fn a_bill_that_cannot_be_reviewed_gets_a_422_naming_the_problem() {
     let app = TestApp::spawn(Db::Sqlite).await;
     let empty = post(&app, &serde_json::json!({ "bill": { "lines": [] } })).await;
@@ -136,7 +154,11 @@ async fn a_scanned_itemized_bill_is_read_by_ocr_into_charges_the_review_can_use(
     assert_eq!((panel.revenue_code.as_deref(), panel.date, panel.charge), (Some("0301"), Date::new(2023, 2, 25), Money::from_dollars(364)));
     // And the review finds the basic panel billed with the comprehensive one that includes it.
     let request =
-        BillReviewRequest { bill: Bill { payer: BillPayer::Insurance, ..reading.bill }, situation: Situation::default(), zip: None };
+        BillReviewRequest {
+            bill: Bill { payer: BillPayer::Insurance, ..reading.bill },
+            situation: Situation { coverage: Some(advocate_domain::BillCoverage::PartlyCovered), ..Situation::default() },
+            zip: None,
+        };
     let review: Review = post(&app, &serde_json::to_value(&request).unwrap()).await.json().await.unwrap();
     assert!(
         review.findings.iter().any(|f| f.kind == FindingKind::UnbundledPair),

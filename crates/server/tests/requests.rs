@@ -58,7 +58,9 @@ on_both_databases! {
         assert_eq!(receipt.service_title, "Get a second opinion");
         assert_eq!(receipt.routing.handler, Handler::Advocate);
         let program = advocate_server::program::load(None).unwrap();
-        assert_eq!(receipt.outreach, program.hours.outreach_window(receipt.submitted_at));
+        // The window is within the evening the member chose.
+        assert_eq!(receipt.outreach, program.hours.outreach_window_for(receipt.submitted_at, advocate_domain::ContactTime::Evening));
+        assert_eq!((receipt.contact_method, receipt.best_time), (advocate_domain::ContactMethod::Phone, advocate_domain::ContactTime::Evening));
         assert_eq!(receipt.verifier.len(), 64);
     }
 
@@ -138,6 +140,21 @@ on_both_databases! {
         assert_eq!((shown.state, shown.handoff), (RequestState::AwaitingHandoff, None));
     }
 
+    async fn a_carrier_plan_members_covered_bill_goes_to_the_carrier_and_an_excluded_one_stays_with_advocates(db: Db) {
+        let app = TestApp::spawn(db).await;
+        let mut body = valid_body();
+        body["service_id"] = json!("medical-bill-saver");
+        body["plan"] = json!("carrier-plan");
+        for (coverage, handler) in [("covered", Handler::Carrier), ("not-covered", Handler::Advocate), ("not-sure", Handler::Advocate)] {
+            body["answers"] = json!({ "bill_amount": 120000, "bill_coverage": coverage });
+            let receipt: RequestReceipt = post(&app, Some(&new_key()), &body).await.json().await.unwrap();
+            assert_eq!(receipt.routing.handler, handler, "{coverage}");
+        }
+        // A partly covered bill needs the part not covered.
+        body["answers"] = json!({ "bill_amount": 120000, "bill_coverage": "partly-covered" });
+        assert_eq!(problem_fields(post(&app, Some(&new_key()), &body).await).await, ["answers.not_covered_amount"]);
+    }
+
     async fn status_needs_the_verifier_and_is_audited(db: Db) {
         let app = TestApp::spawn(db).await;
         let receipt: RequestReceipt = post(&app, Some(&new_key()), &valid_body()).await.json().await.unwrap();
@@ -193,7 +210,7 @@ async fn the_catalog_lists_every_service() {
     let app = TestApp::spawn(Db::Sqlite).await;
     let services: Vec<advocate_domain::Service> = app.get("/api/services").await.json().await.unwrap();
     assert_eq!(services, advocate_domain::catalog());
-    assert_eq!(services.len(), 31);
+    assert_eq!(services.len(), 32);
 }
 
 /// A request acknowledged with 201 is on disk: kill the server without warning, start it again

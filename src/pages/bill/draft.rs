@@ -127,6 +127,8 @@ pub struct BillForm {
     pub base: Bill,
     pub lines: Vec<LineDraft>,
     pub coverage: Option<BillCoverage>,
+    /// Of a partly covered bill, the part not covered, as typed (optional).
+    pub not_covered: String,
     pub emergency: bool,
     pub surprise_clinician: bool,
     /// The Good Faith Estimate, optional.
@@ -149,8 +151,14 @@ impl BillForm {
             "" => None,
             text => Money::parse(text).map_err(|e| problems.push(("estimate".into(), as_sentence(&e.to_string())))).ok(),
         };
+        let not_covered = match self.not_covered.trim() {
+            "" => None,
+            _ if self.coverage != Some(BillCoverage::PartlyCovered) => None,
+            text => Money::parse(text).map_err(|e| problems.push(("not-covered".into(), as_sentence(&e.to_string())))).ok(),
+        };
         let situation = Situation {
             coverage: self.coverage,
+            not_covered,
             emergency_out_of_network: self.emergency,
             out_of_network_clinician_at_in_network_facility: self.surprise_clinician,
             good_faith_estimate,

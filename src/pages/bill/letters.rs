@@ -34,6 +34,7 @@ fn LetterView(letter: Letter, index: usize) -> impl IntoView {
     view! {
         <details class="letter" id=id>
             <summary>{letter.title}</summary>
+            <p class="letter__notice">{letter.notice}</p>
             <pre class="letter__text">{letter.text}</pre>
             <div class="letter__actions">
                 <button type="button" class="button button--secondary" on:click=copy>"Copy the text"</button>

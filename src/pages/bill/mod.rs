@@ -28,6 +28,7 @@ pub fn BillPage() -> impl IntoView {
     let claims = RwSignal::new(Vec::<Bill>::new());
     let file_message = RwSignal::new(None::<String>);
     let coverage = RwSignal::new(None::<BillCoverage>);
+    let not_covered = RwSignal::new(String::new());
     let emergency = RwSignal::new(false);
     let surprise_clinician = RwSignal::new(false);
     let estimate_text = RwSignal::new(String::new());
@@ -94,6 +95,7 @@ pub fn BillPage() -> impl IntoView {
             base: base.get_untracked(),
             lines: lines.get_untracked(),
             coverage: coverage.get_untracked(),
+            not_covered: not_covered.get_untracked(),
             emergency: emergency.get_untracked(),
             surprise_clinician: surprise_clinician.get_untracked(),
             estimate: estimate_text.get_untracked(),
@@ -172,17 +174,19 @@ pub fn BillPage() -> impl IntoView {
                 <FieldError field="add-line" message=error_for("add-line".into())/>
 
                 <h2 class="section-title">"About the care"</h2>
-                <fieldset class="question" class:question--error=move || error_for("coverage".into()).read().is_some()>
-                    <legend class="question__legend">"Did insurance pay any of this bill?"</legend>
+                <fieldset class="question" class:question--error=move || error_for("coverage".into()).read().is_some() aria-describedby="coverage-hint">
+                    <legend class="question__legend">"What did the health plan do with this bill?"</legend>
+                    <p class="hint" id="coverage-hint">"The Explanation of Benefits (EOB) from the plan says this. If you have no insurance for this care, choose \"Not covered at all\"."</p>
                     <FieldError field="coverage" message=error_for("coverage".into())/>
-                    <Radios name="coverage" options=vec![
-                            (BillCoverage::NotCovered, "No, insurance paid none of it, or there was no insurance".to_string()),
-                            (BillCoverage::PartlyCovered, "Yes, insurance paid part of it".to_string()),
-                            (BillCoverage::Covered, "Yes, this is my share after insurance".to_string()),
-                        ]
+                    <Radios name="coverage" options=BillCoverage::ALL.map(|c| (c, c.label().to_string())).to_vec()
                         selected=Signal::derive(move || coverage.get())
                         on_select=move |c| coverage.set(Some(c))/>
                 </fieldset>
+                <Show when=move || coverage.get() == Some(BillCoverage::PartlyCovered)>
+                    <TextField id="not-covered" label="How much of the bill did the plan not cover? (optional)"
+                        hint="Medical Bill Saver looks at the part the plan did not cover. Without it, an advocate can find out." inputmode="decimal" autocomplete="off" width="input--short"
+                        value=Signal::derive(move || not_covered.get()) on_input=move |v: String| not_covered.set(v) error=error_for("not-covered".into())/>
+                </Show>
                 <fieldset class="question">
                     <legend class="question__legend">"Does any of this apply?"</legend>
                     <div class="checkbox">

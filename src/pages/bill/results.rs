@@ -1,5 +1,6 @@
-//! The review's answer: the Medical Bill Saver answer in one sentence, the money at stake, the
-//! findings by money at stake with what to ask, the next steps and the way to an advocate.
+//! The review's answer: what was found first (findings about the same charges in one card, each
+//! charge counted once at stake), then the Medical Bill Saver answer, the next steps and the way
+//! to an advocate.
 
 use crate::clock::use_now;
 use crate::components::ContactCard;
@@ -25,29 +26,37 @@ pub fn ReviewResults(
     let to_advocate =
         Answers { area: Some(service.area()), service: Some(service.id().into()), amount, covered: coverage, ..Default::default() }
             .step("");
-    let count = review.findings.len();
+    let count = review.groups.len();
+    let findings = review.findings.clone();
     view! {
         <section class="review" aria-labelledby="results-title">
             <h2 id="results-title" tabindex="-1">"What we found"</h2>
-            <p class=if qualifies { "answer-panel answer-panel--yes" } else { "answer-panel" }>{review.bill_saver_answer.clone()}</p>
             <p class="review__summary">
                 {match count {
                     0 => "No problems found in the charges.".to_string(),
                     1 => format!("1 thing to ask about, with {} at stake.", review.at_stake),
-                    n => format!("{n} things to ask about, with up to {} at stake.", review.at_stake),
+                    n => format!("{n} things to ask about, with up to {} at stake in all (each charge counted once).", review.at_stake),
                 }}
             </p>
             <ol class="findings">
-                {review.findings.into_iter().map(|finding| view! {
-                    <li class="finding">
-                        <h3 class="finding__title">{finding.kind.title()}</h3>
-                        {(finding.at_stake.cents() > 0).then(|| view! { <p class="finding__amount">{format!("{} at stake", finding.at_stake)}</p> })}
-                        {(!finding.lines.is_empty()).then(|| view! { <p class="finding__lines">{format!("On {}", describe_lines(&finding.lines))}</p> })}
-                        <p>{finding.explanation}</p>
-                        <p class="finding__ask"><strong>"Ask: "</strong>{finding.ask}</p>
-                    </li>
+                {review.groups.into_iter().map(|group| {
+                    let members: Vec<_> = group.findings.iter().map(|&i| findings[i].clone()).collect();
+                    let title = members.iter().map(|f| f.kind.title()).collect::<Vec<_>>().join(" · ");
+                    view! {
+                        <li class="finding">
+                            <h3 class="finding__title">{title}</h3>
+                            {(group.at_stake.cents() > 0).then(|| view! { <p class="finding__amount">{format!("{} at stake", group.at_stake)}</p> })}
+                            {(!group.lines.is_empty()).then(|| view! { <p class="finding__lines">{format!("On {}", describe_lines(&group.lines))}</p> })}
+                            {members.into_iter().map(|finding| view! {
+                                <p>{finding.explanation}</p>
+                                <p class="finding__ask"><strong>"Ask: "</strong>{finding.ask}</p>
+                            }).collect_view()}
+                        </li>
+                    }
                 }).collect_view()}
             </ol>
+            <h3>"Medical Bill Saver"</h3>
+            <p class=if qualifies { "answer-panel answer-panel--yes" } else { "answer-panel" }>{review.bill_saver_answer.clone()}</p>
             <h3>"What to do next"</h3>
             <ul class="list">{review.next_steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}</ul>
             {children()}

@@ -1,6 +1,8 @@
 use super::{remember_step, use_answers, use_catalog};
 use crate::api::{self, ApiError};
-use crate::components::{BackLink, BillToSend, ErrorNotice, ErrorSummary, FieldError, MissingNeed, Radios, TextField};
+use crate::components::{
+    BackLink, BillToSend, ErrorNotice, ErrorSummary, FieldError, MissingNeed, NotAnEmergencyLine, Radios, SafetyNotice, TextField,
+};
 use crate::finder::{Answers, ContactDraft, clear_draft, input_id, load_contact, save_contact, save_receipt};
 use crate::page::{set_page_title, use_program};
 use advocate_domain::{ContactDetails, ContactMethod, ContactTime, NewRequest, ProgramSettings, Service};
@@ -120,6 +122,7 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
         <form on:submit=submit novalidate>
             <h1 tabindex="-1">"How should an advocate contact you?"</h1>
             <p class="lead">"An advocate will contact you during their hours: " {program.hours.summary()} "."</p>
+            <NotAnEmergencyLine/>
 
             <TextField id="name" label="Your name" autocomplete="name" maxlength=100
                 value=Signal::derive(move || draft.read().name.clone())
@@ -156,6 +159,7 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
             </fieldset>
 
             <div class="field">
+                <SafetyNotice text=Signal::derive(move || draft.read().notes.clone())/>
                 <label class="label" for="notes">"Anything the advocate should know (optional)"</label>
                 <p class="hint" id="notes-hint">"Share only what helps with this request. You can tell the advocate more on the call."</p>
                 <FieldError field="notes" message=error_for("notes")/>

@@ -1,7 +1,8 @@
-use super::{remember_step, use_answers, use_catalog};
-use crate::components::{BackLink, ErrorSummary, FieldError, MissingNeed, Radios, StepCaption, TextField};
+use super::{FinderStep, remember_step, use_answers, use_catalog};
+use crate::components::{BackLink, ErrorSummary, FieldError, MissingNeed, NotAnEmergencyLine, Radios, SafetyNotice, TextField};
 use crate::finder::Answers;
 use crate::page::{set_page_title, use_program};
+use advocate_domain::routing::{AdministrativeTopic, PlannedCare};
 use advocate_domain::{BillCoverage, NeedDetail, PlanCoverage, Service, request::asks_about_plan};
 use leptos::prelude::*;
 use leptos_router::{NavigateOptions, hooks::use_navigate};
@@ -46,6 +47,7 @@ fn DetailsForm(service: Service, answers: Memo<Answers>) -> impl IntoView {
                 submitted.get()
                     || match *field {
                         "amount" => !answers.amount.trim().is_empty(),
+                        "uncovered" => !answers.uncovered.trim().is_empty(),
                         "zip" => !answers.zip.trim().is_empty(),
                         "condition" => answers.condition.chars().count() > 200,
                         _ => false,
@@ -65,28 +67,31 @@ fn DetailsForm(service: Service, answers: Memo<Answers>) -> impl IntoView {
     };
     let back =
         Signal::derive(move || Answers { service: None, ..answers.get() }.step(if answers.get().area.is_some() { "need" } else { "help" }));
-    let person = answers.get_untracked().who.map_or("the person", |w| w.person());
+    let me = answers.get_untracked().me;
+    let person = answers.get_untracked().person();
     let asks_plan = asks_about_plan(&service);
     let details = service.details.clone();
     view! {
         <BackLink href=back/>
         <ErrorSummary errors=summary/>
         <form on:submit=submit novalidate>
-            <StepCaption step=4/>
+            <FinderStep step="details"/>
             <h1 tabindex="-1">{service.title.clone()}</h1>
             <p class="lead">"A few details help us send your request to the right place."</p>
+            <NotAnEmergencyLine/>
 
             {asks_plan.then(|| {
                 let update = update.clone();
                 let sponsor = use_program().sponsor_name;
                         let choices = [
-                            (PlanCoverage::CarrierPlan, format!("Yes, {} has a {} medical plan", person, sponsor)),
+                            (PlanCoverage::CarrierPlan, if me { format!("Yes, I have a {sponsor} medical plan") } else { format!("Yes, {person} has a {sponsor} medical plan") }),
                             (PlanCoverage::OtherPlan, "No, another plan or no insurance".to_string()),
                             (PlanCoverage::NotSure, "I'm not sure".to_string()),
                         ];
+                        let question = if me { format!("Are you covered by a {sponsor} medical plan?") } else { format!("Is {person} covered by a {sponsor} medical plan?") };
                         view! {
                             <fieldset class="question" class:question--error=move || error_for("plan").read().is_some() aria-describedby="plan-hint">
-                                <legend class="question__legend">"Is " {person} " covered by a " {sponsor.clone()} " medical plan?"</legend>
+                                <legend class="question__legend">{question}</legend>
                                 <p class="hint" id="plan-hint">"It decides whether an advocate or " {sponsor.clone()} "'s customer service handles this."</p>
                                 <FieldError field="plan" message=error_for("plan")/>
                                 <Radios name="plan" options=choices.to_vec()
@@ -114,22 +119,67 @@ fn DetailsForm(service: Service, answers: Memo<Answers>) -> impl IntoView {
                         </div>
                     }.into_any(),
                     NeedDetail::BillCoverage => {
-                        let choices = [
-                            (BillCoverage::NotCovered, "No, insurance paid none of it, or there was no insurance"),
-                            (BillCoverage::PartlyCovered, "Yes, insurance paid part of it"),
-                            (BillCoverage::Covered, "Yes, this is my share after insurance (a deductible, copay or coinsurance)"),
-                        ];
+                        let update_amount = update.clone();
                         view! {
-                            <fieldset class="question" class:question--error=move || error_for("covered").read().is_some()>
-                                <legend class="question__legend">"Did insurance pay any of this bill?"</legend>
+                            <fieldset class="question" class:question--error=move || error_for("covered").read().is_some() aria-describedby="covered-hint">
+                                <legend class="question__legend">"What did the health plan do with this bill?"</legend>
+                                <p class="hint" id="covered-hint">"The Explanation of Benefits (EOB) from the plan says this. Medical Bill Saver negotiates bills the plan did not cover."</p>
                                 <FieldError field="covered" message=error_for("covered")/>
-                                <Radios name="covered" options=choices.into_iter().map(|(c, l)| (c, l.to_string())).collect()
+                                <Radios name="covered" options=BillCoverage::ALL.map(|c| (c, c.label().to_string())).to_vec()
                                     selected=Signal::derive(move || answers.read().covered)
                                     on_select=move |coverage| update(&|a| a.covered = Some(coverage))/>
                             </fieldset>
+                            <Show when=move || answers.read().covered == Some(BillCoverage::PartlyCovered)>
+                                <div class="field" class:field--error=move || error_for("uncovered").get().is_some()>
+                                    <label class="label" for="uncovered">"How much of the bill did the plan not cover?"</label>
+                                    <p class="hint" id="uncovered-hint">"The EOB lists it as not covered, or as an amount the plan does not pay (not your deductible, copay or coinsurance)."</p>
+                                    <FieldError field="uncovered" message=error_for("uncovered")/>
+                                    <div class="input-prefix">
+                                        <span class="input-prefix__symbol" aria-hidden="true">"$"</span>
+                                        <input class="input input--short" id="uncovered" name="uncovered" type="text" inputmode="decimal" autocomplete="off"
+                                            aria-describedby=move || if error_for("uncovered").get().is_some() { "uncovered-hint uncovered-error" } else { "uncovered-hint" }
+                                            prop:value=move || answers.read().uncovered.clone()
+                                            on:input={
+                                                let update = update_amount.clone();
+                                                move |ev| { let value = event_target_value(&ev); update(&|a| a.uncovered = value.clone()) }
+                                            }/>
+                                    </div>
+                                </div>
+                            </Show>
+                        }.into_any()
+                    }
+                    NeedDetail::AdministrativeTopic => {
+                        let sponsor = use_program().sponsor_name;
+                        view! {
+                            <Show when=move || answers.read().plan == Some(PlanCoverage::CarrierPlan)>
+                                <fieldset class="question" class:question--error=move || error_for("topic").read().is_some() aria-describedby="topic-hint">
+                                    <legend class="question__legend">"What is this mainly about?"</legend>
+                                    <p class="hint" id="topic-hint">{format!("{sponsor}'s customer service handles what the plan usually does; advocates help with what it does not.")}</p>
+                                    <FieldError field="topic" message=error_for("topic")/>
+                                    <Radios name="topic" options=AdministrativeTopic::ALL.map(|t| (t, t.label().to_string())).to_vec()
+                                        selected=Signal::derive(move || answers.read().topic)
+                                        on_select={ let update = update.clone(); move |topic| update(&|a| a.topic = Some(topic)) }/>
+                                </fieldset>
+                            </Show>
+                        }.into_any()
+                    }
+                    NeedDetail::PlannedCare => {
+                        let sponsor = use_program().sponsor_name;
+                        view! {
+                            <Show when=move || answers.read().plan == Some(PlanCoverage::CarrierPlan)>
+                                <fieldset class="question" class:question--error=move || error_for("care").read().is_some() aria-describedby="care-hint">
+                                    <legend class="question__legend">"Which describes the care you are planning?"</legend>
+                                    <p class="hint" id="care-hint">{format!("Advocates can negotiate with {sponsor}'s in-network providers only for care the plan does not cover.")}</p>
+                                    <FieldError field="care" message=error_for("care")/>
+                                    <Radios name="care" options=PlannedCare::ALL.map(|c| (c, c.label(&sponsor))).to_vec()
+                                        selected=Signal::derive(move || answers.read().care)
+                                        on_select={ let update = update.clone(); move |care| update(&|a| a.care = Some(care)) }/>
+                                </fieldset>
+                            </Show>
                         }.into_any()
                     }
                     NeedDetail::Condition => view! {
+                        <SafetyNotice text=Signal::derive(move || answers.read().condition.clone())/>
                         <TextField id="condition" label="What is the condition or diagnosis?"
                             hint="In your own words, for example “knee pain, surgery advised”." autocomplete="off" maxlength=200
                             value=Signal::derive(move || answers.read().condition.clone())

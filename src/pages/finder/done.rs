@@ -3,6 +3,8 @@ use crate::components::{ContactCard, SendBill};
 use crate::finder::load_receipt;
 use crate::page::{set_page_title, use_program};
 use advocate_domain::Handler;
+use advocate_domain::handoff::carrier_contact;
+use advocate_domain::outreach::DELAYS;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -29,16 +31,27 @@ pub fn DoneStep() -> impl IntoView {
                 let program = use_program();
                 // Worded from now: "today" only while it is still that day.
                 let when = program.hours.describe_outreach(receipt.outreach, now.get_untracked());
+                let promise = receipt.promise(&program.hours, now.get_untracked());
+                let time = receipt.best_time.label();
                 view! {
                     <h2>"What happens next"</h2>
                     {match receipt.routing.handler {
                         Handler::Advocate => view! {
-                            <p class="lead">"An advocate will contact you " {when} "."</p>
+                            <p class="lead" id="promise">{promise}</p>
+                            <p>{format!("You asked to be reached: {}.", time.to_lowercase())} " " {DELAYS}</p>
                         }.into_any(),
-                        Handler::Carrier => view! {
-                            <p class="lead">{receipt.routing.reason.clone()}</p>
-                            <p>"We will pass your request on " {when} "."</p>
-                        }.into_any(),
+                        Handler::Carrier => {
+                            let carrier = carrier_contact(&program, &receipt.service_title);
+                            view! {
+                                <p class="lead" id="promise">{format!("An advocate will pass your request to {}'s customer service {when}.", carrier.carrier)}</p>
+                                <p>{receipt.routing.reason.clone()}</p>
+                                <p><strong>"You do not need to wait. "</strong>{carrier.call.clone()}</p>
+                                {carrier.phone.clone().map(|phone| view! {
+                                    <p><a class="button button--primary" href=phone.tel_uri()>{format!("Call {} at {phone}", carrier.carrier)}</a></p>
+                                })}
+                                <p>{carrier.say.clone()}</p>
+                            }.into_any()
+                        }
                     }}
                     <p>"Keep your reference. Quote it if you call us, so we can find your request."</p>
                     <p>"We saved this request on this device only, so you can come back to this page and "

@@ -1,5 +1,5 @@
-use super::{remember_step, use_answers, use_catalog};
-use crate::components::{BackLink, StepCaption};
+use super::{FinderStep, remember_step, use_answers, use_catalog};
+use crate::components::{BackLink, NotAnEmergencyLine, SafetyNotice};
 use crate::finder::Answers;
 use crate::page::set_page_title;
 use advocate_domain::{Service, ServiceArea, ServiceIndex};
@@ -17,8 +17,9 @@ pub fn HelpStep() -> impl IntoView {
     let back = Signal::derive(move || answers.get().step(""));
     view! {
         <BackLink href=back/>
-        <StepCaption step=2/>
+        <FinderStep step="help"/>
         <h1 tabindex="-1">"What do you need help with?"</h1>
+        <NotAnEmergencyLine/>
         <ServiceSearch services=services answers=answers/>
         <h2 class="section-title">"Or choose an area"</h2>
         <ul class="area-list">
@@ -39,9 +40,12 @@ pub fn HelpStep() -> impl IntoView {
 fn ServiceSearch(services: Arc<Vec<Service>>, answers: Memo<Answers>) -> impl IntoView {
     let index = Arc::new(ServiceIndex::new(&services));
     let query = RwSignal::new(String::new());
-    let matches = Memo::new(move |_| index.search(&query.read()).into_iter().take(6).collect::<Vec<usize>>());
+    // An emergency or a crisis gets the 911/988 notice and no service at all (`safety`).
+    let suggestions = Memo::new(move |_| index.suggest(&query.read()));
+    let matches = Memo::new(move |_| suggestions.read().services.iter().copied().take(6).collect::<Vec<usize>>());
     let announcement = move || match (query.read().trim().is_empty(), matches.read().len()) {
         (true, _) => String::new(),
+        (false, _) if suggestions.read().concern.is_some() => String::new(),
         (false, 0) => "No services match. Try other words, or choose an area below.".into(),
         (false, 1) => "1 service matches.".into(),
         (false, n) => format!("{n} services match."),
@@ -50,6 +54,7 @@ fn ServiceSearch(services: Arc<Vec<Service>>, answers: Memo<Answers>) -> impl In
         <div class="search">
             <label class="label" for="describe">"Describe what is going on"</label>
             <p class="hint" id="describe-hint">"For example: “my mother needs a nursing home” or “I was charged twice”."</p>
+            <SafetyNotice text=query/>
             <input id="describe" class="input" type="search" autocomplete="off" aria-describedby="describe-hint describe-status"
                 prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
             <p id="describe-status" class="search__status" role="status">{announcement}</p>

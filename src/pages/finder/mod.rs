@@ -20,7 +20,7 @@ use outcome::OutcomeStep;
 use who::WhoStep;
 
 use crate::api;
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, StepCaption};
 use crate::finder::Answers;
 use advocate_domain::Service;
 use leptos::prelude::*;
@@ -87,4 +87,16 @@ pub fn advance(navigate: &impl Fn(&str, leptos_router::NavigateOptions), here: &
 /// Remembers where the member is, so /find can offer to continue an unfinished request.
 pub fn remember_step(answers: Memo<Answers>, step: &'static str) {
     Effect::new(move |_| crate::finder::save_last_answers(&answers.get().step(step)));
+}
+
+/// "Step 3 of 4" for a finder step, counted on this member's own path (`Answers::steps`).
+#[component]
+pub fn FinderStep(step: &'static str) -> impl IntoView {
+    let answers = use_answers();
+    let catalog = use_catalog();
+    move || {
+        let steps = answers.read().steps(&catalog);
+        let number = steps.iter().position(|s| *s == step).map_or(steps.len(), |i| i + 1);
+        view! { <StepCaption step=number total=steps.len()/> }
+    }
 }

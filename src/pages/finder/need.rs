@@ -1,5 +1,5 @@
-use super::{advance, remember_step, use_answers, use_catalog};
-use crate::components::{BackLink, ErrorSummary, FieldError, StepCaption};
+use super::{FinderStep, advance, remember_step, use_answers, use_catalog};
+use crate::components::{BackLink, ErrorSummary, FieldError};
 use crate::finder::Answers;
 use crate::page::set_page_title;
 use advocate_domain::Service;
@@ -46,7 +46,7 @@ fn NeedForm(services: Vec<Service>, answers: Memo<Answers>) -> impl IntoView {
         <form on:submit=submit novalidate>
             <fieldset class="question" class:question--error=move || !errors.read().is_empty()>
                 <legend>
-                    <StepCaption step=3/>
+                    <FinderStep step="need"/>
                     <h1 tabindex="-1">{title}</h1>
                 </legend>
                 <p class="hint">"Choose the one closest to what you need. An advocate can help with related problems on the same call."</p>

@@ -1,5 +1,5 @@
-use super::{advance, remember_step, use_answers};
-use crate::components::{ErrorSummary, FieldError, StepCaption};
+use super::{FinderStep, advance, remember_step, use_answers};
+use crate::components::{ErrorSummary, FieldError};
 use crate::finder::{Answers, load_last_answers};
 use crate::page::set_page_title;
 use advocate_domain::Relationship;
@@ -14,6 +14,7 @@ pub fn WhoStep() -> impl IntoView {
     let unfinished = load_last_answers().filter(|path| answers.get_untracked() == Answers::default() && !path.ends_with("/find"));
     remember_step(answers, "");
     let choice = RwSignal::new(answers.get_untracked().who);
+    let me = RwSignal::new(answers.get_untracked().me);
     let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
     let navigate = use_navigate();
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -22,7 +23,7 @@ pub fn WhoStep() -> impl IntoView {
             errors.set(vec![("who", "Select who needs help.".to_string())]);
             return;
         };
-        let next = Answers { who: Some(who), ..answers.get_untracked() };
+        let next = Answers { who: Some(who), me: me.get_untracked(), ..answers.get_untracked() };
         // Arriving with the help already chosen (from the bill check, or an advocate's link),
         // the member goes straight on to its details.
         let step = match (who.is_eligible(), next.service.is_some()) {
@@ -43,7 +44,10 @@ pub fn WhoStep() -> impl IntoView {
                     prop:checked=move || choice.get() == Some(relationship)
                     on:change=move |_| { choice.set(Some(relationship)); errors.set(Vec::new()); }
                     aria-describedby=move || (!errors.read().is_empty()).then_some("who-error")/>
-                <label for=format!("who-{index}")>{relationship.label()}</label>
+                <label for=format!("who-{index}")>
+                    {relationship.label()}
+                    {relationship.hint().map(|hint| view! { <span class="radio__hint">{hint}</span> })}
+                </label>
             </div>
         }
     };
@@ -57,7 +61,7 @@ pub fn WhoStep() -> impl IntoView {
         <form on:submit=submit novalidate>
             <fieldset class="question" class:question--error=move || !errors.read().is_empty() aria-describedby="who-hint">
                 <legend>
-                    <StepCaption step=1/>
+                    <FinderStep step=""/>
                     <h1 tabindex="-1">"Who needs help?"</h1>
                 </legend>
                 <p class="hint" id="who-hint">"Advocates help employees and their close family, anywhere in the United States."</p>
@@ -68,6 +72,12 @@ pub fn WhoStep() -> impl IntoView {
                     {other_choices.iter().enumerate().map(|(i, r)| option(others_from + i, *r)).collect_view()}
                 </div>
             </fieldset>
+            <div class="field">
+                <div class="checkbox">
+                    <input type="checkbox" id="me" prop:checked=move || me.get() on:change=move |ev| me.set(event_target_checked(&ev))/>
+                    <label for="me">"I am the person who needs help"</label>
+                </div>
+            </div>
             <button type="submit" class="button button--primary">"Continue"</button>
         </form>
     }

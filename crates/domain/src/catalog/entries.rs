@@ -3,7 +3,7 @@
 
 use super::CarrierPlanRule::{AdvocatesProceed, CoveredPortionToCarrier, DirectedToCarrier};
 use super::Entry;
-use super::NeedDetail::{BillAmount, BillCoverage, Condition, Zip};
+use super::NeedDetail::{AdministrativeTopic, BillAmount, BillCoverage, Condition, PlannedCare, Zip};
 
 const PLAN_CARD: &str = "Your health plan ID card (front and back)";
 const DOCTOR_LIST: &str = "Names and phone numbers of the doctors involved";
@@ -289,7 +289,7 @@ pub(super) const BENEFITS_AND_CLAIMS: &[Entry] = &[
             "dental",
             "vision",
         ],
-        details: &[],
+        details: &[AdministrativeTopic],
         rule: DirectedToCarrier,
         condition_note: None,
     },
@@ -308,7 +308,7 @@ pub(super) const BENEFITS_AND_CLAIMS: &[Entry] = &[
             "approval before surgery",
             "prior auth",
         ],
-        details: &[],
+        details: &[AdministrativeTopic],
         rule: DirectedToCarrier,
         condition_note: None,
     },
@@ -319,7 +319,7 @@ pub(super) const BENEFITS_AND_CLAIMS: &[Entry] = &[
         examples: &["Your doctor left your plan's network", "You changed plans and your specialists are out of network"],
         have_ready: &[PLAN_CARD, DOCTOR_LIST],
         search_words: &["out of network", "in network", "switch doctor", "network change", "doctor left network", "transition of care"],
-        details: &[],
+        details: &[AdministrativeTopic],
         rule: DirectedToCarrier,
         condition_note: None,
     },
@@ -342,7 +342,7 @@ pub(super) const BENEFITS_AND_CLAIMS: &[Entry] = &[
             "claim problem",
             "eob",
         ],
-        details: &[],
+        details: &[AdministrativeTopic],
         rule: DirectedToCarrier,
         condition_note: None,
     },
@@ -355,7 +355,7 @@ pub(super) const BENEFITS_AND_CLAIMS: &[Entry] = &[
         examples: &["An emergency room visit was denied because it was not approved in advance"],
         have_ready: &[EOB, "Any letters from your plan explaining the decision"],
         search_words: &["emergency room denied", "er claim", "pre-certification", "plan rules", "misinterpretation", "wrongly denied"],
-        details: &[],
+        details: &[AdministrativeTopic],
         rule: DirectedToCarrier,
         condition_note: None,
     },
@@ -366,7 +366,7 @@ pub(super) const BENEFITS_AND_CLAIMS: &[Entry] = &[
         examples: &["Your yearly checkup was billed as a sick visit", "A screening was charged because something was found"],
         have_ready: &[EOB, BILL],
         search_words: &["preventive", "annual physical", "checkup billed", "screening charged", "wellness visit", "colonoscopy charged"],
-        details: &[],
+        details: &[AdministrativeTopic],
         rule: DirectedToCarrier,
         condition_note: None,
     },
@@ -377,7 +377,7 @@ pub(super) const BENEFITS_AND_CLAIMS: &[Entry] = &[
         examples: &["You and your spouse both have insurance and each says the other should pay"],
         have_ready: &["Both plans' ID cards", "The Explanations of Benefits from both insurers"],
         search_words: &["two insurances", "coordination of benefits", "cob", "secondary insurance", "primary insurance", "dual coverage"],
-        details: &[],
+        details: &[AdministrativeTopic],
         rule: DirectedToCarrier,
         condition_note: None,
     },
@@ -388,7 +388,7 @@ pub(super) const BENEFITS_AND_CLAIMS: &[Entry] = &[
         examples: &["Your plan needs a referral before you see a specialist"],
         have_ready: &[PLAN_CARD, "Your primary doctor's name", "The specialist or service you need"],
         search_words: &["referral", "specialist referral", "need referral"],
-        details: &[],
+        details: &[AdministrativeTopic],
         rule: DirectedToCarrier,
         condition_note: None,
     },
@@ -402,8 +402,8 @@ pub(super) const BENEFITS_AND_CLAIMS: &[Entry] = &[
         examples: &["You need a CPAP machine and do not know who supplies it", "No in-network supplier carries the wheelchair you need"],
         have_ready: &["The prescription or order for the equipment", PLAN_CARD],
         search_words: &["medical equipment", "dme", "durable medical equipment", "supplier", "wheelchair", "cpap", "oxygen", "supplies"],
-        details: &[],
-        rule: AdvocatesProceed,
+        details: &[AdministrativeTopic],
+        rule: DirectedToCarrier,
         condition_note: None,
     },
     Entry {
@@ -423,8 +423,8 @@ pub(super) const BENEFITS_AND_CLAIMS: &[Entry] = &[
             "devices",
             "supplies coverage",
         ],
-        details: &[],
-        rule: AdvocatesProceed,
+        details: &[AdministrativeTopic],
+        rule: DirectedToCarrier,
         condition_note: None,
     },
     Entry {
@@ -438,9 +438,20 @@ pub(super) const BENEFITS_AND_CLAIMS: &[Entry] = &[
         examples: &["Your plan refused to cover a treatment and you want to appeal", "You want to file a complaint about your plan"],
         have_ready: &["The denial letter", EOB, "Any letters from your doctor supporting the care"],
         search_words: &["appeal", "grievance", "complaint", "denial letter", "overturn", "review", "dispute decision"],
-        details: &[],
+        details: &[AdministrativeTopic],
         rule: DirectedToCarrier,
         condition_note: Some("This help is not legal advice or representation, which only an attorney can provide."),
+    },
+    Entry {
+        id: "community-services",
+        title: "Find community services",
+        advocate_will: &["Locate community services near you or near your family member"],
+        examples: &["Rides to medical appointments", "Meal delivery after a hospital stay", "A support group for a condition or for caregivers"],
+        have_ready: &["The town or ZIP code where the help is needed", "What kind of help is needed, and how often"],
+        search_words: &["community services", "transportation", "rides", "meals", "meal delivery", "support group", "local services", "respite"],
+        details: &[],
+        rule: AdvocatesProceed,
+        condition_note: None,
     },
 ];
 
@@ -477,7 +488,7 @@ pub(super) const FINANCIAL_SUPPORT: &[Entry] = &[
         examples: &["You are paying yourself for a procedure your plan does not cover", "You have no insurance for a planned treatment"],
         have_ready: &["The provider's name and the quoted price", "The planned date"],
         search_words: &["negotiate", "discount", "cash price", "self pay", "uninsured", "lower price", "before surgery"],
-        details: &[],
+        details: &[PlannedCare],
         rule: CoveredPortionToCarrier,
         condition_note: None,
     },
@@ -520,12 +531,12 @@ pub(super) const FINANCIAL_SUPPORT: &[Entry] = &[
 
 pub(super) const MEDICAL_BILL_SAVER: &[Entry] = &[Entry {
     id: "medical-bill-saver",
-    title: "Lower a bill insurance did not cover (Medical Bill Saver)",
+    title: "Lower a bill your plan did not cover (Medical Bill Saver)",
     advocate_will: &[
         "Negotiate a discount with the doctor, dentist, hospital, surgery center or other provider, using fee benchmarks for the procedure, specialty and region",
         "Send you a written summary of the result and the payment terms agreed",
         "Get the provider's written sign-off on the terms negotiated for you",
-        "Explain your health plan and how in-network providers can save you money next time",
+        "Explain your overall health plan, how to get the most out of your benefits, and how in-network providers can save you money",
     ],
     examples: &[
         "A $2,300 bill for a procedure your plan does not cover",
@@ -545,5 +556,5 @@ pub(super) const MEDICAL_BILL_SAVER: &[Entry] = &[Entry {
     ],
     details: &[BillAmount, BillCoverage],
     rule: CoveredPortionToCarrier,
-    condition_note: Some("For bills over $400 that insurance did not cover. No particular discount is promised."),
+    condition_note: Some("For non-covered bills over $400. No particular discount is promised."),
 }];

@@ -5,6 +5,7 @@ use crate::console_api;
 use crate::page::focus_by_id;
 use crate::pages::console::ConsoleSession;
 use advocate_domain::request::asks_about_plan;
+use advocate_domain::routing::{AdministrativeTopic, PlannedCare};
 use advocate_domain::{
     BillCoverage, ContactDetails, ContactMethod, ContactTime, NeedDetail, NewRequest, PlanCoverage, Relationship, RequestReceipt, Service,
     TypedDetails,
@@ -22,6 +23,9 @@ pub fn RequestPanel(services: Arc<Vec<Service>>, chosen: RwSignal<String>) -> im
     let plan = RwSignal::new(None::<PlanCoverage>);
     let bill_amount = RwSignal::new(String::new());
     let coverage = RwSignal::new(None::<BillCoverage>);
+    let not_covered = RwSignal::new(String::new());
+    let topic = RwSignal::new(None::<AdministrativeTopic>);
+    let care = RwSignal::new(None::<PlannedCare>);
     let condition = RwSignal::new(String::new());
     let zip = RwSignal::new(String::new());
     let best_time = RwSignal::new(ContactTime::Anytime);
@@ -40,9 +44,17 @@ pub fn RequestPanel(services: Arc<Vec<Service>>, chosen: RwSignal<String>) -> im
     let checked = {
         let services = services.clone();
         move || {
-            let (amount, condition, zip) = (bill_amount.get(), condition.get(), zip.get());
-            let typed =
-                TypedDetails { plan: plan.get(), bill_amount: &amount, bill_coverage: coverage.get(), condition: &condition, zip: &zip };
+            let (amount, uncovered, condition, zip) = (bill_amount.get(), not_covered.get(), condition.get(), zip.get());
+            let typed = TypedDetails {
+                plan: plan.get(),
+                bill_amount: &amount,
+                bill_coverage: coverage.get(),
+                not_covered_amount: &uncovered,
+                condition: &condition,
+                zip: &zip,
+                admin_topic: topic.get(),
+                planned_care: care.get(),
+            };
             let request = NewRequest {
                 relationship: relationship.get(),
                 service_id: chosen.get(),
@@ -96,7 +108,7 @@ pub fn RequestPanel(services: Arc<Vec<Service>>, chosen: RwSignal<String>) -> im
             }
         });
     };
-    let select = move |id: &'static str, label: &'static str, options: Vec<(&'static str, &'static str)>, on: Callback<String>| {
+    let select = move |id: &'static str, label: &'static str, options: Vec<(&'static str, String)>, on: Callback<String>| {
         view! {
             <div class="field field--compact">
                 <label class="label label--small" for=id>{label}</label>
@@ -118,16 +130,22 @@ pub fn RequestPanel(services: Arc<Vec<Service>>, chosen: RwSignal<String>) -> im
     };
     let service_options: Vec<(String, String)> =
         std::iter::once((String::new(), "Choose…".to_string())).chain(services.iter().map(|s| (s.id.clone(), s.title.clone()))).collect();
-    let relationships = Relationship::ALL.into_iter().filter(|r| r.is_eligible()).map(|r| (r.slug(), r.label())).collect();
+    let choose = || ("", "Choose…".to_string());
+    let relationships = Relationship::ALL.into_iter().filter(|r| r.is_eligible()).map(|r| (r.slug(), r.label().to_string())).collect();
     let plans = vec![
-        ("", "Choose…"),
-        (PlanCoverage::CarrierPlan.slug(), "Yes"),
-        (PlanCoverage::OtherPlan.slug(), "No, another plan or none"),
-        (PlanCoverage::NotSure.slug(), "Not sure"),
+        choose(),
+        (PlanCoverage::CarrierPlan.slug(), "Yes".to_string()),
+        (PlanCoverage::OtherPlan.slug(), "No, another plan or none".to_string()),
+        (PlanCoverage::NotSure.slug(), "Not sure".to_string()),
     ];
     let coverages =
-        std::iter::once(("", "Choose…")).chain(BillCoverage::ALL.into_iter().map(|c| (c.slug(), c.summary()))).collect::<Vec<_>>();
-    let best_times = ContactTime::ALL.into_iter().map(|t| (t.slug(), t.label())).collect();
+        std::iter::once(choose()).chain(BillCoverage::ALL.into_iter().map(|c| (c.slug(), c.summary().to_string()))).collect::<Vec<_>>();
+    let topics =
+        std::iter::once(choose()).chain(AdministrativeTopic::ALL.into_iter().map(|t| (t.slug(), t.label().to_string()))).collect::<Vec<_>>();
+    let cares = std::iter::once(choose())
+        .chain(PlannedCare::ALL.into_iter().map(|c| (c.slug(), c.label("the carrier"))))
+        .collect::<Vec<(&'static str, String)>>();
+    let best_times = ContactTime::ALL.into_iter().map(|t| (t.slug(), t.label().to_string())).collect();
     view! {
         <section class="call-panel call-panel--wide" aria-labelledby="call-request-title">
             <h2 id="call-request-title">"Open a request"</h2>
@@ -159,10 +177,25 @@ pub fn RequestPanel(services: Arc<Vec<Service>>, chosen: RwSignal<String>) -> im
                         Callback::new(move |v: String| plan.set(PlanCoverage::from_slug(&v)))));
                     let details = service.details.iter().map(|detail| match detail {
                         NeedDetail::BillAmount => text_input("call-bill-amount", "Bill amount ($)", bill_amount).into_any(),
-                        NeedDetail::BillCoverage => select("call-bill-coverage", "Did insurance pay any of it?", coverages.clone(),
-                            Callback::new(move |v: String| coverage.set(BillCoverage::from_slug(&v)))).into_any(),
+                        NeedDetail::BillCoverage => view! {
+                            {select("call-bill-coverage", "What did the plan do with the bill?", coverages.clone(),
+                                Callback::new(move |v: String| coverage.set(BillCoverage::from_slug(&v))))}
+                            <Show when=move || coverage.get() == Some(BillCoverage::PartlyCovered)>
+                                {text_input("call-not-covered", "Part not covered ($)", not_covered)}
+                            </Show>
+                        }.into_any(),
                         NeedDetail::Condition => text_input("call-condition", "Condition, in the caller's words", condition).into_any(),
                         NeedDetail::Zip => text_input("call-zip", "ZIP code for care", zip).into_any(),
+                        NeedDetail::AdministrativeTopic => {
+                            let topics = topics.clone();
+                            (move || (plan.get() == Some(PlanCoverage::CarrierPlan)).then(|| select("call-topic", "Mainly about", topics.clone(),
+                                Callback::new(move |v: String| topic.set(AdministrativeTopic::from_slug(&v)))))).into_any()
+                        }
+                        NeedDetail::PlannedCare => {
+                            let cares = cares.clone();
+                            (move || (plan.get() == Some(PlanCoverage::CarrierPlan)).then(|| select("call-care", "Planned care", cares.clone(),
+                                Callback::new(move |v: String| care.set(PlannedCare::from_slug(&v)))))).into_any()
+                        }
                     }).collect_view();
                     view! { {plan_question} {details} }
                 })}
@@ -194,6 +227,9 @@ fn input_id(field: &str) -> &'static str {
         "plan" => "call-plan",
         "answers.bill_amount" => "call-bill-amount",
         "answers.bill_coverage" => "call-bill-coverage",
+        "answers.not_covered_amount" => "call-not-covered",
+        "answers.admin_topic" => "call-topic",
+        "answers.planned_care" => "call-care",
         "answers.condition" => "call-condition",
         "answers.zip" => "call-zip",
         "consent_to_contact" => "call-consent",
