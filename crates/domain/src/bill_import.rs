@@ -3,6 +3,7 @@
 //! and on the server.
 
 pub mod csv;
+pub mod layout;
 pub mod statement;
 pub mod x12;
 
