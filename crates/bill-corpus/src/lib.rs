@@ -77,11 +77,13 @@ pub fn corpus(seed: u64) -> Vec<Specimen> {
         captures.push(Capture::Scan { dpi: *rng.pick(&[150, 200, 300]), angle: rng.float(-1.0, 1.0) });
         for _ in 0..2 {
             // A phone of 8 megapixels or more takes a letter page at 250 DPI or better; 200
-            // is a photo taken from further away.
+            // is a photo taken from further away. Defocus is a blur on the page, so in pixels
+            // it shrinks with the resolution.
+            let dpi = *rng.pick(&[200, 250, 300]);
             captures.push(Capture::Photo(Photo {
-                dpi: *rng.pick(&[200, 250, 300]),
+                dpi,
                 angle: rng.float(-3.0, 3.0),
-                blur: rng.float(0.0, 0.8),
+                blur: rng.float(0.0, 0.8) * dpi as f32 / 300.0,
                 noise: rng.float(0.0, 0.6),
                 shade: rng.float(0.75, 1.0),
                 jpeg: rng.chance(0.5),

@@ -170,11 +170,21 @@ pub async fn read_bill(bytes: &[u8]) -> Result<BillRead, ReadError> {
     if pages.iter().all(|p| p.words.is_empty()) {
         return Err(ReadError::Statement(StatementError::NoText));
     }
-    let reading = read_layout(&pages);
+    let reading = read_layout(&pages, &known_code);
     if reading.bill.lines.is_empty() && reading.to_check.is_empty() {
         return Err(ReadError::Statement(StatementError::NoCharges));
     }
     Ok(BillRead { bill: reading.bill, pages: pages.len() as u32, method, rows: reading.rows, to_check: reading.to_check })
+}
+
+/// Whether a CPT/HCPCS code exists, by the codes of Medicare's unit limits bundled with the
+/// server: lets the layout reader correct a code OCR misread by one confusable character.
+fn known_code(code: &str) -> bool {
+    static CODES: std::sync::OnceLock<advocate_domain::unit_limits::UnitLimits> = std::sync::OnceLock::new();
+    CODES
+        .get_or_init(|| advocate_domain::unit_limits::UnitLimits::parse(include_str!("../data/unit-limits.tsv")).unwrap_or_default())
+        .get(code)
+        .is_some()
 }
 
 /// A PDF's words: its text layer, and OCR for the pages that have none (scans).

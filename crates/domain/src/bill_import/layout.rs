@@ -36,6 +36,9 @@ pub struct PageWords {
     pub width: f32,
     pub height: f32,
     pub words: Vec<Word>,
+    /// The words were recognised (OCR), so a character may be misread; a text layer's are not.
+    #[serde(default)]
+    pub recognised: bool,
 }
 
 /// Where a row was printed and what it says, so the member can compare a read charge with the
@@ -60,27 +63,47 @@ pub struct LayoutReading {
     pub to_check: Vec<PrintedRow>,
 }
 
-/// Reads a bill's pages of positioned words.
-pub fn read_layout(pages: &[PageWords]) -> LayoutReading {
+/// Reads a bill's pages of positioned words. `known_code` says whether a CPT/HCPCS code exists
+/// (the server and the browser hold Medicare's unit limits, 9,637 codes): on a recognised page,
+/// a code that does not, but does with one character OCR often confuses read back ("37030"
+/// for J7030), is taken as that code. Give `&|_| true` to take codes as read.
+pub fn read_layout(pages: &[PageWords], known_code: &dyn Fn(&str) -> bool) -> LayoutReading {
     let mut printed: Vec<(Row, f32)> = Vec::new();
     for (number, page) in pages.iter().enumerate() {
         let height = if page.height > 0.0 { page.height } else { 1.0 };
         printed.extend(rows::rows(number as u32, &page.words).into_iter().map(|row| (row, height)));
     }
+    let recognised: Vec<bool> = pages.iter().map(|p| p.recognised).collect();
     // Dates printed without a year ("11/10") take the year of the bill's other dates.
     let year = printed.iter().flat_map(|(row, _)| &row.tokens).filter_map(|t| values::date(&t.text, None)).map(|d| d.year).max();
-    let mut reader = Reader { year, ..Reader::default() };
+    let mut reader = Reader {
+        year,
+        known_code,
+        recognised,
+        headers: Vec::new(),
+        group_revenue_code: None,
+        visit_date: None,
+        charges: Vec::new(),
+        to_check: Vec::new(),
+        total: None,
+        header_open: false,
+        last_row: None,
+    };
     let mut previous_header: Option<&Row> = None;
     for (row, page_height) in &printed {
         let place = PrintedRow { page: row.page, top: row.top / page_height, bottom: row.bottom / page_height, text: row.text() };
         if is_header(row) {
-            // A header printed over two or three lines is one header.
-            let continues = previous_header.is_some_and(|p| p.page == row.page && row.top - p.bottom < 1.5 * row.height);
+            // A header printed over two or three lines is one header, even with a line of
+            // abbreviations between ("LICN HCPI"), as long as no value came in between.
+            let continues = previous_header.is_some_and(|p| p.page == row.page && row.top - p.bottom < 3.5 * row.height);
             reader.header_line(row, continues);
             previous_header = Some(row);
             continue;
         }
-        previous_header = None;
+        let values = row.tokens.iter().any(|t| values::amount(&t.text).is_some() || values::date(&t.text, None).is_some());
+        if values {
+            previous_header = None;
+        }
         reader.row(row, place);
     }
     reader.finish()
@@ -100,6 +123,8 @@ enum Column {
     Charge {
         named: bool,
     },
+    /// "Price": the line's charge where no other column holds charges, else the unit price.
+    Price,
     /// Payments, adjustments, insurance paid, allowed amounts, balances, what the patient owes.
     NotCharge,
     /// A charge-master, prescription or account number.
@@ -299,8 +324,10 @@ fn column_named(words: &[String]) -> Column {
         Column::Date
     } else if any(&["charge", "charges", "billed", "gross"]) {
         Column::Charge { named: true }
-    } else if any(&["amount", "price", "total", "fee", "fees"]) {
+    } else if any(&["amount", "total", "fee", "fees"]) {
         Column::Charge { named: false }
+    } else if has("price") {
+        Column::Price
     } else {
         Column::Unknown
     }
@@ -325,6 +352,8 @@ struct Header {
     named_charges: bool,
     /// An insurer's remittance (allowed amounts, reason codes): it restates a bill's charges.
     remittance: bool,
+    /// Some column other than "Price" holds charges ("Amount"): the price is a unit price.
+    charges_apart_from_price: bool,
 }
 
 impl Header {
@@ -341,15 +370,25 @@ impl Header {
                 _ => self.phrases.push(Phrase { line, left: token.left, right: token.right, words }),
             }
         }
+        self.charges_apart_from_price = self.phrases.iter().any(|p| matches!(self.named_under(p.left, p.right), Column::Charge { .. }));
         let columns: Vec<Column> = self.phrases.iter().map(|p| self.column_under(p.left, p.right)).collect();
         self.named_charges = columns.contains(&Column::Charge { named: true });
         let words: Vec<&String> = self.phrases.iter().flat_map(|p| &p.words).collect();
         self.remittance = words.iter().any(|w| ["allowed", "allow", "reim", "rsn", "remark", "reason"].contains(&w.as_str()));
     }
 
-    /// The column a value printed between `left` and `right` stands in: on each header line,
-    /// the phrase it overlaps most; else the nearest phrase, if it is near.
+    /// The column a value printed between `left` and `right` stands in.
     fn column_under(&self, left: f32, right: f32) -> Column {
+        match self.named_under(left, right) {
+            Column::Price if self.charges_apart_from_price => Column::UnitPrice,
+            Column::Price => Column::Charge { named: false },
+            column => column,
+        }
+    }
+
+    /// What the header words above a value name: on each header line, the phrase it overlaps
+    /// most; else the nearest phrase, if it is near.
+    fn named_under(&self, left: f32, right: f32) -> Column {
         let overlap = |p: &Phrase| p.right.min(right) - p.left.max(left);
         let mut words: Vec<String> = Vec::new();
         for line in 0..self.lines {
@@ -395,9 +434,11 @@ struct ReadCharge {
     remittance: bool,
 }
 
-#[derive(Debug, Default)]
-struct Reader {
+struct Reader<'a> {
     year: Option<i32>,
+    known_code: &'a dyn Fn(&str) -> bool,
+    /// By page: OCR's words, whose codes may be corrected.
+    recognised: Vec<bool>,
     /// The tables' headers so far; the last is the current table.
     headers: Vec<Header>,
     group_revenue_code: Option<String>,
@@ -411,7 +452,7 @@ struct Reader {
     last_row: Option<(u32, f32)>,
 }
 
-impl Reader {
+impl Reader<'_> {
     fn header_line(&mut self, row: &Row, continues: bool) {
         if !continues || self.headers.is_empty() {
             self.headers.push(Header::default());
@@ -426,7 +467,7 @@ impl Reader {
     fn row(&mut self, row: &Row, place: PrintedRow) {
         // A gap of several lines on the same page ends a table (a summary box above the
         // itemized list has its own header); a new page continues it.
-        if self.last_row.is_some_and(|(page, bottom)| page == row.page && row.top - bottom > 4.0 * row.height) {
+        if self.last_row.is_some_and(|(page, bottom)| page == row.page && row.top - bottom > 8.0 * row.height) {
             self.header_open = false;
         }
         self.last_row = Some((row.page, row.bottom));
@@ -479,7 +520,7 @@ impl Reader {
             self.row_without_charge(row, &columns, &amounts, place);
             return;
         }
-        let only_amounts = row.tokens.iter().zip(&amounts).all(|(t, a)| a.is_some() || t.text == "$");
+        let only_amounts = row.tokens.iter().zip(&amounts).all(|(t, a)| a.is_some() || !t.text.chars().any(char::is_alphanumeric));
         if only_amounts {
             let named = candidates.iter().any(|&i| columns[i] == Column::Charge { named: true });
             let source = if named && amounts.iter().flatten().count() > 1 { TotalSource::SummaryColumn } else { TotalSource::UnderCharges };
@@ -495,7 +536,10 @@ impl Reader {
             let end = if k + 1 == candidates.len() { row.tokens.len() } else { at + 1 };
             let segment = Segment { tokens: &row.tokens[start..end], columns: &columns[start..end], charge_at: at - start };
             start = end;
-            let Some(read) = segment.read(self.year, charge_columns) else { continue };
+            let Some(mut read) = segment.read(self.year, charge_columns) else { continue };
+            if self.recognised.get(row.page as usize).copied().unwrap_or(false) {
+                read.line.code = read.line.code.map(|code| known_or_confusable(code, self.known_code));
+            }
             if read.says_not_a_charge {
                 continue;
             }
@@ -531,7 +575,11 @@ impl Reader {
         let first = row.tokens.first().map_or("", |t| t.text.as_str());
         let dates: Vec<Date> = row.tokens.iter().filter_map(|t| values::date(&t.text, None)).collect();
         let has_words = row.tokens.iter().skip(1).any(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
-        if let Some(code) = values::revenue_code(first).filter(|_| has_words && dates.is_empty() && amounts.iter().all(Option::is_none)) {
+        // A group header: a revenue code and its name, nothing else that looks like a value.
+        let other_values = row.tokens.iter().skip(1).any(|t| values::broken_amount(&t.text) || values::procedure_code(&t.text).is_some());
+        if let Some(code) =
+            values::revenue_code(first).filter(|_| has_words && !other_values && dates.is_empty() && amounts.iter().all(Option::is_none))
+        {
             self.group_revenue_code = Some(code);
             return;
         }
@@ -708,6 +756,38 @@ impl Segment<'_> {
         }
         Some(SegmentReading { line, says_not_a_charge, identified, says_what })
     }
+}
+
+/// The code as read if it exists; else the first existing code one OCR confusion away (a
+/// HCPCS letter read as a digit, or a digit as a letter); else as read.
+fn known_or_confusable(code: String, known: &dyn Fn(&str) -> bool) -> String {
+    if known(&code) {
+        return code;
+    }
+    // Confusions seen in tesseract's reading of bills; a digit is read back as a letter only
+    // where billing codes often have one (J drugs, G services).
+    const CONFUSIONS: &[(char, &[char])] = &[
+        ('3', &['J']),
+        ('1', &['J']),
+        ('6', &['G']),
+        ('0', &['G', 'J']),
+        ('J', &['3', '1']),
+        ('G', &['6', '0']),
+        ('S', &['5']),
+        ('B', &['8']),
+        ('Z', &['2']),
+    ];
+    for (at, read) in code.char_indices() {
+        let Some((_, instead)) = CONFUSIONS.iter().find(|(c, _)| *c == read) else { continue };
+        for other in *instead {
+            let mut candidate = code.clone();
+            candidate.replace_range(at..at + read.len_utf8(), &other.to_string());
+            if values::procedure_code(&candidate).is_some_and(|(c, _)| c == candidate) && known(&candidate) {
+                return candidate;
+            }
+        }
+    }
+    code
 }
 
 /// Whether token `i` is a charge's code: a CPT/HCPCS code in a code column, or where no column

@@ -88,7 +88,7 @@ async fn read_page(page: PageImage, folder: &Path) -> Result<PageWords, ReadErro
 async fn slant(input: &str) -> f32 {
     let answer = run(
         "convert",
-        &[input, "-auto-orient", "-colorspace", "Gray", "-resize", "900x900>", "-deskew", "40%", "-format", "%[deskew:angle]", "info:"],
+        &[input, "-auto-orient", "-colorspace", "Gray", "-resize", "700x700>", "-deskew", "40%", "-format", "%[deskew:angle]", "info:"],
     )
     .await;
     answer.ok().and_then(|a| a.trim().parse::<f32>().ok()).filter(|a| a.is_finite() && a.abs() < 20.0).unwrap_or(0.0)
@@ -136,7 +136,7 @@ async fn orientation(image: &Path) -> Option<i32> {
 /// Tesseract's TSV: a page row (level 1) with the image's size, word rows (level 5) with their
 /// boxes, confidence and text.
 fn parse_tsv(tsv: &str) -> Recognised {
-    let mut page = PageWords::default();
+    let mut page = PageWords { recognised: true, ..PageWords::default() };
     let mut confidences = Vec::new();
     for line in tsv.lines().skip(1) {
         let fields: Vec<&str> = line.split('\t').collect();

@@ -18,7 +18,7 @@ pub fn parse(xml: &str) -> Vec<PageWords> {
         let (tag, after) = rest.split_once('>').unwrap_or((rest, ""));
         if let Some(attributes) = tag.strip_prefix("page ") {
             let number = |name| attribute(attributes, name).and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.0);
-            pages.push(PageWords { width: number("width"), height: number("height"), words: Vec::new() });
+            pages.push(PageWords { width: number("width"), height: number("height"), words: Vec::new(), recognised: false });
             runs.push(Vec::new());
         } else if let Some(attributes) = tag.strip_prefix("text ") {
             // The run's text, with any bold or italic markup inside it.

@@ -19,11 +19,11 @@ fn page(rows: &[(f32, &[(f32, &str)])]) -> PageWords {
             }
         }
     }
-    PageWords { width: 612.0, height: 792.0, words }
+    PageWords { width: 612.0, height: 792.0, words, recognised: true }
 }
 
 fn read(pages: &[PageWords]) -> LayoutReading {
-    read_layout(pages)
+    read_layout(pages, &|_| true)
 }
 
 fn charges(reading: &LayoutReading) -> Vec<(Option<&str>, Option<&str>, u32, i64)> {
@@ -232,4 +232,26 @@ fn a_remittance_restating_the_itemized_charges_is_not_read_twice() {
     // A remittance alone is read: its charges column, not the allowed or paid amounts.
     let alone = read(&[remittance]);
     assert_eq!(charges(&alone), [(Some("0350"), Some("70486"), 1, 160_900)]);
+}
+
+#[test]
+fn a_code_ocr_misread_is_taken_as_the_known_code_one_confusion_away() {
+    let known = |code: &str| ["J7030", "36415"].contains(&code);
+    assert_eq!(known_or_confusable("37030".into(), &known), "J7030");
+    assert_eq!(known_or_confusable("36415".into(), &known), "36415");
+    // Nothing known nearby: as read.
+    assert_eq!(known_or_confusable("72425".into(), &known), "72425");
+}
+
+#[test]
+fn a_price_column_beside_an_amount_column_is_the_unit_price() {
+    let bill = page(&[
+        (40.0, &[(36.0, "HCPCS"), (100.0, "Drug"), (250.0, "Qty"), (300.0, "Price"), (360.0, "Amount")]),
+        (60.0, &[(36.0, "J1885"), (100.0, "KETOROLAC 15MG INJ"), (255.0, "2"), (300.0, "$17.00"), (360.0, "$34.00")]),
+        (75.0, &[(36.0, "J0131"), (100.0, "ACETAMINOPHEN 10MG"), (255.0, "7h)"), (300.0, "$1.00"), (360.0, "$75.00")]),
+    ]);
+    let reading = read(&[bill]);
+    // Units OCR could not read are the charge over the unit price.
+    assert_eq!(charges(&reading), [(None, Some("J1885"), 2, 3_400), (None, Some("J0131"), 75, 7_500)]);
+    assert_eq!(reading.bill.lines[0].unit_price, Some(Money::from_cents(1_700)));
 }

@@ -12,7 +12,8 @@ use crate::time::Date;
 /// "1,564.00CR". OCR's "114,60" (a comma for the point) is read too. Two decimals are required:
 /// a bill prints cents, and a whole number is a quantity or a code.
 pub fn amount(text: &str) -> Option<i64> {
-    let mut s = text.trim();
+    // A table's rule read with the amount ("773.00;", "|27.50").
+    let mut s = text.trim().trim_matches(|c: char| matches!(c, ';' | ':' | '|' | '[' | ']' | '!' | '{' | '}'));
     let mut negative = false;
     // Peel the signs off in whatever order they were printed: "-$16,438.51", "($25.00)".
     loop {
@@ -85,7 +86,7 @@ pub fn date(text: &str, year: Option<i32>) -> Option<Date> {
 
 /// A hospital revenue code (UB-04 form locator 42): four digits with a leading zero ("0250").
 pub fn revenue_code(text: &str) -> Option<String> {
-    let text = text.trim_end_matches([':', '-', '|']);
+    let text = text.trim_matches(|c: char| !c.is_ascii_alphanumeric());
     (text.len() == 4 && text.starts_with('0') && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.to_string())
 }
 
@@ -95,7 +96,21 @@ pub fn revenue_code(text: &str) -> Option<String> {
 /// characters by some hospital systems ("070486" is 70486, "0J2405" is J2405). OCR's O for 0
 /// and l or I for 1 in the digits are read as digits.
 pub fn procedure_code(text: &str) -> Option<(String, Vec<String>)> {
-    let text = text.trim_matches(|c: char| matches!(c, '|' | ',' | ';' | ':' | '[' | ']'));
+    // OCR reads a HCPCS code's J as a bracket ("0)2405", ")2405"); as a leading or trailing
+    // bracket it is the table's rule.
+    let bracketed_j = |t: &str| {
+        let digits_after = |at: usize| t.len() == at + 5 && t[at + 1..].bytes().all(|b| b.is_ascii_digit());
+        let bracket = |at: usize| t.as_bytes().get(at).is_some_and(|b| matches!(b, b')' | b']'));
+        (bracket(1) && t.starts_with('0') && digits_after(1)) || (bracket(0) && digits_after(0))
+    };
+    let read_j: String;
+    let text = if bracketed_j(text) {
+        read_j = text.replacen([')', ']'], "J", 1);
+        read_j.as_str()
+    } else {
+        text
+    };
+    let text = text.trim_matches(|c: char| !c.is_ascii_alphanumeric());
     let mut parts = text.split('-').filter(|p| !p.is_empty());
     let code = parts.next()?;
     let modifiers: Vec<String> = parts.map(str::to_uppercase).collect();
@@ -157,6 +172,7 @@ mod tests {
             ("($25.00)", -2_500),
             ("114,60", 11_460),
             ("0.01", 1),
+            ("773.00;", 77_300),
             ("$0.00", 0),
         ] {
             assert_eq!(amount(text), Some(cents), "{text}");
@@ -186,6 +202,9 @@ mod tests {
         assert_eq!(code("0001U"), Some(("0001U".into(), String::new())));
         assert_eq!(code("G0O01"), Some(("G0001".into(), String::new())));
         assert_eq!(code("O72125"), Some(("72125".into(), String::new())));
+        assert_eq!(code("/{99284"), Some(("99284".into(), String::new())));
+        assert_eq!(code("0)2405"), Some(("J2405".into(), String::new())));
+        assert_eq!(code(")1100"), Some(("J1100".into(), String::new())));
         for text in ["2500000004", "74000040", "HBG1004", "0250", "123456", "Total"] {
             assert_eq!(procedure_code(text), None, "{text}");
         }
