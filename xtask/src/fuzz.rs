@@ -14,6 +14,7 @@
 
 use crate::run::{output, run, workspace_root};
 use crate::tools::command;
+use advocate_domain::bill_import::x12::sample::interchange;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -44,11 +45,22 @@ use Seeds::{Files, Head, Lines, Literals};
 
 /// Every target (a bin of fuzz/Cargo.toml) and its seeds.
 const TARGETS: &[(&str, &[Seeds])] = &[
-    ("x12", &[Literals("crates/domain/src/bill_import/x12.rs"), Files("../shared/data/x12")]),
+    (
+        "x12",
+        &[
+            Literals("crates/domain/src/bill_import/x12.rs"),
+            Literals("crates/domain/src/bill_import/x12/envelope.rs"),
+            Literals("crates/domain/src/bill_import/x12/segment.rs"),
+            Literals("crates/domain/src/bill_import/x12/claim.rs"),
+            Literals("crates/domain/src/bill_import/x12/remittance.rs"),
+            Files("../shared/data/x12"),
+        ],
+    ),
     (
         "bill_csv",
         &[
             Literals("crates/domain/src/bill_import/csv.rs"),
+            Literals("crates/domain/src/bill_import/values.rs"),
             Literals("crates/domain/src/bill_import.rs"),
             Literals("crates/server/tests/bills.rs"),
         ],
@@ -71,7 +83,7 @@ const TARGETS: &[(&str, &[Seeds])] = &[
     ("clfs_record", &[Literals("crates/domain/src/cms_files.rs"), Lines("../shared/data/cms-clfs-2025/CLFS2025Q2V1.csv")]),
     ("billing_code", &[Literals("crates/domain/src/estimate.rs")]),
     ("zip", &[Literals("crates/domain/src/zip.rs")]),
-    ("money", &[Literals("crates/domain/src/money.rs"), Literals("crates/domain/src/bill_import/csv.rs")]),
+    ("money", &[Literals("crates/domain/src/money.rs"), Literals("crates/domain/src/bill_import/values.rs")]),
     ("date", &[Literals("crates/domain/src/time.rs")]),
     ("timestamp", &[Literals("crates/domain/src/time.rs")]),
     ("clock_time", &[Literals("crates/domain/src/hours.rs")]),
@@ -237,8 +249,8 @@ fn write_seeds(root: &Path, name: &str, sources: &[Seeds], dir: &Path) -> Result
             .map(str::to_string)
             .collect();
         for body in bodies {
-            seeds.push(interchange(&body, '*', ':', "~\n").into_bytes());
-            seeds.push(interchange(&body, '|', '^', "\n").into_bytes());
+            seeds.push(interchange('*', ':', "~\n", &body).into_bytes());
+            seeds.push(interchange('|', '^', "\n", &body).into_bytes());
         }
     }
 
@@ -263,36 +275,6 @@ fn spread_lines(bytes: &[u8], count: usize) -> Vec<Vec<u8>> {
     let head = count / 4;
     let step = (lines.len().saturating_sub(head) / (count - head)).max(1);
     lines.iter().take(head).chain(lines.iter().skip(head).step_by(step)).take(count).map(|l| l.to_vec()).collect()
-}
-
-/// An X12 interchange around `body` (segments written with "*", ":" and "~"), in the given
-/// element, component and segment delimiters, with a standard 106-character ISA header.
-fn interchange(body: &str, element: char, component: char, segment: &str) -> String {
-    let repetition = "^";
-    let repetition = if element == '^' || component == '^' { "{" } else { repetition };
-    let fields = [
-        "00",
-        "          ",
-        "00",
-        "          ",
-        "ZZ",
-        "SENDER         ",
-        "ZZ",
-        "RECEIVER       ",
-        "250301",
-        "1200",
-        repetition,
-        "00501",
-        "000000001",
-        "0",
-        "P",
-    ];
-    let mut text = format!("ISA{element}{}{element}{component}{segment}", fields.join(&element.to_string()));
-    for part in body.split('~').map(str::trim).filter(|s| !s.is_empty()) {
-        text.push_str(&part.replace('*', &element.to_string()).replace(':', &component.to_string()));
-        text.push_str(segment);
-    }
-    text
 }
 
 /// The string literals of Rust source: "…" with its escapes, r"…" and r#"…"#. Good enough for
@@ -452,13 +434,6 @@ let b = 'q'; let c = '"'; fn f<'a>() {}
 let d = r#"raw "one""#; let e = "line \
         continues\u{2019}\x41";"####;
         assert_eq!(string_literals(source), ["x\ty\"z", "raw \"one\"", "line continues\u{2019}A"]);
-    }
-
-    #[test]
-    fn an_interchange_has_a_standard_header() {
-        let text = interchange("ST*837*1~ CLM*A*1***11:B:1~", '*', ':', "~");
-        assert_eq!(text.find("ST*"), Some(106));
-        assert!(text.ends_with("ST*837*1~CLM*A*1***11:B:1~"), "{text}");
     }
 
     #[test]

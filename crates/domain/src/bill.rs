@@ -106,6 +106,12 @@ impl Bill {
         before - self.lines.len()
     }
 
+    /// Whether the bill lists its charges one by one (more than one line, or a line with a
+    /// billing or revenue code), rather than one amount for the whole visit.
+    pub fn is_itemized(&self) -> bool {
+        self.lines.len() > 1 || self.lines.iter().any(|l| l.code.is_some() || l.revenue_code.is_some())
+    }
+
     /// What the bill asks the patient to pay: the amount due, else the lines' total.
     pub fn amount_asked(&self) -> Money {
         self.amount_due.unwrap_or_else(|| self.lines_total())
@@ -129,5 +135,16 @@ mod tests {
         let mut bill = Bill { lines: vec![line(6_053), line(-59_853), line(58_800)], ..Default::default() };
         assert_eq!(bill.take_out_credits(), 1);
         assert_eq!(bill.lines_total(), Money::from_cents(64_853));
+    }
+
+    #[test]
+    fn a_bill_with_one_uncoded_amount_is_a_summary_and_anything_more_is_itemized() {
+        let summary = BillLine { description: "Hospital services".into(), units: 1, charge: Money::from_dollars(900), ..Default::default() };
+        let mut bill = Bill { lines: vec![summary.clone()], ..Default::default() };
+        assert!(!bill.is_itemized());
+        bill.lines[0].code = Some("99285".into());
+        assert!(bill.is_itemized());
+        let two = Bill { lines: vec![summary.clone(), summary], ..Default::default() };
+        assert!(two.is_itemized());
     }
 }

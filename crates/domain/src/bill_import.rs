@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod layout;
 pub mod statement;
+mod values;
 pub mod x12;
 
 use crate::bill::Bill;

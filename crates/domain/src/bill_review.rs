@@ -21,6 +21,7 @@ pub enum FindingKind {
     UnitsOverDailyMaximum,
     LineArithmetic,
     TotalMismatch,
+    AmountDueOverCharges,
     DateOutsideStay,
     RoomChargeOnDischargeDay,
     WholeAndParts,
@@ -40,6 +41,7 @@ impl FindingKind {
             FindingKind::UnitsOverDailyMaximum => "More units than one patient usually gets in a day",
             FindingKind::LineArithmetic => "A line that does not add up",
             FindingKind::TotalMismatch => "The total does not match the lines",
+            FindingKind::AmountDueOverCharges => "You are asked for more than the charges",
             FindingKind::DateOutsideStay => "A charge outside the hospital stay",
             FindingKind::RoomChargeOnDischargeDay => "A room charge for the day you went home",
             FindingKind::WholeAndParts => "A test billed whole and in parts",
@@ -198,7 +200,10 @@ impl ReviewData for crate::unit_limits::UnitLimits {
 pub struct Review {
     /// Most money at stake first.
     pub findings: Vec<Finding>,
-    /// All findings together, never more than the bill (findings may overlap).
+    /// The findings that name the same lines, together: one card each, most at stake first.
+    #[serde(default)]
+    pub groups: Vec<FindingGroup>,
+    /// All groups together: each charge counted once, never more than the bill.
     pub at_stake: Money,
     /// The amount the bill asks for (the amount due, else the lines' total).
     pub amount: Money,
@@ -206,6 +211,20 @@ pub struct Review {
     /// The Medical Bill Saver answer in one sentence.
     pub bill_saver_answer: String,
     pub next_steps: Vec<String>,
+}
+
+/// Findings that share lines of the bill (a repeated panel is charged twice, over its daily
+/// units and far above its price: three reasons about the same two lines).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FindingGroup {
+    /// The lines any of its findings names, in order.
+    pub lines: Vec<usize>,
+    /// Indexes into `Review::findings`, most at stake first.
+    pub findings: Vec<usize>,
+    /// Each line counted once, at the largest amount any finding says it could come down by;
+    /// for a finding about the whole bill (a total that does not match), its own amount.
+    pub at_stake: Money,
 }
 
 /// Modifiers that say a repeat on the same day is a distinct service (CMS NCCI policy manual,
@@ -266,18 +285,105 @@ pub fn review(bill: &Bill, situation: &Situation, data: &impl ReviewData) -> Rev
     findings.sort_by(|a, b| b.at_stake.cmp(&a.at_stake).then(a.lines.cmp(&b.lines)));
 
     let amount = bill.amount_asked();
-    let all_findings = findings.iter().map(|f| f.at_stake.cents()).sum::<i64>();
-    let at_stake = Money::from_cents(all_findings.min(bill.lines_total().cents().max(amount.cents())));
+    let groups = group_findings(bill, &findings);
+    let all_groups = groups.iter().map(|g| g.at_stake.cents()).sum::<i64>();
+    let at_stake = Money::from_cents(all_groups.min(bill.lines_total().cents().max(amount.cents())));
     // Unanswered, the Bill Saver answer would be a guess: `problems` asks for it first.
     let bill_saver = bill_saver_eligibility(amount, coverage(bill, situation).unwrap_or(BillCoverage::PartlyCovered));
     Review {
         next_steps: next_steps(&findings, bill_saver),
         bill_saver_answer: bill_saver.sentence(amount),
         findings,
+        groups,
         at_stake,
         amount,
         bill_saver,
     }
+}
+
+/// Groups findings that share a line, and counts each line once: at the largest amount any of
+/// its findings would take off it. The sum of the groups is what the whole review puts at
+/// stake, so a charge found three ways is not counted three times.
+pub fn group_findings(bill: &Bill, findings: &[Finding]) -> Vec<FindingGroup> {
+    // Union-find over findings through the lines they name.
+    let mut parent: Vec<usize> = (0..findings.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut owner: HashMap<usize, usize> = HashMap::new();
+    for (f, finding) in findings.iter().enumerate() {
+        for &line in &finding.lines {
+            match owner.get(&line) {
+                Some(&other) => {
+                    let (a, b) = (root(&mut parent, f), root(&mut parent, other));
+                    parent[a.max(b)] = a.min(b);
+                }
+                None => {
+                    owner.insert(line, f);
+                }
+            }
+        }
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); findings.len()];
+    for f in 0..findings.len() {
+        let r = root(&mut parent, f);
+        members[r].push(f);
+    }
+    let mut groups: Vec<FindingGroup> = members
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|members| {
+            let mut largest: HashMap<usize, i64> = HashMap::new();
+            let mut whole_bill = 0_i64;
+            for &f in &members {
+                if findings[f].lines.is_empty() {
+                    whole_bill += findings[f].at_stake.cents();
+                }
+                for (line, cents) in reductions(bill, &findings[f]) {
+                    let entry = largest.entry(line).or_default();
+                    *entry = (*entry).max(cents);
+                }
+            }
+            let mut lines: Vec<usize> = members.iter().flat_map(|&f| findings[f].lines.iter().copied()).collect();
+            lines.sort_unstable();
+            lines.dedup();
+            FindingGroup { lines, findings: members, at_stake: cents(largest.values().sum::<i64>() + whole_bill) }
+        })
+        .collect();
+    groups.sort_by(|a, b| b.at_stake.cmp(&a.at_stake).then(a.findings.cmp(&b.findings)));
+    groups
+}
+
+/// How much of a finding's amount falls on each of its lines: the lines that would come off
+/// or down (the repeats, not the first; the parts, not the whole), smallest charge first and,
+/// among equal charges, the later line first, so that two findings about the same copies
+/// put their amounts on the same line.
+fn reductions(bill: &Bill, finding: &Finding) -> Vec<(usize, i64)> {
+    let charge = |i: usize| bill.lines.get(i).map_or(0, |l| l.charge.cents());
+    let mut reducible: Vec<usize> = match finding.kind {
+        FindingKind::ExactDuplicate | FindingKind::WholeAndParts | FindingKind::UnbundledPair => {
+            finding.lines.iter().skip(1).copied().collect()
+        }
+        FindingKind::RepeatedCode => {
+            let kept = finding.lines.iter().copied().max_by_key(|&i| (charge(i), std::cmp::Reverse(i)));
+            finding.lines.iter().copied().filter(|&i| Some(i) != kept).collect()
+        }
+        _ => finding.lines.clone(),
+    };
+    reducible.sort_by_key(|&i| (charge(i), std::cmp::Reverse(i)));
+    let mut left = finding.at_stake.cents();
+    reducible
+        .into_iter()
+        .map(|i| {
+            let taken = left.min(charge(i)).max(0);
+            left -= taken;
+            (i, taken)
+        })
+        .collect()
 }
 
 fn next_steps(findings: &[Finding], bill_saver: BillSaverEligibility) -> Vec<String> {
@@ -327,7 +433,7 @@ fn what(line: &BillLine) -> String {
 }
 
 fn on(date: Option<Date>) -> String {
-    date.map(|d| format!(" on {d}")).unwrap_or_default()
+    date.map(|d| format!(" on {}", d.written())).unwrap_or_default()
 }
 
 /// The same line, word for word and to the cent, more than once.
@@ -444,9 +550,9 @@ pub fn line_arithmetic(bill: &Bill) -> Vec<Finding> {
                     vec![i],
                     cents(line.charge.cents() - expected),
                     format!(
-                        "{}: {} units at {} each come to {}, but the line charges {}.",
+                        "{}: {} at {} each come to {}, but the line charges {}.",
                         what(line),
-                        line.units,
+                        if line.units == 1 { "1 unit".to_string() } else { format!("{} units", line.units) },
                         unit_price,
                         Money::from_cents(expected),
                         line.charge
@@ -458,20 +564,42 @@ pub fn line_arithmetic(bill: &Bill) -> Vec<Finding> {
         .collect()
 }
 
-/// The stated total differs from the sum of the lines.
+/// The stated total differs from the sum of the lines, or the amount due is more than the
+/// charges: the difference is named either way. A total above the lines is money at stake; a
+/// total below them is a question (a line may be a copy, or the total may leave one out).
 pub fn total_mismatch(bill: &Bill) -> Vec<Finding> {
-    let Some(stated) = bill.stated_total else { return Vec::new() };
     let sum = bill.lines_total();
-    if stated == sum || bill.lines.is_empty() {
+    if bill.lines.is_empty() {
         return Vec::new();
     }
-    vec![finding(
-        FindingKind::TotalMismatch,
-        Vec::new(),
-        cents(stated.cents() - sum.cents()),
-        format!("The bill's total is {stated}, but its lines add up to {sum}."),
-        "Please explain the difference between the total and the itemized charges.",
-    )]
+    let mut findings = Vec::new();
+    if let Some(stated) = bill.stated_total.filter(|stated| *stated != sum) {
+        let difference = Money::from_cents((stated.cents() - sum.cents()).abs());
+        let (explanation, ask) = if stated > sum {
+            (
+                format!("The bill's total is {stated}, but its lines add up to {sum}: the total is {difference} more than the charges listed."),
+                "Please explain the difference between the total and the itemized charges, and list any charge that is missing.",
+            )
+        } else {
+            (
+                format!("The bill's total is {stated}, but its lines add up to {sum}: the lines come to {difference} more than the total."),
+                "Please explain the difference between the total and the itemized charges: is a line listed twice, or left out of the total?",
+            )
+        };
+        findings.push(finding(FindingKind::TotalMismatch, Vec::new(), cents(stated.cents() - sum.cents()), explanation, ask));
+    }
+    let charged = bill.stated_total.unwrap_or(sum).max(sum);
+    if let Some(due) = bill.amount_due.filter(|due| *due > charged) {
+        let difference = Money::from_cents(due.cents() - charged.cents());
+        findings.push(finding(
+            FindingKind::AmountDueOverCharges,
+            Vec::new(),
+            difference,
+            format!("The bill asks you to pay {due}, which is {difference} more than its charges of {charged}."),
+            "Why is the amount due more than the charges? Please send a statement that shows how it was worked out.",
+        ));
+    }
+    findings
 }
 
 /// Charges dated before the admission or after the discharge. Tests and care in the three days
@@ -488,13 +616,13 @@ pub fn dates_outside_stay(bill: &Bill) -> Vec<Finding> {
             let (at_stake, explanation, ask) = if window {
                 (
                     Money::from_cents(0),
-                    format!("{} is dated {date}, in the three days before the stay from {admission} to {discharge}. Care just before an admission can belong on the stay's bill, but only once.", what(line)),
+                    format!("{} is dated {}, in the three days before the stay from {} to {}. Care just before an admission can belong on the stay's bill, but only once.", what(line), date.written(), admission.written(), discharge.written()),
                     "Was this part of the stay, and is it billed only once (not also on a separate bill)?",
                 )
             } else {
                 (
                     line.charge,
-                    format!("{} is dated {date}, outside the stay from {admission} to {discharge}.", what(line)),
+                    format!("{} is dated {}, outside the stay from {} to {}.", what(line), date.written(), admission.written(), discharge.written()),
                     "Was this service part of this stay? If not, please remove it from this bill.",
                 )
             };
@@ -521,8 +649,9 @@ pub fn room_charge_on_discharge_day(bill: &Bill) -> Vec<Finding> {
                 vec![i],
                 line.charge,
                 format!(
-                    "{} is charged for {discharge}, the day of discharge. Hospitals count the day you arrive, not the day you leave.",
-                    what(line)
+                    "{} is charged for {}, the day of discharge. Hospitals count the day you arrive, not the day you leave.",
+                    what(line),
+                    discharge.written()
                 ),
                 "Please remove the room charge for the day of discharge.",
             )
@@ -787,6 +916,67 @@ mod tests {
         assert_eq!(total_mismatch(&b)[0].at_stake, Money::from_dollars(100));
         b.stated_total = Some(Money::from_dollars(190));
         assert!(total_mismatch(&b).is_empty());
+    }
+
+    #[test]
+    fn a_total_below_the_lines_is_named_with_the_difference() {
+        let mut b = bill(vec![line("99213", 1, 1, 150), line("85025", 1, 1, 40)]);
+        b.lines[1].charge = Money::from_cents(49_853);
+        b.lines[0].charge = Money::from_cents(15_000);
+        b.stated_total = Some(Money::from_cents(63_853));
+        let found = total_mismatch(&b);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].at_stake, Money::from_cents(0));
+        assert!(found[0].explanation.contains("$638.53, but its lines add up to $648.53"), "{}", found[0].explanation);
+        assert!(found[0].explanation.contains("$10.00 more than the total"), "{}", found[0].explanation);
+        assert!(!review(&b, &Situation::default(), &BillOnly).findings.is_empty(), "never 'no problems found'");
+    }
+
+    #[test]
+    fn an_amount_due_above_the_charges_is_found_and_one_below_is_not() {
+        let mut b = bill(vec![line("99213", 1, 1, 150), line("85025", 1, 1, 40)]);
+        b.amount_due = Some(Money::from_dollars(230));
+        let found = total_mismatch(&b);
+        assert_eq!((found[0].kind, found[0].at_stake), (FindingKind::AmountDueOverCharges, Money::from_dollars(40)));
+        b.amount_due = Some(Money::from_dollars(190));
+        assert!(total_mismatch(&b).is_empty());
+        b.amount_due = Some(Money::from_dollars(60));
+        assert!(total_mismatch(&b).is_empty(), "less than the charges is what insurance left");
+    }
+
+    #[test]
+    fn a_charge_found_three_ways_counts_once_at_stake() {
+        // A repeated $68 panel: charged twice, over its daily units, and far above its price.
+        struct Limits;
+        impl ReviewData for Limits {
+            fn max_units_per_day(&self, code: &str) -> Option<u32> {
+                (code == "80053").then_some(1)
+            }
+            fn benchmark(&self, line: &BillLine) -> Option<Benchmark> {
+                (line.code.as_deref() == Some("80053"))
+                    .then_some(Benchmark { medicare: Money::from_cents(1_056), in_network_high: Money::from_cents(1_690) })
+            }
+        }
+        let b = bill(vec![line("80053", 1, 1, 68), line("80053", 1, 1, 68), line("99213", 1, 1, 150)]);
+        let r = review(&b, &Situation { coverage: Some(BillCoverage::NotCovered), ..Default::default() }, &Limits);
+        assert_eq!(r.findings.len(), 4, "{:?}", r.findings);
+        assert_eq!(r.groups.len(), 1, "one card for the two lines");
+        assert_eq!(r.groups[0].lines, [0, 1]);
+        assert_eq!(r.groups[0].findings.len(), 4);
+        // Line 2 comes off entirely ($68); line 1 can come down to the usual price ($68 − $16.90).
+        assert_eq!(r.groups[0].at_stake, Money::from_cents(6_800 + 5_110));
+        assert_eq!(r.at_stake, Money::from_cents(11_910));
+    }
+
+    #[test]
+    fn findings_on_different_lines_are_separate_cards_that_add_up() {
+        let b = bill(vec![line("85025", 1, 1, 40), line("85025", 1, 1, 40), line("99213", 1, 2, 150)]);
+        let mut with_arithmetic = b.clone();
+        with_arithmetic.lines[2].unit_price = Some(Money::from_dollars(50));
+        let r = review(&with_arithmetic, &Situation { coverage: Some(BillCoverage::NotCovered), ..Default::default() }, &BillOnly);
+        assert_eq!(r.groups.len(), 2);
+        assert_eq!(r.groups.iter().map(|g| g.at_stake).collect::<Vec<_>>(), [Money::from_dollars(50), Money::from_dollars(40)]);
+        assert_eq!(r.at_stake, Money::from_dollars(90));
     }
 
     #[test]

@@ -6,29 +6,64 @@
 //! indicator, global days, … conversion factor (column 25).
 
 use crate::fee_schedule::{FeeScheduleEntry, Gpci, PaymentStatus};
+use std::borrow::BorrowMut;
+use std::cell::RefCell;
 
 /// The cells of one CSV line; quoted cells may hold commas ("Drug, 10 ml") and doubled quotes.
+/// A blank line is one empty cell.
 pub fn csv_cells(line: &str) -> Vec<String> {
-    separated_cells(line, ',')
+    thread_local! {
+        // Building a reader (its state table) takes longer than reading a line, and CMS's files
+        // are read line by line: the comma reader is built once and reset for each line. (A
+        // copy made with `clone` loses its table.)
+        static COMMA: RefCell<csv_core::Reader> = RefCell::new(csv_core::Reader::new());
+    }
+    COMMA.with_borrow_mut(|reader| {
+        reader.reset();
+        records(line, reader).next().map_or_else(|| vec![String::new()], |(_, cells)| cells)
+    })
 }
 
-/// The cells of one line split at `separator` (a comma, a semicolon, a tab), outside quotes.
-pub fn separated_cells(line: &str, separator: char) -> Vec<String> {
-    let mut cells = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                cells.last_mut().expect("one cell").push('"');
+/// The records of CSV text split at `separator` (b',', b';' or b'\t'), each with the line it starts
+/// on, counting from 1. As RFC 4180 has it, a cell in quotes may hold the separator, a doubled
+/// quote ("") and line breaks; a quote inside an unquoted cell ("4x4\" gauze") is only a quote.
+/// Blank lines are skipped. Nothing is refused: odd text still reads as some cells.
+pub fn separated_records(text: &str, separator: u8) -> impl Iterator<Item = (usize, Vec<String>)> + '_ {
+    records(text, csv_core::ReaderBuilder::new().delimiter(separator).build())
+}
+
+fn records<'a>(text: &'a str, mut reader: impl BorrowMut<csv_core::Reader> + 'a) -> impl Iterator<Item = (usize, Vec<String>)> + 'a {
+    let mut rest = text.as_bytes();
+    let mut line = 1;
+    std::iter::from_fn(move || {
+        let (mut output, mut ends) = (vec![0; 256], vec![0; 32]);
+        let (mut read, mut written, mut ended) = (0, 0, 0);
+        loop {
+            let (result, nin, nout, nend) = reader.borrow_mut().read_record(&rest[read..], &mut output[written..], &mut ends[ended..]);
+            (read, written, ended) = (read + nin, written + nout, ended + nend);
+            match result {
+                // Called again with no input left, the reader closes the last record.
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => output.resize(output.len() * 2, 0),
+                csv_core::ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+                csv_core::ReadRecordResult::Record => break,
+                csv_core::ReadRecordResult::End => return None,
             }
-            '"' => quoted = !quoted,
-            c if c == separator && !quoted => cells.push(String::new()),
-            c => cells.last_mut().expect("one cell").push(c),
         }
-    }
-    cells
+        let (record, after) = rest.split_at(read);
+        rest = after;
+        // The blank lines skipped before the record, then the record's own line breaks.
+        let newlines = |bytes: &[u8]| bytes.iter().filter(|&&b| b == b'\n').count();
+        let blank = record.iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+        let start = line + newlines(&record[..blank]);
+        line += newlines(record);
+        // Only ASCII (separators, quotes, line ends) is taken out, so the cells stay UTF-8.
+        let cells = ends[..ended]
+            .iter()
+            .scan(0, |from, &to| Some(String::from_utf8_lossy(&output[std::mem::replace(from, to)..to]).into_owned()))
+            .collect();
+        Some((start, cells))
+    })
 }
 
 /// One row of the RVU file.
@@ -239,6 +274,29 @@ mod tests {
     fn quoted_cells_keep_their_commas() {
         assert_eq!(csv_cells(r#"A4216,,"Sterile water, 10 ml",X"#), ["A4216", "", "Sterile water, 10 ml", "X"]);
         assert_eq!(csv_cells(r#"a,"say ""hi""",b"#), ["a", r#"say "hi""#, "b"]);
+    }
+
+    #[test]
+    fn a_quoted_cell_may_hold_a_line_break() {
+        let text = "code,description\r\n\r\nA4216,\"Sterile water,\r\n10 ml\"\n\nJ1100,Dexamethasone";
+        let records: Vec<(usize, Vec<String>)> = separated_records(text, b',').collect();
+        let cells = |cells: &[&str]| cells.iter().map(|cell| cell.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            records,
+            [
+                (1, cells(&["code", "description"])),
+                (3, cells(&["A4216", "Sterile water,\r\n10 ml"])),
+                (6, cells(&["J1100", "Dexamethasone"]))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_inside_an_unquoted_cell_is_only_a_quote() {
+        assert_eq!(csv_cells(r#"A6402,Gauze 4x4" sterile,0.25"#), ["A6402", r#"Gauze 4x4" sterile"#, "0.25"]);
+        let semicolons: Vec<_> = separated_records("a;\"b;c\";d", b';').collect();
+        assert_eq!(semicolons, [(1, vec!["a".to_string(), "b;c".into(), "d".into()])]);
+        assert_eq!(csv_cells(""), [""]);
     }
 
     #[test]

@@ -12,7 +12,10 @@ use serde::{Deserialize, Serialize};
 pub enum Relationship {
     Employee,
     SpouseOrPartner,
+    /// A dependent child: the program names "dependent children".
     Child,
+    /// A child who is not the employee's dependent (a grown child with their own coverage).
+    NonDependentChild,
     Parent,
     ParentInLaw,
     Sibling,
@@ -22,10 +25,11 @@ pub enum Relationship {
 }
 
 impl Relationship {
-    pub const ALL: [Relationship; 9] = [
+    pub const ALL: [Relationship; 10] = [
         Relationship::Employee,
         Relationship::SpouseOrPartner,
         Relationship::Child,
+        Relationship::NonDependentChild,
         Relationship::Parent,
         Relationship::ParentInLaw,
         Relationship::Sibling,
@@ -39,6 +43,7 @@ impl Relationship {
             Relationship::Employee => "employee",
             Relationship::SpouseOrPartner => "spouse-or-partner",
             Relationship::Child => "child",
+            Relationship::NonDependentChild => "child-not-dependent",
             Relationship::Parent => "parent",
             Relationship::ParentInLaw => "parent-in-law",
             Relationship::Sibling => "sibling",
@@ -57,7 +62,8 @@ impl Relationship {
         match self {
             Relationship::Employee => "The employee",
             Relationship::SpouseOrPartner => "The employee's spouse or domestic partner",
-            Relationship::Child => "The employee's child",
+            Relationship::Child => "The employee's dependent child",
+            Relationship::NonDependentChild => "The employee's child who is not a dependent",
             Relationship::Parent => "The employee's parent",
             Relationship::ParentInLaw => "The employee's parent-in-law",
             Relationship::Sibling => "The employee's brother or sister",
@@ -73,12 +79,23 @@ impl Relationship {
             Relationship::Employee => "the employee",
             Relationship::SpouseOrPartner => "the spouse or partner",
             Relationship::Child => "the child",
+            Relationship::NonDependentChild => "the employee's child",
             Relationship::Parent => "the parent",
             Relationship::ParentInLaw => "the parent-in-law",
             Relationship::Sibling => "the brother or sister",
             Relationship::Grandparent => "the grandparent",
             Relationship::OtherRelative => "your relative",
             Relationship::Friend => "your friend",
+        }
+    }
+
+    /// A line under the choice that explains it, where one is needed.
+    pub fn hint(self) -> Option<&'static str> {
+        match self {
+            Relationship::Child => Some("A child the employee covers as a dependent on their benefits."),
+            Relationship::NonDependentChild => Some("For example a grown child who has their own health coverage."),
+            Relationship::SpouseOrPartner => Some("Married, or a domestic partner."),
+            _ => None,
         }
     }
 
@@ -93,7 +110,7 @@ impl Relationship {
     pub fn not_eligible(self) -> Option<NotEligible> {
         (!self.is_eligible()).then(|| NotEligible {
             message: format!(
-                "We are sorry: this service is only for employees and their spouse or domestic partner, children, parents and parents-in-law, so {} cannot use it.",
+                "We are sorry: this service is only for employees and their spouse or domestic partner, dependent children, parents and parents-in-law, so {} cannot use it.",
                 self.person()
             ),
             instead: vec![
@@ -125,6 +142,15 @@ mod tests {
             assert!(r.is_eligible(), "{r:?}");
             assert!(r.not_eligible().is_none());
         }
+    }
+
+    #[test]
+    fn a_child_who_is_not_a_dependent_is_not_eligible() {
+        assert!(Relationship::Child.is_eligible());
+        assert!(!Relationship::NonDependentChild.is_eligible());
+        assert!(Relationship::Child.label().contains("dependent"));
+        let answer = Relationship::NonDependentChild.not_eligible().unwrap();
+        assert!(answer.message.contains("dependent children"), "{}", answer.message);
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub struct Employer {
     pub advocate_phone: Option<PhoneNumber>,
     #[serde(default)]
     pub hours: Option<AdvocateHours>,
+    /// The carrier's member services number for this employer's plan, if it differs.
+    #[serde(default)]
+    pub carrier_phone: Option<PhoneNumber>,
 }
 
 /// The operator's employers file: `[[employer]]` tables.
@@ -66,6 +69,9 @@ impl Employer {
         }
         if let Some(hours) = &self.hours {
             settings.hours = hours.clone();
+        }
+        if let Some(phone) = &self.carrier_phone {
+            settings.carrier_phone = Some(phone.clone());
         }
         settings
     }

@@ -3,7 +3,9 @@
 //! Program description, "Convenient access": "Personal Health Advocates are available Monday
 //! through Friday between 8:00 am and 12 midnight ET … Resources are available by phone 24/7 at
 //! the same toll-free number and a Personal Health Advocate will outreach to the caller the
-//! following business day." A business day is a weekday that is not a US federal holiday.
+//! following business day." The program says nothing about holidays, so federal holidays are
+//! ordinary working days unless the operator closes them (`closed_on_federal_holidays`, off by
+//! default), and the hours then say so.
 
 use crate::time::{Date, DateTime, Timestamp, UsTimeZone, Weekday};
 use serde::{Deserialize, Serialize};
@@ -83,7 +85,9 @@ pub struct AdvocateHours {
     pub closes: ClockTime,
     /// The zone the hours are kept in.
     pub time_zone: UsTimeZone,
-    /// Whether US federal holidays are days off.
+    /// Whether US federal holidays are days off: an operator's setting, off by default, since
+    /// the program's published hours name no holidays.
+    #[serde(default)]
     pub closed_on_federal_holidays: bool,
 }
 
@@ -105,7 +109,7 @@ impl AdvocateHours {
             opens: ClockTime(8 * 60),
             closes: ClockTime::MIDNIGHT_END,
             time_zone: UsTimeZone::Eastern,
-            closed_on_federal_holidays: true,
+            closed_on_federal_holidays: false,
         }
     }
 
@@ -148,12 +152,13 @@ impl AdvocateHours {
     }
 
     /// The instant the local clock reads `time` on `date` (24:00 is the next day's 0:00).
-    fn instant_on(&self, date: Date, time: ClockTime) -> Timestamp {
+    pub(crate) fn instant_on(&self, date: Date, time: ClockTime) -> Timestamp {
         let (date, minutes) = if time == ClockTime::MIDNIGHT_END { (date.plus_days(1), 0) } else { (date, time.0) };
         self.time_zone.to_instant(DateTime::at(date, (minutes / 60) as u8, (minutes % 60) as u8))
     }
 
-    /// "Monday to Friday, 8:00 am to midnight ET".
+    /// "Monday to Friday, 8:00 am to midnight ET", and ", except federal holidays" when the
+    /// operator closes them.
     pub fn summary(&self) -> String {
         let days = match self.days.as_slice() {
             [] => String::new(),
@@ -163,7 +168,8 @@ impl AdvocateHours {
             }
             many => many.iter().map(|d| d.name()).collect::<Vec<_>>().join(", "),
         };
-        format!("{days}, {} to {} {}", self.opens.spoken(), self.closes.spoken(), self.time_zone.abbreviation())
+        let holidays = if self.closed_on_federal_holidays { ", except federal holidays" } else { "" };
+        format!("{days}, {} to {} {}{holidays}", self.opens.spoken(), self.closes.spoken(), self.time_zone.abbreviation())
     }
 
     /// The time of day of an instant in the program's zone: "midnight ET", "8:00 am ET".
@@ -265,10 +271,19 @@ mod tests {
     }
 
     #[test]
-    fn federal_holidays_are_days_off() {
-        // Thanksgiving 2026 is Thursday November 26.
+    fn a_weekday_federal_holiday_at_10_am_is_a_working_day_by_default() {
+        // Thanksgiving 2026 is Thursday November 26: the program's hours name no holidays.
         let now = et((2026, 11, 26), 10, 0);
-        assert_eq!(hours().availability(now), Availability::Closed { next_opening: et((2026, 11, 27), 8, 0) });
+        assert_eq!(hours().availability(now), Availability::Open { until: et((2026, 11, 27), 0, 0) });
+        assert_eq!(hours().summary(), "Monday to Friday, 8:00 am to midnight ET");
+    }
+
+    #[test]
+    fn federal_holidays_are_days_off_when_the_operator_closes_them() {
+        let closed = AdvocateHours { closed_on_federal_holidays: true, ..hours() };
+        let now = et((2026, 11, 26), 10, 0);
+        assert_eq!(closed.availability(now), Availability::Closed { next_opening: et((2026, 11, 27), 8, 0) });
+        assert_eq!(closed.summary(), "Monday to Friday, 8:00 am to midnight ET, except federal holidays");
     }
 
     #[test]

@@ -18,6 +18,12 @@ pub struct ProgramSettings {
     /// The dedicated toll-free number; it answers 24/7.
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "866-799-2725"))]
     pub advocate_phone: PhoneNumber,
+    /// The carrier's member services number, where requests the program directs to the carrier
+    /// go (the NOTEs under each service area). An operator's setting: the program description
+    /// gives none, so when it is unset members are sent to the number on their ID card.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "800-244-6224"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carrier_phone: Option<PhoneNumber>,
     /// When advocates answer; outside these hours an advocate calls back the next business day.
     #[serde(default = "AdvocateHours::program_default")]
     pub hours: AdvocateHours,

@@ -95,6 +95,24 @@ impl ServiceIndex {
     pub fn search(&self, query: &str) -> Vec<usize> {
         self.0.search(query)
     }
+
+    /// What "describe what is going on" answers: an emergency or a crisis first, and then no
+    /// service at all (no bill check for "I want to kill myself", no massage for chest pain);
+    /// otherwise the services that match. See `safety`.
+    pub fn suggest(&self, text: &str) -> Suggestions {
+        match crate::safety::recognise(text) {
+            Some(concern) => Suggestions { concern: Some(concern), services: Vec::new() },
+            None => Suggestions { concern: None, services: self.search(text) },
+        }
+    }
+}
+
+/// The finder's answer to a description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestions {
+    pub concern: Option<crate::safety::SafetyConcern>,
+    /// Indexes of matching services, best first; empty when there is a concern.
+    pub services: Vec<usize>,
 }
 
 /// The procedures to price, searchable by name, search words and code ("99213").
@@ -186,7 +204,7 @@ const LONGEST_WORD: usize = 31;
 
 /// Damerau-Levenshtein distance (optimal string alignment), in three rows on the stack: it runs
 /// for every word of the catalog on every keystroke, so it must not allocate.
-fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+pub(crate) fn edit_distance(a: &[u8], b: &[u8]) -> usize {
     if a.len() > LONGEST_WORD || b.len() > LONGEST_WORD {
         return usize::MAX;
     }
@@ -232,6 +250,20 @@ mod tests {
         assert_eq!(top("hospice for my father"), "end-of-life-care");
         assert_eq!(top("appeal"), "appeals");
         assert_eq!(top("negotiate a big bill"), "medical-bill-saver");
+    }
+
+    #[test]
+    fn an_emergency_or_a_crisis_gets_no_service_suggestion() {
+        let services = catalog();
+        let index = ServiceIndex::new(&services);
+        for text in ["I want to kill myself", "chest pain", "my baby is not breathing"] {
+            let answer = index.suggest(text);
+            assert!(answer.concern.is_some(), "{text}");
+            assert!(answer.services.is_empty(), "{text}");
+        }
+        let ordinary = index.suggest("bill for my heart surgery");
+        assert_eq!(ordinary.concern, None);
+        assert!(!ordinary.services.is_empty());
     }
 
     #[test]

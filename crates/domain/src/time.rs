@@ -199,6 +199,11 @@ impl Date {
         last.plus_days(-back)
     }
 
+    /// The date as a letter writes it: "November 2, 2026".
+    pub fn written(self) -> String {
+        format!("{} {}, {}", self.month_name(), self.day, self.year)
+    }
+
     pub fn month_name(self) -> &'static str {
         const NAMES: [&str; 12] =
             ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

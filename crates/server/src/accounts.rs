@@ -1,24 +1,23 @@
-//! Advocates' accounts: passwords hashed with argon2id, the commands that create and disable an
-//! account (`advocate-server create-advocate`, `disable-advocate`), and the sweep of ended
-//! sessions. The commands' logic lives here so tests run it without a process.
+//! Advocates' accounts: passwords hashed with argon2id, creating and disabling an account (what
+//! `advocate-server create-advocate` and `disable-advocate` do), and the sweep of ended
+//! sessions.
 
-use crate::storage::{AuditEvent, CreateAdvocate, NewAdvocate, Storage, StorageError};
+use crate::audit::{Actor, AuditEvent};
+use crate::secrets::{random_bytes, random_hex};
+use crate::storage::{CreateAdvocate, NewAdvocate, Storage, StorageError};
 use advocate_domain::FieldError;
 use advocate_domain::console::{AdvocateRole, account_problems, normalize_email};
+use advocate_domain::session_clock::SessionClock;
 use anyhow::Context;
 use argon2::password_hash::SaltString;
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
-use std::io::BufRead;
-use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// Hashes a password with argon2id (the crate's default parameters: 19 MiB, 2 passes) and a
 /// random salt, as a PHC string. Slow on purpose: call it off the async threads.
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
-    let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("no randomness for a salt: {e}"))?;
-    let salt = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+    let salt = SaltString::encode_b64(&random_bytes::<16>()).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
     let hash = Argon2::default().hash_password(password.as_bytes(), &salt).map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
     Ok(hash.to_string())
 }
@@ -42,11 +41,7 @@ pub async fn check_password(hash: String, password: String) -> anyhow::Result<bo
 /// takes as long whether or not the account exists.
 pub fn dummy_hash() -> &'static str {
     static DUMMY: OnceLock<String> = OnceLock::new();
-    DUMMY.get_or_init(|| {
-        let mut secret = [0u8; 32];
-        getrandom::fill(&mut secret).expect("the operating system provides randomness");
-        hash_password(&format!("{secret:?}")).expect("hashing a random password")
-    })
+    DUMMY.get_or_init(|| hash_password(&random_hex::<32>()).expect("hashing a random password"))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -63,15 +58,9 @@ pub enum AccountError {
     Other(#[from] anyhow::Error),
 }
 
+/// What the operator does to an account, about the account once its id is known.
 fn operator_event(action: &str) -> AuditEvent {
-    AuditEvent {
-        occurred_at: crate::clock::now(),
-        actor: "operator".into(),
-        action: action.into(),
-        // Replaced by "advocate:ID" once the account's id is known.
-        subject: String::new(),
-        request_id: "command-line".into(),
-    }
+    AuditEvent::new(Actor::Operator, action, "")
 }
 
 /// Creates an advocate account; returns its id. The email is kept trimmed and lower-cased, so
@@ -102,93 +91,13 @@ pub async fn disable_advocate(storage: &dyn Storage, email: &str) -> Result<i64,
     storage.disable_advocate(&normalize_email(email), &operator_event("advocate.disabled")).await?.ok_or(AccountError::NoSuchAccount)
 }
 
-/// The password: the first line of a file or of standard input, without its line ending.
-pub fn read_password(mut input: impl BufRead) -> std::io::Result<String> {
-    let mut line = String::new();
-    input.read_line(&mut line)?;
-    let line = line.strip_suffix('\n').unwrap_or(&line);
-    Ok(line.strip_suffix('\r').unwrap_or(line).to_string())
-}
-
-/// `advocate-server create-advocate`: the password comes from standard input (one line) or
-/// `--password-file`, never from a flag (flags show in the process list and shell history).
-#[derive(Debug, clap::Args)]
-pub struct CreateAdvocateArgs {
-    /// The advocate's email address, their sign-in name (case does not matter).
-    #[arg(long)]
-    pub email: String,
-    /// The name colleagues see on cases and notes.
-    #[arg(long)]
-    pub name: String,
-    /// advocate, or supervisor (who can also read the audit trail).
-    #[arg(long, default_value = "advocate", value_parser = parse_role)]
-    pub role: AdvocateRole,
-    /// A file whose first line is the password (at least 12 characters). Without it, the
-    /// password is read from standard input.
-    #[arg(long)]
-    pub password_file: Option<PathBuf>,
-}
-
-fn parse_role(text: &str) -> Result<AdvocateRole, String> {
-    AdvocateRole::from_slug(text).ok_or_else(|| "use advocate or supervisor".into())
-}
-
-/// `advocate-server disable-advocate`.
-#[derive(Debug, clap::Args)]
-pub struct DisableAdvocateArgs {
-    /// The account's email address.
-    #[arg(long)]
-    pub email: String,
-}
-
-pub async fn run_create_advocate(config: &crate::config::Config, args: &CreateAdvocateArgs) -> anyhow::Result<()> {
-    let password = match &args.password_file {
-        Some(file) => {
-            let opened = std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
-            read_password(std::io::BufReader::new(opened))?
-        }
-        None => read_password_from_stdin()?,
-    };
-    let storage = crate::app::open_storage(config).await?;
-    let id = create_advocate(storage.as_ref(), &args.email, &args.name, args.role, &password).await?;
-    println!("Created {} account {id} for {}.", args.role.slug(), args.name.trim());
-    Ok(())
-}
-
-pub async fn run_disable_advocate(config: &crate::config::Config, args: &DisableAdvocateArgs) -> anyhow::Result<()> {
-    let storage = crate::app::open_storage(config).await?;
-    let id = disable_advocate(storage.as_ref(), &args.email).await?;
-    println!("Disabled account {id}; its sessions have ended.");
-    Ok(())
-}
-
-/// Reads the password from standard input; at a terminal, asks for it without echoing it.
-fn read_password_from_stdin() -> anyhow::Result<String> {
-    use std::io::IsTerminal;
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        return Ok(read_password(stdin.lock())?);
-    }
-    eprint!("Password (at least {} characters): ", advocate_domain::console::PASSWORD_MIN);
-    let echo_off = std::process::Command::new("stty").arg("-echo").status().is_ok_and(|s| s.success());
-    let password = read_password(stdin.lock());
-    if echo_off {
-        let _ = std::process::Command::new("stty").arg("echo").status();
-    }
-    eprintln!();
-    Ok(password?)
-}
-
 /// Deletes ended sessions (the browser was closed without signing out) now and every quarter
 /// of an hour. A session is refused as soon as it ends whether or not it is swept.
-pub async fn delete_expired_sessions_regularly(storage: Arc<dyn Storage>, idle: Duration, absolute: Duration) {
+pub async fn delete_ended_sessions_regularly(storage: Arc<dyn Storage>, clock: SessionClock) {
     let mut ticks = tokio::time::interval(Duration::from_secs(15 * 60));
     loop {
         ticks.tick().await;
-        let now = crate::clock::now();
-        let last_seen_before = now.plus_seconds(-(idle.as_secs() as i64));
-        let created_before = now.plus_seconds(-(absolute.as_secs() as i64));
-        if let Err(error) = storage.delete_expired_sessions(last_seen_before, created_before).await {
+        if let Err(error) = storage.delete_ended_sessions(&clock.ended_by(crate::clock::now())).await {
             tracing::error!(%error, "could not delete ended sessions; will try again");
         }
     }
@@ -197,13 +106,6 @@ pub async fn delete_expired_sessions_regularly(storage: Arc<dyn Storage>, idle: 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_password_is_its_first_line_without_the_line_ending() {
-        assert_eq!(read_password(&b"correct horse battery\r\nsecond"[..]).unwrap(), "correct horse battery");
-        assert_eq!(read_password(&b"  spaces kept  \n"[..]).unwrap(), "  spaces kept  ");
-        assert_eq!(read_password(&b"no newline"[..]).unwrap(), "no newline");
-    }
 
     #[test]
     fn hashes_are_argon2id_and_verify_only_their_password() {

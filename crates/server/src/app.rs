@@ -1,33 +1,17 @@
-//! Building the app from its configuration: used by `main` and by the tests alike.
+//! Building the app from its configuration and running it: used by `main` and by the tests alike.
 
+use crate::bills::UnitLimitTable;
 use crate::config::Config;
 use crate::http::{self, Spa};
+use crate::login_limit::LoginLimiter;
 use crate::pricing::PriceBook;
 use crate::sealing::SealingKey;
-use crate::storage::{self, Storage, redact_password};
-use advocate_domain::ProgramSettings;
-use advocate_domain::employer::Employers;
+use crate::state::{AppState, SessionSettings};
+use crate::{private_dir, storage};
+use advocate_domain::session_clock::SessionClock;
 use anyhow::Context;
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 use tokio::net::TcpListener;
-
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    pub storage: Arc<dyn Storage>,
-    pub program: Arc<ProgramSettings>,
-    pub prices: Arc<PriceBook>,
-    pub unit_limits: Arc<crate::bills::UnitLimitTable>,
-    /// Encrypts bills attached to requests.
-    pub sealing: Arc<SealingKey>,
-    pub bill_retention: Duration,
-    /// The employers whose intranets embed the app.
-    pub employers: Arc<Employers>,
-    /// How long advocates' sessions last, and their cookie's path.
-    pub sessions: Arc<http::session::SessionSettings>,
-    /// Failed sign-ins, in memory (see `login_limit`).
-    pub login_limiter: Arc<crate::login_limit::LoginLimiter>,
-}
 
 /// A server bound to its port, ready to run.
 pub struct Application {
@@ -39,7 +23,7 @@ impl Application {
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
         let program = crate::program::load(config.program_file.as_deref())?;
         let employers = crate::employers::load(config.employers_file.as_deref())?;
-        let storage = open_storage(config).await?;
+        let storage = storage::open(config).await?;
         let spa = Spa::load(&config.dist_dir, &config.base_path)
             .with_context(|| format!("cannot read the SPA in {}", config.dist_dir.display()))?;
         if spa.is_none() {
@@ -64,23 +48,22 @@ impl Application {
         };
         let key_file = config.bill_key_file();
         if let Some(folder) = key_file.parent().filter(|f| !f.as_os_str().is_empty() && !f.exists()) {
-            create_private_dir(folder)?;
+            private_dir::create(folder)?;
         }
         let sealing = SealingKey::load_or_create(&key_file)?;
         let state = AppState {
             storage,
             program: Arc::new(program),
             prices: Arc::new(prices),
-            unit_limits: Arc::new(crate::bills::UnitLimitTable::new(unit_limits)),
+            unit_limits: Arc::new(UnitLimitTable::new(unit_limits)),
             sealing: Arc::new(sealing),
             bill_retention: Duration::from_secs(u64::from(config.bill_retention_days) * 86_400),
             employers: Arc::new(employers),
-            sessions: Arc::new(http::session::SessionSettings {
-                idle: Duration::from_secs(u64::from(config.session_idle_minutes) * 60),
-                absolute: Duration::from_secs(u64::from(config.session_hours) * 3600),
+            sessions: Arc::new(SessionSettings {
+                clock: SessionClock::new(config.session_idle_minutes, config.session_hours),
                 cookie_path: config.base_path.clone(),
             }),
-            login_limiter: Arc::new(crate::login_limit::LoginLimiter::new()),
+            login_limiter: Arc::new(LoginLimiter::new()),
         };
         // The dummy hash unknown emails are checked against, made now rather than on the first
         // such sign-in (which would then take twice as long).
@@ -88,11 +71,7 @@ impl Application {
             crate::accounts::dummy_hash();
         });
         tokio::spawn(crate::attached_bills::delete_expired_regularly(state.storage.clone()));
-        tokio::spawn(crate::accounts::delete_expired_sessions_regularly(
-            state.storage.clone(),
-            state.sessions.idle,
-            state.sessions.absolute,
-        ));
+        tokio::spawn(crate::accounts::delete_ended_sessions_regularly(state.storage.clone(), state.sessions.clock));
         let router = http::router(state, spa, &config.base_path);
         let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
         Ok(Self { listener, router })
@@ -109,27 +88,6 @@ impl Application {
         axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await?;
         Ok(())
     }
-}
-
-/// Opens the configured database (creating the default SQLite file's folder owner-only) and
-/// brings its schema up to date.
-pub async fn open_storage(config: &Config) -> anyhow::Result<Arc<dyn Storage>> {
-    let database_url = config.database_url();
-    if config.database_url.is_none() {
-        create_private_dir(&config.data_dir)?;
-    }
-    storage::connect(&database_url).await.with_context(|| format!("cannot open the database {}", redact_password(&database_url)))
-}
-
-fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-            .with_context(|| format!("cannot restrict access to {}", dir.display()))?;
-    }
-    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -1,9 +1,11 @@
 //! Bills attached to requests: sealed before they are stored, opened only on an audited read,
 //! deleted on request or when their retention has passed.
 
-use crate::app::AppState;
+use crate::audit::{Actor, AuditEvent};
+use crate::request_id::with_request_id;
 use crate::sealing::SealingKey;
-use crate::storage::{AddBillFile, AuditEvent, BillFileInfo, BillFileKind, NewBillFile, SealedBillFile, Storage};
+use crate::state::AppState;
+use crate::storage::{AddBillFile, BillFileInfo, BillFileKind, NewBillFile, SealedBillFile, Storage};
 use advocate_domain::bill_attachment::{AttachedBill, AttachedReview, BillPage};
 use advocate_domain::{Reference, Timestamp};
 use std::sync::Arc;
@@ -75,7 +77,12 @@ pub async fn delete_expired_regularly(storage: Arc<dyn Storage>) {
     let mut ticks = tokio::time::interval(SWEEP_EVERY);
     loop {
         ticks.tick().await;
-        match storage.delete_expired_bills(crate::clock::now(), "retention").await {
+        // A job's events carry its name where a request's carry the request's id.
+        let sweep = with_request_id("retention".into(), async {
+            let expired = AuditEvent::new(Actor::System, "bill.expired", "");
+            storage.delete_expired_bills(expired.occurred_at, &expired).await
+        });
+        match sweep.await {
             Ok(deleted) if !deleted.is_empty() => tracing::info!(bills = deleted.len(), "deleted bills past their retention"),
             Ok(_) => {}
             Err(error) => tracing::error!(%error, "could not delete bills past their retention; will try again"),

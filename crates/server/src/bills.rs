@@ -6,11 +6,9 @@ use crate::pricing::PriceBook;
 use advocate_domain::bill::BillLine;
 use advocate_domain::bill_review::{Benchmark, ReviewData};
 use advocate_domain::fee_schedule::Gpci;
-use advocate_domain::unit_limits::{MueEdit, UnitLimits};
-use anyhow::Context;
+use advocate_domain::unit_limits::UnitLimits;
 use axum::body::Bytes;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 const BUNDLED_LIMITS: &str = include_str!("../data/unit-limits.tsv");
 
@@ -49,27 +47,6 @@ impl ReviewData for ServerReviewData<'_> {
     fn benchmark(&self, line: &BillLine) -> Option<Benchmark> {
         self.prices.benchmark(self.gpci?, line.code.as_ref()?)
     }
-}
-
-/// `advocate-server import-unit-limits --file practitioner-mue.json`
-#[derive(Debug, Clone, clap::Args)]
-pub struct ImportUnitLimits {
-    /// CMS's practitioner MUE table in JSON: {"CODE": {"adjudicationType": …, "maxUnits": N}}.
-    #[arg(long)]
-    pub file: PathBuf,
-}
-
-/// Reads CMS's table and replaces the imported limits; prints what was loaded.
-pub async fn import_unit_limits(config: &crate::config::Config, args: &ImportUnitLimits) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
-    let table: BTreeMap<String, MueEdit> =
-        serde_json::from_str(&text).with_context(|| format!("{} is not CMS's MUE table in JSON", args.file.display()))?;
-    let limits = UnitLimits::from_cms_table(&table);
-    anyhow::ensure!(!limits.is_empty(), "{} has no date-of-service edits", args.file.display());
-    let storage = crate::app::open_storage(config).await?;
-    storage.replace_unit_limits(&limits).await.context("the import was not saved; the previous limits are unchanged")?;
-    println!("Imported {} daily unit limits. Restart the server to use them.", limits.len());
-    Ok(())
 }
 
 #[cfg(test)]

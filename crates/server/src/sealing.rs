@@ -34,7 +34,7 @@ impl SealingKey {
             hasher.update(key);
             hasher.finalize().into()
         };
-        let id = derive("advocate key id").iter().take(8).map(|b| format!("{b:02x}")).collect();
+        let id = hex::encode(&derive("advocate key id")[..8]);
         Self { cipher: XChaCha20Poly1305::new(&key.into()), tag_key: derive("advocate content tag"), id }
     }
 
@@ -44,7 +44,8 @@ impl SealingKey {
         match std::fs::read_to_string(path) {
             Ok(text) => {
                 refuse_shared(path)?;
-                let bytes = decode_hex(text.trim()).with_context(|| {
+                let mut bytes = [0u8; 32];
+                hex::decode_to_slice(text.trim(), &mut bytes).with_context(|| {
                     format!("{} does not hold a key: it must be 64 hexadecimal characters (32 random bytes)", path.display())
                 })?;
                 Ok(Self::from_bytes(bytes))
@@ -52,8 +53,7 @@ impl SealingKey {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let mut key = [0u8; 32];
                 getrandom::fill(&mut key).map_err(|e| anyhow::anyhow!("no randomness for a new key: {e}"))?;
-                let text: String = key.iter().map(|b| format!("{b:02x}")).collect();
-                write_private_new(path, format!("{text}\n").as_bytes())
+                write_private_new(path, format!("{}\n", hex::encode(key)).as_bytes())
                     .with_context(|| format!("cannot create the bill encryption key {}", path.display()))?;
                 tracing::info!(path = %path.display(), "created a new key for bills attached to requests");
                 Ok(Self::from_bytes(key))
@@ -92,19 +92,8 @@ impl SealingKey {
     pub fn content_tag(&self, content: &[u8]) -> String {
         let mut mac = hmac::Hmac::<Sha256>::new_from_slice(&self.tag_key).expect("HMAC takes any key length");
         mac.update(content);
-        mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+        hex::encode(mac.finalize().into_bytes())
     }
-}
-
-fn decode_hex(text: &str) -> Option<[u8; 32]> {
-    if text.len() != 64 || !text.is_ascii() {
-        return None;
-    }
-    let mut key = [0u8; 32];
-    for (i, byte) in key.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&text[i * 2..i * 2 + 2], 16).ok()?;
-    }
-    Some(key)
 }
 
 #[cfg(unix)]

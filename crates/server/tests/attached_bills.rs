@@ -10,6 +10,7 @@ use advocate_domain::bill_review::{BillReviewRequest, FindingKind, Situation};
 use advocate_domain::routing::BillCoverage;
 use advocate_domain::time::Date;
 use advocate_domain::{Money, Reference, RequestReceipt, Timestamp};
+use advocate_server::audit::{Actor, AuditEvent};
 use common::{Db, TestApp};
 use sqlx::{Connection, Row};
 
@@ -217,9 +218,10 @@ on_both_databases! {
         let attached: AttachedBill = get_bill(&app, &receipt).await.json().await.unwrap();
         let storage = advocate_server::storage::connect(&app.database_url).await.unwrap();
         let day_before = Timestamp::from_unix_seconds(attached.delete_after.unix_seconds() - 86_400);
-        assert!(storage.delete_expired_bills(day_before, "test").await.unwrap().is_empty());
+        let expired = AuditEvent::new(Actor::System, "bill.expired", "");
+        assert!(storage.delete_expired_bills(day_before, &expired).await.unwrap().is_empty());
         assert_eq!(get_bill(&app, &receipt).await.status(), 200);
-        let deleted = storage.delete_expired_bills(attached.delete_after, "test").await.unwrap();
+        let deleted = storage.delete_expired_bills(attached.delete_after, &expired).await.unwrap();
         assert_eq!(deleted, [receipt.reference.to_string()]);
         assert_eq!(get_bill(&app, &receipt).await.status(), 404);
         let actions = audit_actions(&app, &receipt.reference).await;

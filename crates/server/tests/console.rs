@@ -83,11 +83,8 @@ async fn execute(db: Db, database_url: &str, sql: &str) -> Result<u64, sqlx::Err
 
 /// Moves a request's promised outreach to an instant in the past.
 async fn promise_by(db: Db, database_url: &str, reference: &str, rfc3339: &str) {
-    let value = match db {
-        Db::Sqlite => format!("'{rfc3339}'"),
-        Db::Postgres => format!("TIMESTAMPTZ '{rfc3339}'"),
-    };
-    let sql = format!("UPDATE advocacy_requests SET outreach_by = {value} WHERE reference = '{reference}'");
+    let seconds = rfc3339.parse::<advocate_domain::Timestamp>().unwrap().unix_seconds();
+    let sql = format!("UPDATE advocacy_requests SET outreach_by = {seconds} WHERE reference = '{reference}'");
     assert_eq!(execute(db, database_url, &sql).await.unwrap(), 1);
 }
 
@@ -469,6 +466,24 @@ on_both_databases! {
         let case = browser.case(&app, &receipt).await;
         assert_eq!(case.notes[0].text, "First call.");
         assert_eq!(case.history.last().map(|h| h.to), Some(RequestState::Resolved));
+    }
+}
+
+/// Another site's page can post a form (or text) to the sign-in, but never JSON: a sign-in that is
+/// not JSON is refused, so no page can sign a visitor in to someone else's account.
+#[tokio::test]
+async fn a_sign_in_that_is_not_json_is_refused() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    new_advocate(&app, "jo@example.org", "Jo Park", AdvocateRole::Advocate).await;
+    let body = json!({ "email": "jo@example.org", "password": PASSWORD }).to_string();
+    for content_type in [Some("text/plain"), Some("application/x-www-form-urlencoded"), None] {
+        let mut request = app.client.post(format!("{}/api/session", app.url)).body(body.clone());
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        let response = request.send().await.unwrap();
+        assert!(response.headers().get("set-cookie").is_none(), "{content_type:?}");
+        assert!(problem(response, 422).await.detail.unwrap().contains("application/json"), "{content_type:?}");
     }
 }
 

@@ -5,10 +5,9 @@
 //! amounts are read in the forms US bills print them. A row saying "Total" or "Amount due"
 //! gives the bill's stated figures instead of being a charge.
 
+use super::values::{self, amount};
 use crate::bill::{Bill, BillLine};
-use crate::cms_files::separated_cells;
-use crate::money::Money;
-use crate::time::Date;
+use crate::cms_files::separated_records;
 
 /// Why a CSV could not be read, with the line to fix where there is one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -120,22 +119,16 @@ impl Columns {
 
 /// Reads an itemized bill exported as CSV (comma, semicolon or tab separated).
 pub fn parse_csv(text: &str) -> Result<Bill, CsvError> {
-    let mut rows = text
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .enumerate()
-        .map(|(index, line)| (index + 1, line))
-        .filter(|(_, line)| !line.trim().is_empty());
+    let text = text.trim_start_matches('\u{feff}');
+    let separator = separator(text);
+    let mut rows = separated_records(text, separator).filter(|(_, cells)| !blank(cells));
     let (header_line, header) = rows.next().ok_or(CsvError::Empty)?;
-    let separator = separator(header);
-    let header = separated_cells(header, separator);
     let columns = Columns::find(&header);
     if !columns.has(Column::Charge) {
         return Err(CsvError::NoChargeColumn { line: header_line, found: found_columns(&header) });
     }
     let mut bill = Bill::default();
     for (line, row) in rows {
-        let row = separated_cells(row, separator);
         // Exports repeat the header on each printed page.
         if row.iter().map(|c| normalise(c)).eq(header.iter().map(|c| normalise(c))) {
             continue;
@@ -148,10 +141,15 @@ pub fn parse_csv(text: &str) -> Result<Bill, CsvError> {
     Ok(bill)
 }
 
-/// The separator the header line uses most: comma, semicolon (European spreadsheets) or tab.
-fn separator(header: &str) -> char {
-    let count = |separator: char| separated_cells(header, separator).len();
-    [',', ';', '\t'].into_iter().max_by_key(|&separator| (count(separator), separator == ',')).unwrap_or(',')
+/// A row with nothing in it: a blank line, or only separators.
+fn blank(cells: &[String]) -> bool {
+    cells.iter().all(|cell| cell.trim().is_empty())
+}
+
+/// The separator the header uses most: comma, semicolon (European spreadsheets) or tab.
+fn separator(text: &str) -> u8 {
+    let count = |separator| separated_records(text, separator).find(|(_, cells)| !blank(cells)).map_or(0, |(_, cells)| cells.len());
+    [b',', b';', b'\t'].into_iter().max_by_key(|&separator| (count(separator), separator == b',')).unwrap_or(b',')
 }
 
 fn found_columns(header: &[String]) -> String {
@@ -170,7 +168,7 @@ fn read_row(columns: &Columns, row: &[String], line: usize, bill: &mut Bill) -> 
     }
     if cell(Column::Charge).is_empty() {
         // A heading ("PHARMACY", often in the first column) or a note: nothing to charge.
-        return if has_codes || date(cell(Column::Date)).is_some() { Err(CsvError::MissingCharge { line }) } else { Ok(()) };
+        return if has_codes || values::date(cell(Column::Date)).is_some() { Err(CsvError::MissingCharge { line }) } else { Ok(()) };
     }
     bill.lines.push(read_line(columns, row, line)?);
     Ok(())
@@ -179,40 +177,45 @@ fn read_row(columns: &Columns, row: &[String], line: usize, bill: &mut Bill) -> 
 fn read_line(columns: &Columns, row: &[String], line: usize) -> Result<BillLine, CsvError> {
     let cell = |kind| columns.cell(row, kind);
     let charge_text = cell(Column::Charge);
-    let charge = money(charge_text).ok_or_else(|| CsvError::BadCharge { line, value: charge_text.into() })?;
+    let charge = amount(charge_text).ok_or_else(|| CsvError::BadCharge { line, value: charge_text.into() })?;
     let date_text = cell(Column::Date);
-    let date =
-        if date_text.is_empty() { None } else { Some(date(date_text).ok_or_else(|| CsvError::BadDate { line, value: date_text.into() })?) };
-    let optional_money = |kind, name| {
+    let date = if date_text.is_empty() {
+        None
+    } else {
+        Some(values::date(date_text).ok_or_else(|| CsvError::BadDate { line, value: date_text.into() })?)
+    };
+    let optional_amount = |kind, name| {
         let text = cell(kind);
         if text.is_empty() {
             Ok(None)
         } else {
-            money(text).map(Some).ok_or_else(|| CsvError::BadNumber { line, column: name, value: text.into() })
+            amount(text).map(Some).ok_or_else(|| CsvError::BadNumber { line, column: name, value: text.into() })
         }
     };
     let units_text = cell(Column::Units);
     let units = if units_text.is_empty() {
         1
     } else {
-        super::x12::units(units_text).ok_or_else(|| CsvError::BadNumber { line, column: "units", value: units_text.into() })?
+        values::units(units_text).ok_or_else(|| CsvError::BadNumber { line, column: "units", value: units_text.into() })?
     };
+    let revenue_text = cell(Column::RevenueCode);
     // "99213-25" or "99213 25" in the code column carries its modifiers.
     let mut code_parts = super::split_code(cell(Column::Code)).into_iter();
     let code = code_parts.next();
     let modifiers = code_parts.chain(super::split_code(cell(Column::Modifiers))).collect();
     Ok(BillLine {
         date,
-        revenue_code: revenue_code(cell(Column::RevenueCode)),
+        // A cell that is not a revenue code is kept as written, for the member to see.
+        revenue_code: values::revenue_code(revenue_text).or_else(|| (!revenue_text.is_empty()).then(|| revenue_text.to_string())),
         code,
         modifiers,
         description: cell(Column::Description).to_string(),
         units,
-        unit_price: optional_money(Column::UnitPrice, "unit price")?,
+        unit_price: optional_amount(Column::UnitPrice, "unit price")?,
         charge,
-        allowed: optional_money(Column::Allowed, "allowed amount")?,
+        allowed: optional_amount(Column::Allowed, "allowed amount")?,
         adjustments: Vec::new(),
-        patient_owes: optional_money(Column::PatientOwes, "patient responsibility")?,
+        patient_owes: optional_amount(Column::PatientOwes, "patient responsibility")?,
     })
 }
 
@@ -279,11 +282,11 @@ fn total_label(label: &str) -> Option<Total> {
 fn read_total(columns: &Columns, row: &[String], line: usize, total: Total, bill: &mut Bill) -> Result<(), CsvError> {
     let amount_in = |kind| {
         let text = columns.cell(row, kind);
-        if text.is_empty() { Ok(None) } else { money(text).map(Some).ok_or_else(|| CsvError::BadCharge { line, value: text.into() }) }
+        if text.is_empty() { Ok(None) } else { amount(text).map(Some).ok_or_else(|| CsvError::BadCharge { line, value: text.into() }) }
     };
     let charge = amount_in(Column::Charge)?;
     let patient = amount_in(Column::PatientOwes)?;
-    let last_amount = || row.iter().rev().find_map(|cell| money(cell.trim()));
+    let last_amount = || row.iter().rev().find_map(|cell| amount(cell.trim()));
     match total {
         Total::Stated => {
             bill.stated_total = charge.or_else(last_amount).or(bill.stated_total);
@@ -296,59 +299,11 @@ fn read_total(columns: &Columns, row: &[String], line: usize, total: Total, bill
     Ok(())
 }
 
-/// A spreadsheet drops a revenue code's leading zero ("450" for 0450): it is put back.
-fn revenue_code(text: &str) -> Option<String> {
-    match text.len() {
-        1..=4 if text.bytes().all(|b| b.is_ascii_digit()) => Some(format!("{text:0>4}")),
-        _ => (!text.is_empty()).then(|| text.to_string()),
-    }
-}
-
-/// An amount as bills print it: "$1,250.00", "1250", "-25.00", "(25.00)" or "$(25.00)" for a
-/// credit.
-fn money(text: &str) -> Option<Money> {
-    let mut negative = false;
-    let mut rest = text.trim();
-    rest = rest.strip_prefix('$').unwrap_or(rest).trim();
-    if let Some(inner) = rest.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')) {
-        negative = true;
-        rest = inner.trim();
-    }
-    if let Some(unsigned) = rest.strip_prefix('-') {
-        negative = !negative;
-        rest = unsigned.trim();
-    }
-    let amount = Money::parse(rest.strip_prefix('$').unwrap_or(rest)).ok()?;
-    Some(if negative { Money::from_cents(-amount.cents()) } else { amount })
-}
-
-/// A date as bills print it: 03/01/2025, 3/1/25, 2025-03-01, or 03-01-2025; a time after it is
-/// ignored.
-fn date(text: &str) -> Option<Date> {
-    let text = text.split_whitespace().next()?;
-    if let Ok(date) = text.parse::<Date>() {
-        return Some(date);
-    }
-    let mut parts = text.split(['/', '-']);
-    let (month, day, year) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || ![month, day, year].iter().all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit())) {
-        return None;
-    }
-    let year: i32 = match year.len() {
-        // A two-digit year on a medical bill is this century's.
-        2 => 2000 + year.parse::<i32>().ok()?,
-        4 => year.parse().ok()?,
-        _ => return None,
-    };
-    if month.len() > 2 || day.len() > 2 {
-        return None;
-    }
-    Date::new(year, month.parse().ok()?, day.parse().ok()?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::money::Money;
+    use crate::time::Date;
 
     fn cents(cents: i64) -> Money {
         Money::from_cents(cents)
@@ -388,36 +343,6 @@ Date of Service,CPT/HCPCS,Modifier,Rev Code,Description,Qty,Unit Price,Charges,A
     }
 
     #[test]
-    fn dollar_amounts_are_read_in_the_forms_bills_print() {
-        for (text, expected) in [
-            ("$1,250.00", 125_000),
-            ("1250", 125_000),
-            ("1,250.5", 125_050),
-            ("(25.00)", -2_500),
-            ("$(25.00)", -2_500),
-            ("-$25.00", -2_500),
-            ("$-25", -2_500),
-            (" $ 40.01 ", 4_001),
-        ] {
-            assert_eq!(money(text), Some(cents(expected)), "{text}");
-        }
-        for bad in ["", "abc", "$", "12.345", "1,25", "(25.00", "--5"] {
-            assert_eq!(money(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn dates_are_read_in_the_forms_bills_print() {
-        let march_first = Date::new(2025, 3, 1);
-        for text in ["03/01/2025", "3/1/2025", "3/1/25", "2025-03-01", "03-01-2025", "03/01/2025 14:30"] {
-            assert_eq!(date(text), march_first, "{text}");
-        }
-        for bad in ["", "13/01/2025", "02/30/2025", "March 1", "2025/03", "1/1/025", "001/01/2025"] {
-            assert_eq!(date(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
     fn total_rows_give_the_stated_total_and_amount_due() {
         let text = "\
 Service Date,Code,Description,Charge,You Owe
@@ -444,6 +369,16 @@ Amount due,,,,$30.00
         assert_eq!((bill.lines[0].description.as_str(), bill.lines[0].charge), ("Chest X-ray; 2 views", cents(8_500)));
         let tab = "Date\tCode\tAmount\n01/15/2025\t71046\t1,085.00\n";
         assert_eq!(parse_csv(tab).unwrap().lines[0].charge, cents(108_500));
+    }
+
+    #[test]
+    fn a_line_break_inside_a_quoted_cell_stays_in_the_cell() {
+        let text =
+            "Date,Code,Description,Amount\n03/01/2025,99285,\"ER visit,\nhigh severity\",\"$1,250.00\"\n03/01/2025,96374,IV push,12O.00\n";
+        assert_eq!(parse_csv(text), Err(CsvError::BadCharge { line: 4, value: "12O.00".into() }));
+        let bill = parse_csv(&text.replace("12O.00", "95.00")).unwrap();
+        let read: Vec<(&str, i64)> = bill.lines.iter().map(|line| (line.description.as_str(), line.charge.cents())).collect();
+        assert_eq!(read, [("ER visit,\nhigh severity", 125_000), ("IV push", 9_500)]);
     }
 
     #[test]

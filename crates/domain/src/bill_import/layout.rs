@@ -9,7 +9,7 @@
 //! dropping them silently; the total the bill states is read where printed.
 
 mod rows;
-mod values;
+mod shapes;
 
 use crate::bill::{Bill, BillLine};
 use crate::money::Money;
@@ -75,7 +75,7 @@ pub fn read_layout(pages: &[PageWords], known_code: &dyn Fn(&str) -> bool) -> La
     }
     let recognised: Vec<bool> = pages.iter().map(|p| p.recognised).collect();
     // Dates printed without a year ("11/10") take the year of the bill's other dates.
-    let year = printed.iter().flat_map(|(row, _)| &row.tokens).filter_map(|t| values::date(&t.text, None)).map(|d| d.year).max();
+    let year = printed.iter().flat_map(|(row, _)| &row.tokens).filter_map(|t| shapes::date(&t.text, None)).map(|d| d.year).max();
     let mut reader = Reader {
         year,
         known_code,
@@ -100,7 +100,7 @@ pub fn read_layout(pages: &[PageWords], known_code: &dyn Fn(&str) -> bool) -> La
             previous_header = Some(row);
             continue;
         }
-        let values = row.tokens.iter().any(|t| values::amount(&t.text).is_some() || values::date(&t.text, None).is_some());
+        let values = row.tokens.iter().any(|t| shapes::amount(&t.text).is_some() || shapes::date(&t.text, None).is_some());
         if values {
             previous_header = None;
         }
@@ -261,7 +261,7 @@ fn is_header(row: &Row) -> bool {
     let values = row
         .tokens
         .iter()
-        .any(|t| values::amount(&t.text).is_some() || values::date(&t.text, None).is_some() || values::broken_amount(&t.text));
+        .any(|t| shapes::amount(&t.text).is_some() || shapes::date(&t.text, None).is_some() || shapes::broken_amount(&t.text));
     if values {
         return false;
     }
@@ -471,7 +471,7 @@ impl Reader<'_> {
             self.header_open = false;
         }
         self.last_row = Some((row.page, row.bottom));
-        let amounts: Vec<Option<i64>> = row.tokens.iter().map(|t| values::amount(&t.text)).collect();
+        let amounts: Vec<Option<i64>> = row.tokens.iter().map(|t| shapes::amount(&t.text)).collect();
         let mut header = self.headers.last().filter(|_| self.header_open).cloned();
         // A header whose columns do not reach the row's amounts does not describe the row.
         if let Some(h) = &header {
@@ -573,19 +573,19 @@ impl Reader<'_> {
     /// not be read.
     fn row_without_charge(&mut self, row: &Row, columns: &[Column], amounts: &[Option<i64>], place: PrintedRow) {
         let first = row.tokens.first().map_or("", |t| t.text.as_str());
-        let dates: Vec<Date> = row.tokens.iter().filter_map(|t| values::date(&t.text, None)).collect();
+        let dates: Vec<Date> = row.tokens.iter().filter_map(|t| shapes::date(&t.text, None)).collect();
         let has_words = row.tokens.iter().skip(1).any(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
         // A group header: a revenue code and its name, nothing else that looks like a value.
-        let other_values = row.tokens.iter().skip(1).any(|t| values::broken_amount(&t.text) || values::procedure_code(&t.text).is_some());
+        let other_values = row.tokens.iter().skip(1).any(|t| shapes::broken_amount(&t.text) || shapes::procedure_code(&t.text).is_some());
         if let Some(code) =
-            values::revenue_code(first).filter(|_| has_words && !other_values && dates.is_empty() && amounts.iter().all(Option::is_none))
+            shapes::revenue_code(first).filter(|_| has_words && !other_values && dates.is_empty() && amounts.iter().all(Option::is_none))
         {
             self.group_revenue_code = Some(code);
             return;
         }
         let lowered = place.text.to_lowercase();
         let about_the_visit =
-            ["service", "visit", "admission", "admit", "dos"].iter().any(|w| lowered.contains(w)) || values::date(first, None).is_some();
+            ["service", "visit", "admission", "admit", "dos"].iter().any(|w| lowered.contains(w)) || shapes::date(first, None).is_some();
         let other_date = ["statement", "print", "due", "birth", "dob"].iter().any(|w| lowered.contains(w));
         if let Some(date) = dates.first().filter(|_| about_the_visit && !other_date) {
             self.visit_date = Some(*date);
@@ -596,10 +596,10 @@ impl Reader<'_> {
             .tokens
             .iter()
             .zip(columns)
-            .any(|(t, c)| values::broken_amount(&t.text) && !matches!(c, Column::NotCharge | Column::UnitPrice));
+            .any(|(t, c)| shapes::broken_amount(&t.text) && !matches!(c, Column::NotCharge | Column::UnitPrice));
         let coded = row.tokens.iter().zip(columns).any(|(t, c)| {
             !matches!(c, Column::Other | Column::Description)
-                && (values::procedure_code(&t.text).is_some() || values::revenue_code(&t.text).is_some())
+                && (shapes::procedure_code(&t.text).is_some() || shapes::revenue_code(&t.text).is_some())
         });
         if in_table && (broken || coded && !dates.is_empty()) {
             self.to_check.push(place);
@@ -656,7 +656,7 @@ struct SegmentReading {
 
 impl Segment<'_> {
     fn read(&self, year: Option<i32>, headed: bool) -> Option<SegmentReading> {
-        let charge = values::amount(&self.tokens[self.charge_at].text)?;
+        let charge = shapes::amount(&self.tokens[self.charge_at].text)?;
         let mut line = BillLine { units: 1, charge: Money::from_cents(charge), ..BillLine::default() };
         let mut used = vec![false; self.tokens.len()];
         used[self.charge_at] = true;
@@ -671,17 +671,17 @@ impl Segment<'_> {
             match column {
                 Column::NotCharge | Column::Other => used[i] = true,
                 Column::Units => {
-                    match values::units(text) {
+                    match shapes::units(text) {
                         Some(units) => line.units = units,
                         None => unreadable_units = true,
                     }
                     used[i] = true;
                 }
                 Column::UnitPrice => {
-                    line.unit_price = values::amount(text).filter(|c| *c > 0).map(Money::from_cents);
+                    line.unit_price = shapes::amount(text).filter(|c| *c > 0).map(Money::from_cents);
                     used[i] = true;
                 }
-                Column::Modifier if values::modifier(text) => {
+                Column::Modifier if shapes::modifier(text) => {
                     line.modifiers.push(text.to_uppercase());
                     used[i] = true;
                 }
@@ -691,7 +691,7 @@ impl Segment<'_> {
                 continue;
             }
             if line.date.is_none()
-                && let Some(date) = values::date(text, year)
+                && let Some(date) = shapes::date(text, year)
             {
                 line.date = Some(date);
                 used[i] = true;
@@ -699,7 +699,8 @@ impl Segment<'_> {
             }
             if line.revenue_code.is_none()
                 && matches!(column, Column::RevenueCode | Column::Unknown)
-                && let Some(code) = values::revenue_code(text).or_else(|| three_digit_revenue_code(text, *column))
+                && let Some(code) =
+                    if *column == Column::RevenueCode { shapes::revenue_code_in_column(text) } else { shapes::revenue_code(text) }
             {
                 line.revenue_code = Some(code);
                 (identified, used[i]) = (true, true);
@@ -707,7 +708,7 @@ impl Segment<'_> {
             }
             if line.code.is_none()
                 && !matches!(column, Column::RevenueCode | Column::Description)
-                && let Some((code, modifiers)) = values::procedure_code(text)
+                && let Some((code, modifiers)) = shapes::procedure_code(text)
             {
                 line.code = Some(code);
                 line.modifiers.extend(modifiers);
@@ -728,7 +729,8 @@ impl Segment<'_> {
             let after = Some(self.charge_at + 1).filter(|&i| i < self.tokens.len() && !used[i] && i + 1 == self.tokens.len());
             for i in [before, after].into_iter().flatten() {
                 let group = i > 0 && ["CO", "PR", "OA", "PI"].contains(&self.tokens[i - 1].text.as_str());
-                if let Some(units) = values::units(&self.tokens[i].text).filter(|_| !group) {
+                let whole = self.tokens[i].text.bytes().all(|b| b.is_ascii_digit());
+                if let Some(units) = shapes::units(&self.tokens[i].text).filter(|_| !group && whole) {
                     line.units = units;
                     used[i] = true;
                     break;
@@ -743,7 +745,7 @@ impl Segment<'_> {
             .tokens
             .iter()
             .zip(&used)
-            .filter(|(t, used)| !**used && t.text != "$" && values::amount(&t.text).is_none())
+            .filter(|(t, used)| !**used && t.text != "$" && shapes::amount(&t.text).is_none())
             .map(|(t, _)| t.text.as_str())
             .collect();
         let says_what = description.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
@@ -782,7 +784,7 @@ fn known_or_confusable(code: String, known: &dyn Fn(&str) -> bool) -> String {
         for other in *instead {
             let mut candidate = code.clone();
             candidate.replace_range(at..at + read.len_utf8(), &other.to_string());
-            if values::procedure_code(&candidate).is_some_and(|(c, _)| c == candidate) && known(&candidate) {
+            if shapes::procedure_code(&candidate).is_some_and(|(c, _)| c == candidate) && known(&candidate) {
                 return candidate;
             }
         }
@@ -793,13 +795,8 @@ fn known_or_confusable(code: String, known: &dyn Fn(&str) -> bool) -> String {
 /// Whether token `i` is a charge's code: a CPT/HCPCS code in a code column, or where no column
 /// says, among the first words of the row (a ZIP code later in an address line is not one).
 fn leads_with_code(tokens: &[Token], columns: &[Column], i: usize) -> bool {
-    let code = values::procedure_code(&tokens[i].text).is_some();
+    let code = shapes::procedure_code(&tokens[i].text).is_some();
     code && (columns[i] == Column::Code || columns[i] == Column::Unknown && i < 3)
-}
-
-/// "250" in a column headed "Rev": the revenue code without its leading zero.
-fn three_digit_revenue_code(text: &str, column: Column) -> Option<String> {
-    (column == Column::RevenueCode && text.len() == 3 && text.bytes().all(|b| b.is_ascii_digit())).then(|| format!("0{text}"))
 }
 
 #[cfg(test)]

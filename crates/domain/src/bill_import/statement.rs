@@ -3,6 +3,7 @@
 //! chose, a date of service, a revenue code, a CPT/HCPCS or charge code, units and words.
 //! Lines that are totals, payments or balances are not charges.
 
+use super::values;
 use crate::bill::{Bill, BillLine};
 use crate::money::Money;
 use crate::time::Date;
@@ -33,7 +34,7 @@ pub fn parse_statement_text(text: &str) -> Result<Bill, StatementError> {
     let mut visit_date = None;
     for raw in text.lines() {
         let words: Vec<&str> = raw.split_whitespace().collect();
-        if let Some(date) = words.first().and_then(|w| parse_date(w)) {
+        if let Some(date) = words.first().and_then(|w| values::date(w)) {
             visit_date = Some(date);
         }
         if let Some(line) = charge_line(&words, visit_date) {
@@ -49,13 +50,13 @@ pub fn parse_statement_text(text: &str) -> Result<Bill, StatementError> {
 /// One charge, if the words make one: an amount at the end and something that says what for.
 fn charge_line(words: &[&str], visit_date: Option<Date>) -> Option<BillLine> {
     let (last, rest) = words.split_last()?;
-    let charge = parse_amount(last)?;
+    let charge = charge_amount(last)?;
     let lowered: Vec<String> = rest.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
     if lowered.iter().any(|w| NOT_CHARGES.contains(&w.as_str())) {
         return None;
     }
     // A date after the first word belongs to a header or a payment slip, not to a charge.
-    if rest.iter().skip(1).any(|w| parse_date(w).is_some()) {
+    if rest.iter().skip(1).any(|w| values::date(w).is_some()) {
         return None;
     }
     let mut line = BillLine { units: 1, charge, ..Default::default() };
@@ -73,7 +74,7 @@ fn charge_line(words: &[&str], visit_date: Option<Date>) -> Option<BillLine> {
     }
     for (i, word) in rest.iter().enumerate() {
         if i == 0
-            && let Some(date) = parse_date(word)
+            && let Some(date) = values::date(word)
         {
             line.date = Some(date);
         } else if line.revenue_code.is_none() && is_revenue_code(word) {
@@ -96,38 +97,18 @@ fn charge_line(words: &[&str], visit_date: Option<Date>) -> Option<BillLine> {
     says_what.then_some(line)
 }
 
-/// "$1,234.50" or "1234.50": a charge (negative amounts are payments, not charges).
-fn parse_amount(word: &str) -> Option<Money> {
-    let text = word.trim_start_matches('$');
-    let (whole, cents) = text.split_once('.')?;
-    let digits_ok = !whole.is_empty()
-        && whole.bytes().all(|b| b.is_ascii_digit() || b == b',')
-        && cents.len() == 2
-        && cents.bytes().all(|b| b.is_ascii_digit());
-    if !digits_ok {
-        return None;
-    }
-    Money::parse(text).ok()
+/// "$1,234.50" or "1234.50": a charge. A statement prints a charge with its cents, which tells
+/// it from units, codes and account numbers; a negative amount is a payment, not a charge.
+fn charge_amount(word: &str) -> Option<Money> {
+    let (dollars, cents) = word.rsplit_once('.')?;
+    let with_cents = dollars.bytes().any(|b| b.is_ascii_digit()) && cents.len() == 2 && cents.bytes().all(|b| b.is_ascii_digit());
+    values::amount(word).filter(|amount| with_cents && amount.cents() >= 0)
 }
 
-/// MM/DD/YYYY or MM/DD/YY.
-fn parse_date(word: &str) -> Option<Date> {
-    let mut parts = word.split('/');
-    let (month, day, year) = (parts.next()?.parse::<u8>().ok()?, parts.next()?.parse::<u8>().ok()?, parts.next()?);
-    if parts.next().is_some() {
-        return None;
-    }
-    let year: i32 = match year.len() {
-        4 => year.parse().ok()?,
-        2 => 2000 + year.parse::<i32>().ok()?,
-        _ => return None,
-    };
-    Date::new(year, month, day)
-}
-
-/// A hospital revenue code: four digits starting with 0 ("0250").
+/// A revenue code as a statement's text prints it: in full, with its leading zero ("0250"). A
+/// bare three-digit number in free text is more likely a count or part of an address.
 fn is_revenue_code(word: &str) -> bool {
-    word.len() == 4 && word.starts_with('0') && word.bytes().all(|b| b.is_ascii_digit())
+    word.starts_with('0') && values::revenue_code(word).as_deref() == Some(word)
 }
 
 /// A CPT/HCPCS code: five characters, digits with at most one letter ("80053", "J1100", "0001U").
@@ -179,6 +160,25 @@ Total Charges $1,289.20";
         let read: Vec<(&str, Money)> = bill.lines.iter().map(|l| (l.description.as_str(), l.charge)).collect();
         assert_eq!(read, [("Pharmacy", Money::from_cents(6_053)), ("Treatment or Observation Room", Money::from_dollars(588))]);
         assert!(bill.lines.iter().all(|l| l.date == Date::new(2020, 7, 1)));
+    }
+
+    #[test]
+    fn a_charge_is_printed_with_its_cents_and_a_credit_is_not_a_charge() {
+        assert_eq!(charge_amount("$1,564.00"), Some(Money::from_cents(156_400)));
+        for not_a_charge in ["1,564.00-", "(12.50)", "-598.53", "1564", "2500000004", "12.5"] {
+            assert_eq!(charge_amount(not_a_charge), None, "{not_a_charge}");
+        }
+        let text = "02/25/2023 0351 70450 1 $1,564.00\n02/25/2023 0351 70450 1 1,564.00-\n2023-02-26 0250 J1885 2 $12.00";
+        let read: Vec<(Option<Date>, i64)> = parse_statement_text(text).unwrap().lines.iter().map(|l| (l.date, l.charge.cents())).collect();
+        assert_eq!(read, [(Date::new(2023, 2, 25), 156_400), (Date::new(2023, 2, 26), 1_200)]);
+    }
+
+    #[test]
+    fn only_a_revenue_code_written_in_full_is_one() {
+        assert!(is_revenue_code("0351"));
+        for word in ["351", "1234", "03510"] {
+            assert!(!is_revenue_code(word), "{word}");
+        }
     }
 
     #[test]

@@ -3,16 +3,19 @@
 //! `GET …/bill/pages/{id}` and `DELETE …/bill`. Each needs the request's verifier; each read and
 //! change is audited. Stored sealed, kept for the deployment's retention period.
 
-use super::ApiError;
-use super::bills::checked_review;
-use super::requests::{member_event, member_request};
-use crate::app::AppState;
+use super::bills::reviewed;
+use super::error::ApiError;
+use super::requests::member_request;
+use super::valid::Valid;
 use crate::attached_bills::{attach, load, open};
+use crate::audit::{Actor, AuditEvent};
 use crate::bill_reading::{ReadError, check_upload};
+use crate::state::AppState;
 use crate::storage::{AddBillFile, BillFileKind, SealedBillFile};
 use advocate_domain::FieldError;
 use advocate_domain::Reference;
 use advocate_domain::bill_attachment::{AttachedBill, AttachedReview, BillPage, MAX_PAGES};
+use advocate_domain::bill_review::BillReviewRequest;
 use axum::{
     Json,
     body::Bytes,
@@ -26,7 +29,7 @@ use axum::{
 #[utoipa::path(put, path = "/api/requests/{reference}/bill", tag = "bill check",
     params(("reference" = String, Path, description = "The request's reference")),
     security(("verifier" = [])),
-    request_body = advocate_domain::bill_review::BillReviewRequest,
+    request_body = BillReviewRequest,
     responses(
         (status = 200, body = AttachedBill),
         (status = 404, body = advocate_domain::Problem, description = "No request matches this reference and verifier"),
@@ -37,13 +40,21 @@ pub async fn put_bill(
     State(state): State<AppState>,
     Path(reference): Path<String>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    Valid(request): Valid<BillReviewRequest>,
 ) -> Result<Response, ApiError> {
     let stored = member_request(&state, &reference, &headers).await?;
-    let (request, review) = checked_review(&state, body)?;
+    let review = reviewed(&state, &request);
     let content = serde_json::to_vec(&AttachedReview { request, review }).map_err(anyhow::Error::from)?;
     let reference = stored.reference;
-    attach(&state, &reference, BillFileKind::Review, "application/json", &content, &member_event("bill.attached", &reference)).await?;
+    attach(
+        &state,
+        &reference,
+        BillFileKind::Review,
+        "application/json",
+        &content,
+        &AuditEvent::new(Actor::Member, "bill.attached", &reference),
+    )
+    .await?;
     let attached = load(&state, &reference).await?.ok_or_else(|| anyhow::anyhow!("the attached bill vanished"))?;
     Ok(private(Json(attached).into_response()))
 }
@@ -75,7 +86,7 @@ pub async fn add_page(
         other => ApiError::invalid(vec![FieldError { field: "file".into(), message: other.to_string() }]),
     })?;
     let reference = stored.reference;
-    let audit = member_event("bill.page_added", &reference);
+    let audit = AuditEvent::new(Actor::Member, "bill.page_added", &reference);
     let (status, id) = match attach(&state, &reference, BillFileKind::Page, kind.media_type(), &body, &audit).await? {
         AddBillFile::Added(id) => (StatusCode::CREATED, id),
         AddBillFile::AlreadyThere(id) => (StatusCode::OK, id),
@@ -105,7 +116,7 @@ pub async fn add_page(
 pub async fn get_bill(State(state): State<AppState>, Path(reference): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
     let reference = member_request(&state, &reference, &headers).await?.reference;
     // The read is recorded before anything is shown.
-    state.storage.record_audit_event(&member_event("bill.viewed", &reference)).await?;
+    state.storage.record_audit_event(&AuditEvent::new(Actor::Member, "bill.viewed", &reference)).await?;
     let attached = load(&state, &reference).await?.ok_or_else(no_bill)?;
     Ok(private(Json(attached).into_response()))
 }
@@ -130,7 +141,7 @@ pub async fn get_page(
         .await?
         .filter(|f| f.info.kind == BillFileKind::Page)
         .ok_or_else(|| ApiError::NotFound("This request has no such page of a bill.".into()))?;
-    state.storage.record_audit_event(&member_event("bill.page_downloaded", &reference)).await?;
+    state.storage.record_audit_event(&AuditEvent::new(Actor::Member, "bill.page_downloaded", &reference)).await?;
     page_download(&state, &reference, &sealed)
 }
 
@@ -166,7 +177,7 @@ pub(super) fn page_download(state: &AppState, reference: &Reference, sealed: &Se
     ))]
 pub async fn delete_bill(State(state): State<AppState>, Path(reference): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
     let reference = member_request(&state, &reference, &headers).await?.reference;
-    let deleted = state.storage.delete_bill(&reference, &member_event("bill.deleted", &reference)).await?;
+    let deleted = state.storage.delete_bill(&reference, &AuditEvent::new(Actor::Member, "bill.deleted", &reference)).await?;
     tracing::info!(reference = %reference, files = deleted, "attached bill deleted by the member");
     Ok(private(StatusCode::NO_CONTENT.into_response()))
 }

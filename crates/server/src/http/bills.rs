@@ -1,10 +1,10 @@
 //! The bill review: `POST /api/bills/review` (the authority, with the unit limits and the price
 //! benchmarks) and `GET /api/unit-limits` (the limits, for the review the browser runs first).
 
-use super::ApiError;
-use super::error::problem_response;
-use crate::app::AppState;
+use super::error::{ApiError, problem_response};
+use super::valid::Valid;
 use crate::bills::ServerReviewData;
+use crate::state::AppState;
 use advocate_domain::bill_review::{BillReviewRequest, Review, review};
 use advocate_domain::{FieldError, Problem};
 use axum::{
@@ -26,42 +26,20 @@ pub const MAX_BODY: usize = 8_000_000;
         (status = 413, body = advocate_domain::Problem, description = "More than 8 MB of JSON"),
         (status = 422, body = advocate_domain::Problem, description = "A bill that cannot be reviewed, each problem named"),
     ))]
-pub async fn review_bill(State(state): State<AppState>, body: Result<Bytes, BytesRejection>) -> Result<impl IntoResponse, ApiError> {
-    let (_, found) = checked_review(&state, body)?;
+pub async fn review_bill(State(state): State<AppState>, Valid(request): Valid<BillReviewRequest>) -> impl IntoResponse {
+    let found = reviewed(&state, &request);
     // A review describes someone's care: no cache may keep it.
-    Ok(([(header::CACHE_CONTROL, "no-store")], Json(found)))
+    ([(header::CACHE_CONTROL, "no-store")], Json(found))
 }
 
-/// Reads a review request, names every problem in it, and reviews it with the server's data.
-pub(super) fn checked_review(state: &AppState, body: Result<Bytes, BytesRejection>) -> Result<(BillReviewRequest, Review), ApiError> {
-    let body = body.map_err(|_| {
-        ApiError::TooLarge(format!("A bill can be at most {} MB of JSON; split a very long bill into parts.", MAX_BODY / 1_000_000))
-    })?;
-    let request: BillReviewRequest = serde_json::from_slice(&body).map_err(|error| {
-        ApiError::invalid(vec![FieldError {
-            field: "bill".into(),
-            message: format!(
-                "The bill could not be read ({error}). Send it as JSON in the shape of BillReviewRequest (see /api/openapi.json)."
-            ),
-        }])
-    })?;
-    let mut errors: Vec<FieldError> = request.problems().into_iter().map(|(field, message)| FieldError { field, message }).collect();
-    if let Some(zip) = request.zip.filter(|zip| !state.prices.knows_zip(*zip)) {
-        errors.push(FieldError {
-            field: "zip".into(),
-            message: format!("We could not find ZIP code {zip}. Check the five digits, or leave it out."),
-        });
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::invalid(errors));
-    }
+/// Reviews a bill (checked by `Valid`) with the server's data.
+pub(super) fn reviewed(state: &AppState, request: &BillReviewRequest) -> Review {
     let data = ServerReviewData {
         limits: &state.unit_limits.limits,
         prices: &state.prices,
         gpci: request.zip.and_then(|zip| state.prices.gpci(zip)),
     };
-    let found = review(&request.bill, &request.situation, &data);
-    Ok((request, found))
+    review(&request.bill, &request.situation, &data)
 }
 
 /// Reads a photo (JPEG, PNG) or a PDF of a bill into its charges, for the member to check and

@@ -6,28 +6,29 @@
 //! New requests reach the console by polling: the SPA reloads the queue every
 //! `QUEUE_POLL_SECONDS` (15 s) with `X-Advocate-Background: 1`, which does not extend the session.
 
-use super::ApiError;
 use super::attached_bills::page_download;
+use super::error::ApiError;
+use super::requests::{IdempotencyKey, created};
 use super::session::{AdvocateSession, Supervisor};
-use crate::app::AppState;
+use super::valid::Valid;
+use crate::audit::Actor;
 use crate::clock::now;
+use crate::requests::{self, Opener};
+use crate::state::AppState;
 use crate::storage::{BillFileKind, QueueFilter, QueuedRequest, StoredStatusChange};
 use advocate_domain::console::{
     AdvocateName, AuditEntry, AuditTrail, Case, CaseNote, CaseQueue, CaseSummary, NewCaseNote, QUEUE_POLL_SECONDS, StatusChange,
     StatusHistoryEntry, check_state_change, is_open, is_overdue,
 };
-use advocate_domain::{FieldError, Reference, RequestState, Routing, ServiceArea, Timestamp};
+use advocate_domain::{FieldError, NewRequest, Reference, RequestState, Routing, ServiceArea, Timestamp};
 use axum::{
     Json,
-    extract::{Path, Query, State, rejection::JsonRejection, rejection::QueryRejection},
+    extract::{Path, Query, State, rejection::QueryRejection},
     http::StatusCode,
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 use std::collections::HashMap;
-
-const ALL_STATES: [RequestState; 5] =
-    [RequestState::New, RequestState::InProgress, RequestState::WaitingOnMember, RequestState::Resolved, RequestState::RoutedToCarrier];
 
 /// The most requests one queue answer holds (the most urgent).
 pub const QUEUE_MAX: usize = 500;
@@ -49,19 +50,19 @@ pub struct AuditQuery {
     subject: String,
 }
 
+/// Every state's slug, as a choice: "new, in_progress, … or routed_to_carrier".
+fn state_slugs() -> String {
+    let slugs: Vec<&str> = RequestState::ALL.iter().map(|s| s.slug()).collect();
+    let (last, rest) = slugs.split_last().expect("there are states");
+    format!("{} or {last}", rest.join(", "))
+}
+
 fn not_found() -> ApiError {
     ApiError::NotFound("There is no request with this reference.".into())
 }
 
 fn parse_reference(reference: &str) -> Result<Reference, ApiError> {
     Reference::parse(reference).map_err(|_| not_found())
-}
-
-fn json_body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    body.map(|Json(value)| value).map_err(|e| ApiError::Invalid {
-        detail: format!("The body could not be read: {}. Send JSON in the documented shape.", e.body_text()),
-        errors: Vec::new(),
-    })
 }
 
 fn summary(queued: &QueuedRequest, now: Timestamp) -> CaseSummary {
@@ -97,14 +98,11 @@ pub async fn queue(
     let Query(query) = query.map_err(|e| ApiError::BadRequest(e.body_text()))?;
     let mut problems = Vec::new();
     let states = match query.status.as_deref() {
-        None | Some("") => ALL_STATES.into_iter().filter(|s| is_open(*s)).collect(),
+        None | Some("") => RequestState::ALL.into_iter().filter(|s| is_open(*s)).collect(),
         Some(slug) => match RequestState::from_slug(slug) {
             Some(state) => vec![state],
             None => {
-                problems.push(FieldError {
-                    field: "status".into(),
-                    message: "Choose new, in_progress, waiting_on_member, resolved or routed_to_carrier.".into(),
-                });
+                problems.push(FieldError { field: "status".into(), message: format!("Choose {}.", state_slugs()) });
                 Vec::new()
             }
         },
@@ -142,7 +140,7 @@ pub async fn queue(
 pub async fn case(State(state): State<AppState>, session: AdvocateSession, Path(reference): Path<String>) -> Result<Response, ApiError> {
     let reference = parse_reference(&reference)?;
     let queued = state.storage.queued_request(&reference).await?.ok_or_else(not_found)?;
-    state.storage.record_audit_event(&session.event("case.viewed", &reference.to_string())).await?;
+    state.storage.record_audit_event(&session.event("case.viewed", &reference)).await?;
     let notes = state.storage.case_notes(&reference).await?;
     let changes = state.storage.status_changes(&reference).await?;
     let bill = crate::attached_bills::load(&state, &reference).await?;
@@ -193,7 +191,7 @@ async fn current_summary(state: &AppState, reference: &Reference) -> Result<Resp
     ))]
 pub async fn assign(State(state): State<AppState>, session: AdvocateSession, Path(reference): Path<String>) -> Result<Response, ApiError> {
     let reference = parse_reference(&reference)?;
-    let audit = session.event("case.assigned", &reference.to_string());
+    let audit = session.event("case.assigned", &reference);
     if !state.storage.assign_request(&reference, session.advocate.id, &audit).await? {
         return Err(not_found());
     }
@@ -218,14 +216,9 @@ pub async fn change_status(
     State(state): State<AppState>,
     session: AdvocateSession,
     Path(reference): Path<String>,
-    body: Result<Json<StatusChange>, JsonRejection>,
+    Valid(change): Valid<StatusChange>,
 ) -> Result<Response, ApiError> {
     let reference = parse_reference(&reference)?;
-    let change = json_body(body)?;
-    let problems = change.problems();
-    if !problems.is_empty() {
-        return Err(ApiError::invalid(problems));
-    }
     let stored = state.storage.request(&reference).await?.ok_or_else(not_found)?;
     check_state_change(stored.state, change.state)
         .map_err(|e| ApiError::invalid(vec![FieldError { field: "state".into(), message: e.to_string() }]))?;
@@ -237,7 +230,7 @@ pub async fn change_status(
         note: change.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
         changed_at: now(),
     };
-    let audit = session.event("case.status_changed", &reference.to_string());
+    let audit = session.event("case.status_changed", &reference);
     if !state.storage.change_state(&reference, &record, &audit).await? {
         return Err(ApiError::Conflict("Someone changed this case's state meanwhile. Reload it and try again.".into()));
     }
@@ -260,17 +253,12 @@ pub async fn add_note(
     State(state): State<AppState>,
     session: AdvocateSession,
     Path(reference): Path<String>,
-    body: Result<Json<NewCaseNote>, JsonRejection>,
+    Valid(note): Valid<NewCaseNote>,
 ) -> Result<Response, ApiError> {
     let reference = parse_reference(&reference)?;
-    let note = json_body(body)?;
-    let problems = note.problems();
-    if !problems.is_empty() {
-        return Err(ApiError::invalid(problems));
-    }
     state.storage.request(&reference).await?.ok_or_else(not_found)?;
     let created_at = now();
-    let audit = session.event("case.note_added", &reference.to_string());
+    let audit = session.event("case.note_added", &reference);
     let id = state.storage.add_case_note(&reference, session.advocate.id, &note.text, created_at, &audit).await?;
     let note =
         CaseNote { id, author: AdvocateName { id: session.advocate.id, name: session.advocate.name.clone() }, text: note.text, created_at };
@@ -297,7 +285,7 @@ pub async fn bill_page(
         .await?
         .filter(|f| f.info.kind == BillFileKind::Page)
         .ok_or_else(|| ApiError::NotFound("This request has no such page of a bill.".into()))?;
-    state.storage.record_audit_event(&session.event("bill.page_downloaded", &reference.to_string())).await?;
+    state.storage.record_audit_event(&session.event("bill.page_downloaded", &reference)).await?;
     page_download(&state, &reference, &sealed)
 }
 
@@ -318,8 +306,7 @@ pub async fn audit(
     // A reference however it was typed ("k7q4m2xp") is looked up as stored.
     let subject = Reference::parse(&query.subject).map_or_else(|_| query.subject.trim().to_string(), |r| r.to_string());
     state.storage.record_audit_event(&session.event("audit.viewed", &subject)).await?;
-    let names: HashMap<String, String> =
-        state.storage.advocates().await?.into_iter().map(|a| (format!("advocate:{}", a.id), a.name)).collect();
+    let names: HashMap<Actor, String> = state.storage.advocates().await?.into_iter().map(|a| (Actor::Advocate(a.id), a.name)).collect();
     let events = state
         .storage
         .audit_trail(&subject)
@@ -328,7 +315,7 @@ pub async fn audit(
         .map(|e| AuditEntry {
             actor_name: names.get(&e.actor).cloned(),
             occurred_at: e.occurred_at,
-            actor: e.actor,
+            actor: e.actor.to_string(),
             action: e.action,
             subject: e.subject,
             request_id: e.request_id,
@@ -354,8 +341,19 @@ pub async fn open_on_call(
     State(state): State<AppState>,
     session: AdvocateSession,
     axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
-    headers: axum::http::HeaderMap,
-    body: axum::body::Bytes,
+    IdempotencyKey(key): IdempotencyKey,
+    Valid(request): Valid<NewRequest>,
 ) -> Result<Response, ApiError> {
-    super::requests::open_request(&state, &uri, &headers, &body, super::requests::Opener::AdvocateOnCall(session.advocate.id)).await
+    let receipt = requests::open(&state, &key, &request, Opener::AdvocateOnCall(session.advocate.id)).await?;
+    Ok(created(&uri, receipt))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_status_is_answered_with_every_state() {
+        assert_eq!(state_slugs(), "new, in_progress, waiting_on_member, resolved or routed_to_carrier");
+    }
 }

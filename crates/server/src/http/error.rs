@@ -1,25 +1,12 @@
-//! The one error type of the API, answered as RFC 9457 problem details, and the request id that
-//! ties a problem a member reports to the server's log lines.
+//! The one error type of the API, answered as RFC 9457 problem details stamped with the request
+//! id that ties a problem a member reports to the server's log lines.
 
+use crate::request_id::current_request_id;
 use advocate_domain::{FieldError, Problem};
 use axum::{
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-
-tokio::task_local! {
-    static REQUEST_ID: String;
-}
-
-/// Runs `future` with `id` as the current request's id.
-pub async fn with_request_id<F: Future>(id: String, future: F) -> F::Output {
-    REQUEST_ID.scope(id, future).await
-}
-
-/// The id of the request being answered, when called while answering one.
-pub fn current_request_id() -> Option<String> {
-    REQUEST_ID.try_with(Clone::clone).ok()
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {

@@ -1,9 +1,9 @@
 //! Cost estimates: `GET /api/procedures` (the catalog, or a search of it) and
 //! `GET /api/estimates` (a procedure's or a code's price where a ZIP code is).
 
-use super::ApiError;
-use crate::app::AppState;
+use super::error::ApiError;
 use crate::pricing::{EstimateError, Subject};
+use crate::state::AppState;
 use advocate_domain::estimate::{Estimate, parse_code};
 use advocate_domain::problem::as_sentence as sentence;
 use advocate_domain::procedures::Procedure;

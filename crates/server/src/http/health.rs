@@ -1,6 +1,6 @@
 //! Probes for the process manager and the load balancer.
 
-use crate::app::AppState;
+use crate::state::AppState;
 use advocate_domain::{Health, Readiness};
 use axum::{Json, extract::State, http::StatusCode};
 

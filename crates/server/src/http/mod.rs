@@ -12,14 +12,15 @@ mod request_context;
 mod requests;
 mod security;
 mod services;
-pub mod session;
+mod session;
 mod spa;
+mod valid;
 
-pub use error::{ApiError, current_request_id, problem_response};
+pub use error::{ApiError, problem_response};
 pub use openapi::ApiDoc;
 pub use spa::Spa;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use advocate_domain::Problem;
 use axum::{
     Router,

@@ -1,7 +1,7 @@
 //! `GET /api/program`: the program's settings, which the SPA shows instead of hard-coding them.
 
-use super::ApiError;
-use crate::app::AppState;
+use super::error::ApiError;
+use crate::state::AppState;
 use advocate_domain::ProgramSettings;
 use advocate_domain::employer::EmbeddedSettings;
 use axum::{

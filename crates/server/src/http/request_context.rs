@@ -2,7 +2,7 @@
 //! span carrying it, and one log line when answered. Only the path is logged: query strings can
 //! hold a ZIP code or other member data.
 
-use super::error::with_request_id;
+use crate::request_id::with_request_id;
 use axum::{
     extract::Request,
     http::{HeaderName, HeaderValue},

@@ -108,7 +108,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         let body_start = start + tag_end + 1;
         let Some(body_len) = rest[body_start..].find("</script>") else { break };
         if !tag.contains(" src=") {
-            let digest = Sha256::digest(rest[body_start..body_start + body_len].as_bytes());
+            let digest = Sha256::digest(&rest.as_bytes()[body_start..body_start + body_len]);
             hashes.push(format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest)));
         }
         rest = &rest[body_start + body_len..];

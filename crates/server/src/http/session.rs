@@ -9,36 +9,30 @@
 //! HEAD must repeat it in `X-CSRF-Token`. A session ends after `--session-idle-minutes` unused,
 //! `--session-hours` after sign-in, on sign-out, or when its account is disabled.
 
-use super::ApiError;
-use super::error::current_request_id;
-use super::requests::{constant_time_eq, hex, random_bytes, sha256_hex};
-use crate::app::AppState;
+use super::error::ApiError;
+use super::valid::Valid;
+use crate::audit::{Actor, AuditEvent};
 use crate::clock::now;
-use crate::storage::{AdvocateAccount, AuditEvent, StoredSession};
+use crate::secrets::{constant_time_eq, csrf_token, random_hex, session_token_hash};
+use crate::state::{AppState, SessionSettings};
+use crate::storage::{AdvocateAccount, StoredSession};
 use advocate_domain::Timestamp;
 use advocate_domain::console::{AdvocateProfile, AdvocateRole, LoginRequest, SessionInfo, normalize_email};
 use axum::{
     Json,
-    extract::{ConnectInfo, FromRequestParts, State, rejection::JsonRejection},
-    http::{HeaderMap, HeaderValue, Method, StatusCode, header, request::Parts},
+    extract::{ConnectInfo, FromRequestParts, State},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, request::Parts},
     response::{IntoResponse, Response},
 };
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use std::net::{IpAddr, SocketAddr};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 pub const SESSION_COOKIE: &str = "advocate_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 /// Sent by the console's own polling (the queue every 15 s): the session is checked but not
 /// extended, so an unattended console still signs out when idle.
 pub const BACKGROUND_HEADER: &str = "x-advocate-background";
-
-/// How long sessions last, and the cookie's path (the app's base path).
-#[derive(Debug, Clone)]
-pub struct SessionSettings {
-    pub idle: Duration,
-    pub absolute: Duration,
-    pub cookie_path: String,
-}
 
 /// A signed-in advocate, checked: a live session, an enabled account, and for a request that
 /// changes something, the right CSRF token. Rejects with 401 or 403 problems.
@@ -60,31 +54,24 @@ impl std::fmt::Debug for AdvocateSession {
 
 impl AdvocateSession {
     /// The advocate as the audit log names them.
-    pub fn actor(&self) -> String {
-        format!("advocate:{}", self.advocate.id)
+    pub fn actor(&self) -> Actor {
+        Actor::Advocate(self.advocate.id)
     }
 
-    /// An audit event for something this advocate did, now.
-    pub fn event(&self, action: &str, subject: &str) -> AuditEvent {
-        AuditEvent {
-            occurred_at: now(),
-            actor: self.actor(),
-            action: action.into(),
-            subject: subject.into(),
-            request_id: current_request_id().unwrap_or_default(),
-        }
+    /// An audit event for something this advocate does, now.
+    pub fn event(&self, action: &str, subject: impl std::fmt::Display) -> AuditEvent {
+        AuditEvent::new(self.actor(), action, subject)
     }
 
     fn info(&self, settings: &SessionSettings, now: Timestamp) -> SessionInfo {
-        let expires_at = self.created_at.plus_seconds(settings.absolute.as_secs() as i64);
-        let idle_expires_at = self.last_seen_at.plus_seconds(settings.idle.as_secs() as i64).min(expires_at);
+        let clock = &settings.clock;
         SessionInfo {
             advocate: profile(&self.advocate),
             csrf_token: self.csrf_token.clone(),
-            idle_timeout_seconds: u32::try_from(settings.idle.as_secs()).unwrap_or(u32::MAX),
-            idle_seconds_left: (idle_expires_at.unix_seconds() - now.unix_seconds()).max(0),
-            idle_expires_at,
-            expires_at,
+            idle_timeout_seconds: u32::try_from(clock.idle_seconds).unwrap_or(u32::MAX),
+            idle_seconds_left: clock.seconds_left(self.created_at, self.last_seen_at, now),
+            idle_expires_at: clock.end(self.created_at, self.last_seen_at),
+            expires_at: clock.absolute_end(self.created_at),
         }
     }
 }
@@ -100,24 +87,31 @@ fn not_signed_in() -> ApiError {
     }
 }
 
-fn token_hash(token: &str) -> String {
-    sha256_hex(&["advocate-session", token])
+/// The session's token from the request's cookies, if it has the shape of one.
+fn session_token(headers: &HeaderMap) -> Option<String> {
+    let jar = CookieJar::from_headers(headers);
+    let token = jar.get(SESSION_COOKIE)?.value().trim();
+    (token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())).then(|| token.to_string())
 }
 
-fn csrf_token(token: &str) -> String {
-    sha256_hex(&["advocate-csrf", token])
+/// The session cookie: HttpOnly (no script reads it), Secure, SameSite=Strict (no other site's
+/// page sends it), for the app's path only, and without Max-Age, so it ends with the browser.
+fn session_cookie(token: String, settings: &SessionSettings) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, token))
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Strict)
+        .path(settings.cookie_path.clone())
+        .build()
 }
 
-fn session_token(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|cookies| cookies.split(';'))
-        .filter_map(|cookie| cookie.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.trim())
-        .filter(|value| value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+/// The session cookie emptied, with Max-Age=0: the browser drops it at once. (Max-Age is enough
+/// and wins over Expires, so the removal's Expires is left out, as it always was.)
+fn cleared_cookie(settings: &SessionSettings) -> Cookie<'static> {
+    let mut cleared = session_cookie(String::new(), settings);
+    cleared.make_removal();
+    cleared.unset_expires();
+    cleared
 }
 
 impl FromRequestParts<AppState> for AdvocateSession {
@@ -125,17 +119,14 @@ impl FromRequestParts<AppState> for AdvocateSession {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = session_token(&parts.headers).ok_or_else(not_signed_in)?;
-        let token_hash = token_hash(token);
+        let token_hash = session_token_hash(&token);
         let (session, advocate) = state.storage.session(&token_hash).await?.ok_or_else(not_signed_in)?;
         let now = now();
-        let settings = &state.sessions;
-        let idle_ended = now.unix_seconds() - session.last_seen_at.unix_seconds() > settings.idle.as_secs() as i64;
-        let ended = now.unix_seconds() - session.created_at.unix_seconds() >= settings.absolute.as_secs() as i64;
-        if advocate.disabled || idle_ended || ended {
+        if advocate.disabled || state.sessions.clock.has_ended(session.created_at, session.last_seen_at, now) {
             state.storage.delete_session(&token_hash, None).await?;
             return Err(not_signed_in());
         }
-        let csrf_token = csrf_token(token);
+        let csrf_token = csrf_token(&token);
         if !matches!(parts.method, Method::GET | Method::HEAD) {
             let sent = parts.headers.get(CSRF_HEADER).map(HeaderValue::as_bytes).unwrap_or_default();
             if !constant_time_eq(sent, csrf_token.as_bytes()) {
@@ -196,9 +187,8 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
 pub async fn login(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
-    body: Result<Json<LoginRequest>, JsonRejection>,
+    Valid(login): Valid<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    let Json(login) = body.map_err(|e| ApiError::BadRequest(format!("Send the email and password as JSON: {}", e.body_text())))?;
     let email = normalize_email(&login.email);
     let started = Instant::now();
     if let Err(wait) = state.login_limiter.check(&email, address, started) {
@@ -217,8 +207,8 @@ pub async fn login(
         other => {
             state.login_limiter.failed(&email, address, started);
             // Written for an unknown email too, so that both take the same steps.
-            let subject = other.map_or_else(|| "advocate:unknown".to_string(), |a| format!("advocate:{}", a.id));
-            state.storage.record_audit_event(&system_event("session.refused", &subject)).await?;
+            let subject = other.map_or_else(|| "advocate:unknown".to_string(), |a| Actor::Advocate(a.id).to_string());
+            state.storage.record_audit_event(&AuditEvent::new(Actor::System, "session.refused", subject)).await?;
             tracing::info!("sign-in failed");
             return Err(ApiError::Unauthorized {
                 title: "Sign-in failed",
@@ -227,12 +217,16 @@ pub async fn login(
         }
     };
     state.login_limiter.succeeded(&email);
-    let token = hex(&random_bytes::<32>());
+    let token = random_hex::<32>();
     let signed_in_at = now();
-    let stored =
-        StoredSession { token_hash: token_hash(&token), advocate_id: account.id, created_at: signed_in_at, last_seen_at: signed_in_at };
-    let actor = format!("advocate:{}", account.id);
-    let audit = AuditEvent { actor: actor.clone(), ..system_event("session.started", &actor) };
+    let stored = StoredSession {
+        token_hash: session_token_hash(&token),
+        advocate_id: account.id,
+        created_at: signed_in_at,
+        last_seen_at: signed_in_at,
+    };
+    let advocate = Actor::Advocate(account.id);
+    let audit = AuditEvent::new(advocate, "session.started", advocate);
     state.storage.create_session(&stored, &audit).await?;
     tracing::info!(advocate = account.id, "advocate signed in");
     let session = AdvocateSession {
@@ -242,20 +236,8 @@ pub async fn login(
         created_at: signed_in_at,
         last_seen_at: signed_in_at,
     };
-    let cookie = format!("{SESSION_COOKIE}={token}; HttpOnly; Secure; SameSite=Strict; Path={}", state.sessions.cookie_path);
-    let mut response = Json(session.info(&state.sessions, signed_in_at)).into_response();
-    response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(anyhow::Error::from)?);
-    Ok(response)
-}
-
-fn system_event(action: &str, subject: &str) -> AuditEvent {
-    AuditEvent {
-        occurred_at: now(),
-        actor: "system".into(),
-        action: action.into(),
-        subject: subject.into(),
-        request_id: current_request_id().unwrap_or_default(),
-    }
+    let cookies = CookieJar::new().add(session_cookie(token, &state.sessions));
+    Ok((cookies, Json(session.info(&state.sessions, signed_in_at))).into_response())
 }
 
 /// The current session: who is signed in, the CSRF token, and how long before it ends. Counts as
@@ -291,10 +273,32 @@ pub async fn keepalive(State(state): State<AppState>, session: AdvocateSession) 
         (status = 403, body = advocate_domain::Problem, description = "CSRF token missing or wrong"),
     ))]
 pub async fn logout(State(state): State<AppState>, session: AdvocateSession) -> Result<Response, ApiError> {
-    let actor = session.actor();
-    state.storage.delete_session(&session.token_hash, Some(&session.event("session.ended", &actor))).await?;
-    let cookie = format!("{SESSION_COOKIE}=; HttpOnly; Secure; SameSite=Strict; Path={}; Max-Age=0", state.sessions.cookie_path);
-    let mut response = StatusCode::NO_CONTENT.into_response();
-    response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(anyhow::Error::from)?);
-    Ok(response)
+    state.storage.delete_session(&session.token_hash, Some(&session.event("session.ended", session.actor()))).await?;
+    Ok((CookieJar::new().add(cleared_cookie(&state.sessions)), StatusCode::NO_CONTENT).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use advocate_domain::session_clock::SessionClock;
+
+    fn attributes(cookie: &Cookie) -> Vec<String> {
+        let mut attributes: Vec<String> = cookie.encoded().to_string().split("; ").map(String::from).collect();
+        attributes.sort();
+        attributes
+    }
+
+    #[test]
+    fn the_session_cookie_is_http_only_secure_strict_and_for_the_app_only() {
+        let settings = SessionSettings { clock: SessionClock::new(1, 1), cookie_path: "/advocate/".into() };
+        let token = "ab".repeat(32);
+        assert_eq!(
+            attributes(&session_cookie(token.clone(), &settings)),
+            ["HttpOnly", "Path=/advocate/", "SameSite=Strict", "Secure", &format!("advocate_session={token}")]
+        );
+        assert_eq!(
+            attributes(&cleared_cookie(&settings)),
+            ["HttpOnly", "Max-Age=0", "Path=/advocate/", "SameSite=Strict", "Secure", "advocate_session="]
+        );
+    }
 }

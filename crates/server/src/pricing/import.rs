@@ -1,6 +1,6 @@
-//! `advocate-server import-fee-schedule`: reads CMS's complete published files (RVU, GPCI,
-//! locality-county, ZIP5, CLFS) and replaces the imported schedule in the database in one
-//! transaction, so an operator can price any code and refresh the schedule each year. A file
+//! Reading CMS's complete published files (RVU, GPCI, locality-county, ZIP5, CLFS) for
+//! `advocate-server import-fee-schedule`, which replaces the imported schedule in the database in
+//! one transaction, so an operator can price any code and refresh the schedule each year. A file
 //! that does not read is refused with its line, and nothing is changed.
 
 use advocate_domain::Timestamp;
@@ -104,21 +104,4 @@ pub fn read_files(files: &ImportFiles, now: Timestamp) -> anyhow::Result<FeeSche
         zips,
         lab_rates,
     })
-}
-
-/// Reads the files and replaces the imported schedule; prints what was loaded.
-pub async fn run(config: &crate::config::Config, files: &ImportFiles) -> anyhow::Result<()> {
-    let import = read_files(files, crate::clock::now())?;
-    let storage = crate::app::open_storage(config).await?;
-    storage.replace_fee_schedule(&import).await.context("the import was not saved; the previous schedule is unchanged")?;
-    println!(
-        "Imported the {} fee schedule: {} RVU rows, {} localities, {} locality-county rows, {} ZIP codes, {} lab rates. Restart the server to price from it.",
-        import.year,
-        import.rvus.len(),
-        import.localities.len(),
-        import.counties.len(),
-        import.zips.len(),
-        import.lab_rates.len()
-    );
-    Ok(())
 }

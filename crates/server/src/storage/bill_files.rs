@@ -3,10 +3,11 @@
 //! implementations; each write and its audit event are one transaction.
 
 macro_rules! bill_file_storage {
-    // `$begin` starts a write transaction: SQLite's must take the write lock at once
-    // (IMMEDIATE), or two uploads reading then writing would deadlock and one would fail.
+    // `$begin` starts a write transaction (see `sql_storage!`): on SQLite, two uploads reading
+    // then writing would otherwise deadlock and one would fail.
     ($db:ty, $begin:literal) => {
-        use crate::storage::{AddBillFile, AuditEvent, BillFileInfo, BillFileKind, NewBillFile, SealedBillFile, StorageError};
+        use crate::audit::AuditEvent;
+        use crate::storage::{AddBillFile, BillFileInfo, BillFileKind, NewBillFile, SealedBillFile, StorageError};
         use advocate_domain::bill_attachment::MAX_PAGES;
         use advocate_domain::{Reference, Timestamp};
         use sqlx::{QueryBuilder, Row};
@@ -66,7 +67,7 @@ macro_rules! bill_file_storage {
                     Err(e) if crate::storage::is_unique_violation(&e) => continue,
                     Err(e) => return Err(e.into()),
                 };
-                super::insert_audit(&mut *tx, audit).await?;
+                super::requests_sql::insert_audit(&mut *tx, audit).await?;
                 tx.commit().await?;
                 return Ok(AddBillFile::Added(id));
             }
@@ -106,13 +107,13 @@ macro_rules! bill_file_storage {
                 .await?
                 .rows_affected();
             if deleted > 0 {
-                super::insert_audit(&mut *tx, audit).await?;
+                super::requests_sql::insert_audit(&mut *tx, audit).await?;
             }
             tx.commit().await?;
             Ok(deleted)
         }
 
-        pub(super) async fn delete_expired(pool: &sqlx::Pool<$db>, now: Timestamp, request_id: &str) -> Result<Vec<String>, StorageError> {
+        pub(super) async fn delete_expired(pool: &sqlx::Pool<$db>, now: Timestamp, audit: &AuditEvent) -> Result<Vec<String>, StorageError> {
             let mut tx = pool.begin_with($begin).await?;
             let references: Vec<String> =
                 QueryBuilder::<$db>::new("SELECT DISTINCT reference FROM bill_files WHERE delete_after <= ")
@@ -130,14 +131,7 @@ macro_rules! bill_file_storage {
                 .execute(&mut *tx)
                 .await?;
             for reference in &references {
-                let event = AuditEvent {
-                    occurred_at: now,
-                    actor: "system".into(),
-                    action: "bill.expired".into(),
-                    subject: reference.clone(),
-                    request_id: request_id.into(),
-                };
-                super::insert_audit(&mut *tx, &event).await?;
+                super::requests_sql::insert_audit(&mut *tx, &audit.clone().about(reference)).await?;
             }
             tx.commit().await?;
             Ok(references)

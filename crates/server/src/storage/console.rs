@@ -1,18 +1,18 @@
 //! Storing the advocate console: accounts, sessions, assignments, notes and state changes. The
-//! SQL is the same for both databases (QueryBuilder writes each one's placeholders; times of the
-//! new tables are Unix seconds), so one macro writes both implementations; each change and its
-//! audit event are one transaction. A request's own columns are read with each backend's
-//! `REQUEST_COLUMNS` and `request_row`, since those store times differently.
+//! SQL is the same for both databases (QueryBuilder writes each one's placeholders; times are
+//! Unix seconds), so one macro writes both implementations; each change and its audit event are
+//! one transaction. A request's own columns are read as `requests` reads them.
 
 macro_rules! console_storage {
-    // `$begin` starts a write transaction: SQLite's takes the write lock at once (IMMEDIATE), so
-    // a transaction that reads then writes cannot deadlock with another.
+    // `$begin` starts a write transaction (see `sql_storage!`).
     ($db:ty, $begin:literal) => {
+        use crate::audit::{Actor, AuditEvent};
         use crate::storage::{
-            AdvocateAccount, AuditEvent, CreateAdvocate, NewAdvocate, QueueFilter, QueuedRequest, StorageError, StoredNote, StoredSession,
+            AdvocateAccount, CreateAdvocate, NewAdvocate, QueueFilter, QueuedRequest, StorageError, StoredNote, StoredSession,
             StoredStatusChange,
         };
         use advocate_domain::console::AdvocateRole;
+        use advocate_domain::session_clock::EndedSessions;
         use advocate_domain::{Reference, RequestState, Timestamp};
         use sqlx::{QueryBuilder, Row};
 
@@ -57,8 +57,7 @@ macro_rules! console_storage {
                 Err(e) if crate::storage::is_unique_violation(&e) => return Ok(CreateAdvocate::EmailTaken),
                 Err(e) => return Err(e.into()),
             };
-            let audit = AuditEvent { subject: format!("advocate:{id}"), ..audit.clone() };
-            super::insert_audit(&mut *tx, &audit).await?;
+            super::requests_sql::insert_audit(&mut *tx, &audit.clone().about(Actor::Advocate(id))).await?;
             tx.commit().await?;
             Ok(CreateAdvocate::Created(id))
         }
@@ -91,8 +90,7 @@ macro_rules! console_storage {
             let Some(row) = row else { return Ok(None) };
             let id: i64 = row.try_get("id")?;
             QueryBuilder::<$db>::new("DELETE FROM sessions WHERE advocate_id = ").push_bind(id).build().execute(&mut *tx).await?;
-            let audit = AuditEvent { subject: format!("advocate:{id}"), ..audit.clone() };
-            super::insert_audit(&mut *tx, &audit).await?;
+            super::requests_sql::insert_audit(&mut *tx, &audit.clone().about(Actor::Advocate(id))).await?;
             tx.commit().await?;
             Ok(Some(id))
         }
@@ -111,7 +109,7 @@ macro_rules! console_storage {
                     .push_bind(s.last_seen_at.unix_seconds());
             });
             insert.build().execute(&mut *tx).await?;
-            super::insert_audit(&mut *tx, audit).await?;
+            super::requests_sql::insert_audit(&mut *tx, audit).await?;
             tx.commit().await?;
             Ok(())
         }
@@ -161,21 +159,17 @@ macro_rules! console_storage {
                 .execute(&mut *tx)
                 .await?;
             if let Some(audit) = audit {
-                super::insert_audit(&mut *tx, audit).await?;
+                super::requests_sql::insert_audit(&mut *tx, audit).await?;
             }
             tx.commit().await?;
             Ok(())
         }
 
-        pub(super) async fn delete_expired_sessions(
-            pool: &sqlx::Pool<$db>,
-            last_seen_before: Timestamp,
-            created_before: Timestamp,
-        ) -> Result<u64, StorageError> {
-            let deleted = QueryBuilder::<$db>::new("DELETE FROM sessions WHERE last_seen_at < ")
-                .push_bind(last_seen_before.unix_seconds())
-                .push(" OR created_at < ")
-                .push_bind(created_before.unix_seconds())
+        pub(super) async fn delete_ended_sessions(pool: &sqlx::Pool<$db>, ended: &EndedSessions) -> Result<u64, StorageError> {
+            let deleted = QueryBuilder::<$db>::new("DELETE FROM sessions WHERE last_seen_at <= ")
+                .push_bind(ended.last_used_at_or_before.unix_seconds())
+                .push(" OR created_at <= ")
+                .push_bind(ended.signed_in_at_or_before.unix_seconds())
                 .build()
                 .execute(pool)
                 .await?
@@ -187,14 +181,14 @@ macro_rules! console_storage {
             QueryBuilder::<$db>::new(format!(
                 "SELECT {}, r.assigned_to, a.display_name AS assigned_name FROM advocacy_requests r \
                  LEFT JOIN advocates a ON a.id = r.assigned_to WHERE ",
-                super::REQUEST_COLUMNS
+                super::requests_sql::REQUEST_COLUMNS
             ))
         }
 
         fn queued(row: &<$db as sqlx::Database>::Row) -> Result<QueuedRequest, StorageError> {
             let id: Option<i64> = row.try_get("assigned_to")?;
             let name: Option<String> = row.try_get("assigned_name")?;
-            Ok(QueuedRequest { request: super::request_row(row)?, assigned_to: id.zip(name) })
+            Ok(QueuedRequest { request: super::requests_sql::request_row(row)?, assigned_to: id.zip(name) })
         }
 
         pub(super) async fn queue(pool: &sqlx::Pool<$db>, filter: &QueueFilter) -> Result<Vec<QueuedRequest>, StorageError> {
@@ -246,7 +240,7 @@ macro_rules! console_storage {
             if updated == 0 {
                 return Ok(false);
             }
-            super::insert_audit(&mut *tx, audit).await?;
+            super::requests_sql::insert_audit(&mut *tx, audit).await?;
             tx.commit().await?;
             Ok(true)
         }
@@ -282,7 +276,7 @@ macro_rules! console_storage {
                     .push_bind(c.changed_at.unix_seconds());
             });
             insert.build().execute(&mut *tx).await?;
-            super::insert_audit(&mut *tx, audit).await?;
+            super::requests_sql::insert_audit(&mut *tx, audit).await?;
             tx.commit().await?;
             Ok(true)
         }
@@ -326,7 +320,7 @@ macro_rules! console_storage {
             });
             insert.push(" RETURNING id");
             let id: i64 = insert.build().fetch_one(&mut *tx).await?.try_get("id")?;
-            super::insert_audit(&mut *tx, audit).await?;
+            super::requests_sql::insert_audit(&mut *tx, audit).await?;
             tx.commit().await?;
             Ok(id)
         }

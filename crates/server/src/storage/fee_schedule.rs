@@ -16,7 +16,8 @@ pub(super) const CLEAR: [&str; 6] = [
 ];
 
 macro_rules! fee_schedule_storage {
-    ($db:ty) => {
+    // `$begin` starts a write transaction (see `sql_storage!`).
+    ($db:ty, $begin:literal) => {
         use crate::pricing::import::FeeScheduleImport;
         use crate::storage::StorageError;
         use crate::storage::fee_schedule::{CHUNK, CLEAR};
@@ -25,7 +26,7 @@ macro_rules! fee_schedule_storage {
         use sqlx::{QueryBuilder, Row};
 
         pub(super) async fn replace(pool: &sqlx::Pool<$db>, import: &FeeScheduleImport) -> Result<(), StorageError> {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with($begin).await?;
             for statement in CLEAR {
                 sqlx::query(statement).execute(&mut *tx).await?;
             }
@@ -34,7 +35,7 @@ macro_rules! fee_schedule_storage {
                 b.push_bind(1_i64)
                     .push_bind(i64::from(i.year))
                     .push_bind(i64::from(i.conversion_factor))
-                    .push_bind(i.imported_at.to_string())
+                    .push_bind(i.imported_at.unix_seconds())
                     .push_bind(i.source_files.clone());
             });
             header.build().execute(&mut *tx).await?;
@@ -103,7 +104,7 @@ macro_rules! fee_schedule_storage {
         }
 
         pub(super) async fn replace_unit_limits(pool: &sqlx::Pool<$db>, limits: &advocate_domain::unit_limits::UnitLimits) -> Result<(), StorageError> {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with($begin).await?;
             sqlx::query("DELETE FROM unit_limits").execute(&mut *tx).await?;
             let rows: Vec<(&str, u32)> = limits.iter().collect();
             for chunk in rows.chunks(CHUNK) {
@@ -139,7 +140,6 @@ macro_rules! fee_schedule_storage {
             };
             let corrupt = |what: &str| StorageError::Corrupt(format!("imported fee schedule: {what}"));
             let number = |value: i64, what: &str| u32::try_from(value).map_err(|_| corrupt(what));
-            let imported_at: String = header.try_get("imported_at")?;
             let mut rvus = Vec::new();
             let conversion_factor = number(header.try_get("conversion_factor")?, "conversion factor")?;
             for row in sqlx::query("SELECT code, modifier, status, reference_only, pctc_indicator, global_days, work_rvu, office_pe_rvu, facility_pe_rvu, mp_rvu FROM fee_schedule_rvus")
@@ -207,7 +207,7 @@ macro_rules! fee_schedule_storage {
             Ok(Some(FeeScheduleImport {
                 year: u16::try_from(header.try_get::<i64, _>("year")?).map_err(|_| corrupt("year"))?,
                 conversion_factor,
-                imported_at: imported_at.parse().map_err(|_| corrupt("import time"))?,
+                imported_at: advocate_domain::Timestamp::from_unix_seconds(header.try_get("imported_at")?),
                 source_files: header.try_get("source_files")?,
                 rvus,
                 localities,

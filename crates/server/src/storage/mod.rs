@@ -1,17 +1,23 @@
-//! Where the server keeps what must survive a restart. One trait, two implementations:
-//! SQLite for a single server (the default), PostgreSQL for several behind a load balancer.
-//! Each has its own migrations; the same tests run against both.
+//! Where the server keeps what must survive a restart. One trait, implemented once (`sql.rs`) for
+//! two databases: SQLite for a single server (the default), PostgreSQL for several behind a load
+//! balancer. Each has its own migrations, to one schema; the same tests run against both.
 
 mod bill_files;
 mod console;
 mod fee_schedule;
 mod postgres;
+mod requests;
+mod sql;
 mod sqlite;
 
+use crate::audit::AuditEvent;
+use crate::config::Config;
 use crate::pricing::import::FeeScheduleImport;
 use advocate_domain::console::AdvocateRole;
+use advocate_domain::session_clock::EndedSessions;
 use advocate_domain::unit_limits::UnitLimits;
 use advocate_domain::{Handler, NewRequest, OutreachWindow, Reference, RequestState, Timestamp};
+use anyhow::Context;
 use async_trait::async_trait;
 use std::sync::Arc;
 
@@ -50,16 +56,6 @@ impl Backend {
 pub struct StorageStatus {
     pub reachable: bool,
     pub migrations_applied: bool,
-}
-
-/// One entry of the audit log: who saw or changed what, and when.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuditEvent {
-    pub occurred_at: Timestamp,
-    pub actor: String,
-    pub action: String,
-    pub subject: String,
-    pub request_id: String,
 }
 
 /// A member's request as stored, with what the server decided about it.
@@ -289,9 +285,9 @@ pub trait Storage: Send + Sync + 'static {
     /// transaction. Returns how many files there were.
     async fn delete_bill(&self, reference: &Reference, audit: &AuditEvent) -> Result<u64, StorageError>;
 
-    /// Deletes every bill file whose retention has passed, with a "bill.expired" audit event
-    /// per request. Returns the references whose bills were deleted.
-    async fn delete_expired_bills(&self, now: Timestamp, request_id: &str) -> Result<Vec<String>, StorageError>;
+    /// Deletes every bill file whose retention has passed by `now`, writing `audit` about each
+    /// request whose bill it was, in one transaction. Returns their references.
+    async fn delete_expired_bills(&self, now: Timestamp, audit: &AuditEvent) -> Result<Vec<String>, StorageError>;
 
     /// Creates an advocate account with its audit event, in one transaction.
     async fn create_advocate(&self, advocate: &NewAdvocate, audit: &AuditEvent) -> Result<CreateAdvocate, StorageError>;
@@ -318,9 +314,8 @@ pub trait Storage: Send + Sync + 'static {
     /// Ends a session, with an audit event when given one (signing out), in one transaction.
     async fn delete_session(&self, token_hash: &str, audit: Option<&AuditEvent>) -> Result<(), StorageError>;
 
-    /// Deletes the sessions last used before `last_seen_before` or started before
-    /// `created_before`. Returns how many.
-    async fn delete_expired_sessions(&self, last_seen_before: Timestamp, created_before: Timestamp) -> Result<u64, StorageError>;
+    /// Deletes the sessions that have ended (see `SessionClock::ended_by`). Returns how many.
+    async fn delete_ended_sessions(&self, ended: &EndedSessions) -> Result<u64, StorageError>;
 
     /// The requests a filter selects, soonest promised outreach first, at most `filter.limit`.
     async fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueuedRequest>, StorageError>;
@@ -367,50 +362,6 @@ pub trait Storage: Send + Sync + 'static {
     async fn unit_limits(&self) -> Result<Option<UnitLimits>, StorageError>;
 }
 
-/// A stored request's columns, as both databases return them.
-struct RequestRow {
-    reference: String,
-    submitted_at: i64,
-    service_id: String,
-    service_title: String,
-    area: String,
-    handler: String,
-    routing_reason: String,
-    state: String,
-    outreach_from: i64,
-    outreach_by: i64,
-    verifier_salt: String,
-    verifier_hash: String,
-    request_json: String,
-}
-
-impl RequestRow {
-    fn into_request(self) -> Result<StoredRequest, StorageError> {
-        let corrupt = |what: &str| StorageError::Corrupt(format!("{what} of request {}", self.reference));
-        Ok(StoredRequest {
-            reference: Reference::parse(&self.reference).map_err(|_| corrupt("reference"))?,
-            submitted_at: Timestamp::from_unix_seconds(self.submitted_at),
-            service_id: self.service_id.clone(),
-            service_title: self.service_title.clone(),
-            area: self.area.clone(),
-            handler: match self.handler.as_str() {
-                "advocate" => Handler::Advocate,
-                "carrier" => Handler::Carrier,
-                _ => return Err(corrupt("handler")),
-            },
-            routing_reason: self.routing_reason.clone(),
-            state: RequestState::from_slug(&self.state).ok_or_else(|| corrupt("state"))?,
-            outreach: OutreachWindow {
-                from: Timestamp::from_unix_seconds(self.outreach_from),
-                by: Timestamp::from_unix_seconds(self.outreach_by),
-            },
-            verifier_salt: self.verifier_salt.clone(),
-            verifier_hash: self.verifier_hash.clone(),
-            request: serde_json::from_str(&self.request_json).map_err(|_| corrupt("answers"))?,
-        })
-    }
-}
-
 fn handler_name(handler: Handler) -> &'static str {
     match handler {
         Handler::Advocate => "advocate",
@@ -418,8 +369,22 @@ fn handler_name(handler: Handler) -> &'static str {
     }
 }
 
+fn handler_from_name(name: &str) -> Option<Handler> {
+    [Handler::Advocate, Handler::Carrier].into_iter().find(|h| handler_name(*h) == name)
+}
+
 fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+/// Opens the configured database (creating the default SQLite file's folder owner-only) and
+/// brings its schema up to date.
+pub async fn open(config: &Config) -> anyhow::Result<Arc<dyn Storage>> {
+    let database_url = config.database_url();
+    if config.database_url.is_none() {
+        crate::private_dir::create(&config.data_dir)?;
+    }
+    connect(&database_url).await.with_context(|| format!("cannot open the database {}", redact_password(&database_url)))
 }
 
 /// Opens (and for SQLite, creates) the database a URL names and brings its schema up to date.

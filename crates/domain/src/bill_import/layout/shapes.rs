@@ -1,40 +1,29 @@
-//! What one printed value on a bill is, by its shape: an amount, a date, a revenue code, a
-//! CPT/HCPCS code, a number of units. Read as billing systems and OCR print them.
-//!
-//! These readers are the layout reader's own until the shared amount, date and code parsers
-//! of the bill importers land in one place; then they should call those.
+//! What one printed value on a bill is, by its shape, as OCR and billing systems print it: the
+//! bill importers' shared readers of amounts, dates, revenue codes and units, after what a
+//! table adds to a value (a rule read into it, "CR" for a credit, OCR's comma for the point),
+//! and the CPT/HCPCS codes a layout must tell from other numbers.
 
+use crate::bill_import::values as shared;
 use crate::money::Money;
 use crate::time::Date;
+
+/// Characters of a table's rules that OCR reads into a value ("773.00;", "|27.50").
+fn without_rules(text: &str) -> &str {
+    text.trim().trim_matches(|c: char| matches!(c, ';' | ':' | '|' | '[' | ']' | '!' | '{' | '}'))
+}
 
 /// An amount of money as a bill prints it, in cents: "1,564.00", "$1,564.00", "$ 1,564.00"
 /// (the sign already joined), and credits "1,564.00-", "-1,564.00", "($1,564.00)",
 /// "1,564.00CR". OCR's "114,60" (a comma for the point) is read too. Two decimals are required:
-/// a bill prints cents, and a whole number is a quantity or a code.
+/// a bill prints cents, and a whole number in a table is a quantity or a code.
 pub fn amount(text: &str) -> Option<i64> {
-    // A table's rule read with the amount ("773.00;", "|27.50").
-    let mut s = text.trim().trim_matches(|c: char| matches!(c, ';' | ':' | '|' | '[' | ']' | '!' | '{' | '}'));
-    let mut negative = false;
-    // Peel the signs off in whatever order they were printed: "-$16,438.51", "($25.00)".
-    loop {
-        let before = s;
-        if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
-            (s, negative) = (inner, true);
-        }
-        if let Some(rest) = s.strip_suffix('-').or_else(|| s.strip_suffix("CR")) {
-            (s, negative) = (rest, true);
-        }
-        if let Some(rest) = s.strip_prefix('-') {
-            (s, negative) = (rest, true);
-        }
-        s = s.strip_prefix('$').unwrap_or(s).trim();
-        if s == before {
-            break;
-        }
-    }
-    let (whole, cents) = decimal_split(s)?;
-    let cents = Money::parse(&format!("{whole}.{cents}")).ok()?.cents();
-    Some(if negative { -cents } else { cents })
+    let text = without_rules(text);
+    let text = text.strip_suffix("CR").map_or_else(|| text.to_string(), |rest| format!("{rest}-"));
+    // The digits and the two decimals, wherever the signs are.
+    let number = text.trim_matches(|c: char| matches!(c, '$' | '-' | '(' | ')' | ' '));
+    let (whole, cents) = decimal_split(number)?;
+    let normalised = text.replacen(number, &format!("{whole}.{cents}"), 1);
+    shared::amount(&normalised).map(Money::cents)
 }
 
 /// "1,564.00" → ("1,564", "00"); OCR's "114,60" → ("114", "60").
@@ -58,36 +47,28 @@ pub fn broken_amount(text: &str) -> bool {
     digits >= 2 && money_signs && amount(text).is_none() && !text.contains('=')
 }
 
-/// A date as bills print it: MM/DD/YYYY, MM/DD/YY, M/D/YY, also with dashes; or MM/DD without a
-/// year, which takes `year` (the year of the statement's other dates) when given.
+/// A date as bills print it (the shared reader: MM/DD/YYYY, M/D/YY, with dashes), or MM/DD
+/// without a year, which takes `year` (the year of the statement's other dates) when given.
 pub fn date(text: &str, year: Option<i32>) -> Option<Date> {
     let text = text.trim_matches(|c: char| !c.is_ascii_digit());
-    let separator = if text.contains('/') { '/' } else { '-' };
-    let parts: Vec<&str> = text.split(separator).collect();
-    if !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())) {
-        return None;
+    if let Some(date) = shared::date(text) {
+        return Some(date);
     }
-    let (month, day) = (parts.first()?.parse::<u8>().ok()?, parts.get(1)?.parse::<u8>().ok()?);
-    if parts[0].len() > 2 || parts[1].len() > 2 {
-        return None;
-    }
-    let year = match parts.get(2) {
-        Some(y) if y.len() == 4 => y.parse().ok()?,
-        Some(y) if y.len() == 2 => 2000 + y.parse::<i32>().ok()?,
-        Some(_) => return None,
-        None if parts.len() == 2 && separator == '/' => year?,
-        None => return None,
-    };
-    if parts.len() > 3 {
-        return None;
-    }
-    Date::new(year, month, day)
+    let (month, day) = text.split_once('/')?;
+    let number = |part: &str| (1..=2).contains(&part.len()).then(|| part.parse::<u8>().ok()).flatten();
+    Date::new(year?, number(month)?, number(day)?)
 }
 
-/// A hospital revenue code (UB-04 form locator 42): four digits with a leading zero ("0250").
+/// A revenue code standing alone in a row (UB-04 form locator 42): four digits with a leading
+/// zero ("0250"); a number without it is more likely something else.
 pub fn revenue_code(text: &str) -> Option<String> {
     let text = text.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-    (text.len() == 4 && text.starts_with('0') && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.to_string())
+    text.starts_with('0').then(|| shared::revenue_code(text)).flatten().filter(|code| code.len() == text.len())
+}
+
+/// A revenue code in a column headed as one: also without its leading zero ("250").
+pub fn revenue_code_in_column(text: &str) -> Option<String> {
+    shared::revenue_code(text.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
 }
 
 /// A CPT or HCPCS code and its modifiers: five digits ("99214"), four digits and a letter
@@ -147,15 +128,9 @@ pub fn modifier(text: &str) -> bool {
     text.len() == 2 && text.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
-/// A count of units: a whole number from 1 to 9,999, or one printed with zero decimals ("2.00").
+/// A count of units, by the shared reader ("2.00" is 2), from 1 to 9,999.
 pub fn units(text: &str) -> Option<u32> {
-    let text = text.trim_matches(|c: char| matches!(c, '|' | ':' | ';' | '[' | ']' | '!'));
-    let whole = match text.split_once('.') {
-        Some((whole, fraction)) if fraction.bytes().all(|b| b == b'0') => whole,
-        Some(_) => return None,
-        None => text,
-    };
-    whole.parse::<u32>().ok().filter(|u| (1..=9_999).contains(u))
+    shared::units(without_rules(text)).filter(|u| (1..=9_999).contains(u))
 }
 
 #[cfg(test)]
@@ -173,6 +148,8 @@ mod tests {
             ("114,60", 11_460),
             ("0.01", 1),
             ("773.00;", 77_300),
+            ("1,564.00CR", -156_400),
+            ("$ 1,564.00-", -156_400),
             ("$0.00", 0),
         ] {
             assert_eq!(amount(text), Some(cents), "{text}");
@@ -190,6 +167,7 @@ mod tests {
         assert_eq!(date("11/10", Some(2023)), Date::new(2023, 11, 10));
         assert_eq!(date("11/10", None), None);
         assert_eq!(date("13/40/2023", None), None);
+        assert_eq!(date("02/25/2023|", None), Date::new(2023, 2, 25));
         assert_eq!(date("1-234-567", None), None);
     }
 
@@ -210,6 +188,10 @@ mod tests {
         }
         assert_eq!(revenue_code("0351"), Some("0351".into()));
         assert_eq!(revenue_code("2023"), None);
-        assert_eq!((units("100"), units("2.00"), units("0"), units("1.5")), (Some(100), Some(2), None, None));
+        assert_eq!((units("100"), units("2.00"), units("0"), units("1:")), (Some(100), Some(2), None, Some(1)));
+        assert_eq!(
+            (revenue_code("0250"), revenue_code("250"), revenue_code_in_column("250")),
+            (Some("0250".into()), None, Some("0250".into()))
+        );
     }
 }

@@ -1,0 +1,36 @@
+//! What every handler can reach: the application's state, built once when the server starts
+//! (`app.rs`), and the settings it carries.
+
+use crate::bills::UnitLimitTable;
+use crate::login_limit::LoginLimiter;
+use crate::pricing::PriceBook;
+use crate::sealing::SealingKey;
+use crate::storage::Storage;
+use advocate_domain::ProgramSettings;
+use advocate_domain::employer::Employers;
+use advocate_domain::session_clock::SessionClock;
+use std::{sync::Arc, time::Duration};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub storage: Arc<dyn Storage>,
+    pub program: Arc<ProgramSettings>,
+    pub prices: Arc<PriceBook>,
+    pub unit_limits: Arc<UnitLimitTable>,
+    /// Encrypts bills attached to requests.
+    pub sealing: Arc<SealingKey>,
+    pub bill_retention: Duration,
+    /// The employers whose intranets embed the app.
+    pub employers: Arc<Employers>,
+    /// How long advocates' sessions last, and their cookie's path.
+    pub sessions: Arc<SessionSettings>,
+    /// Failed sign-ins, in memory (see `login_limit`).
+    pub login_limiter: Arc<LoginLimiter>,
+}
+
+/// How long advocates' sessions last, and the cookie's path (the app's base path).
+#[derive(Debug, Clone)]
+pub struct SessionSettings {
+    pub clock: SessionClock,
+    pub cookie_path: String,
+}
