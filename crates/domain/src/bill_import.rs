@@ -3,6 +3,7 @@
 //! and on the server.
 
 pub mod csv;
+pub mod layout;
 pub mod statement;
 mod values;
 pub mod x12;

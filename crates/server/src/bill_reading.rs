@@ -1,11 +1,18 @@
 //! Reading a photo or a PDF of a bill on the server, the one step the browser cannot do: the
-//! PDF's text layer (poppler's `pdftotext`), else OCR of each page (poppler's `pdftoppm`, then
-//! Debian's `tesseract`), each run as a subprocess with a time and a memory limit, in a private
-//! temporary folder deleted afterwards. The text becomes a bill with the domain's statement
-//! reader. Nothing is kept and nothing of the bill is logged.
+//! words of the PDF's text layer with their places (poppler's `pdftohtml -xml`), and for a
+//! photo or a page without text, OCR with word boxes (poppler's `pdftoppm`, ImageMagick,
+//! Debian's `tesseract`); each program runs as a subprocess with a time and a memory limit, in
+//! a private temporary folder deleted afterwards. The positioned words become a bill with the
+//! domain's layout reader. Nothing is kept and nothing of the bill is logged.
 
-use advocate_domain::bill_import::statement::{StatementError, parse_statement_text};
+mod ocr;
+mod text_layer;
+
+use advocate_domain::bill::Bill;
+use advocate_domain::bill_import::layout::{PageWords, PrintedRow, read_layout};
+use advocate_domain::bill_import::statement::StatementError;
 use advocate_domain::bill_import::{BillReading, ReadMethod};
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
@@ -20,6 +27,11 @@ pub const MAX_PIXELS: u64 = 50_000_000;
 const STEP_TIME: Duration = Duration::from_secs(60);
 /// Address space for each subprocess.
 const MEMORY_LIMIT: &str = "--as=2000000000";
+/// A PDF page with fewer words in its text layer is a scan or a picture: it is OCR'd.
+const SCANNED_PAGE_WORDS: usize = 10;
+/// The programs reading needs, by Debian package: checked at start and by `/readyz`.
+pub const READERS: &[(&str, &str)] =
+    &[("pdftohtml", "poppler-utils"), ("pdftoppm", "poppler-utils"), ("tesseract", "tesseract-ocr"), ("convert", "imagemagick")];
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
@@ -72,7 +84,7 @@ pub fn check_upload(bytes: &[u8]) -> Result<Kind, ReadError> {
         return Err(ReadError::TooLarge);
     }
     let kind = sniff(bytes).ok_or(ReadError::NotSupported)?;
-    if let Some(count) = pixels(bytes, &kind).filter(|p| *p > MAX_PIXELS) {
+    if let Some(count) = dimensions(bytes, &kind).map(|(w, h)| w * h).filter(|p| *p > MAX_PIXELS) {
         return Err(ReadError::TooManyPixels(count / 1_000_000));
     }
     Ok(kind)
@@ -91,12 +103,12 @@ fn sniff(bytes: &[u8]) -> Option<Kind> {
     }
 }
 
-/// Width × height from a PNG's header or a JPEG's frame header.
-fn pixels(bytes: &[u8], kind: &Kind) -> Option<u64> {
+/// Width and height from a PNG's header or a JPEG's frame header.
+fn dimensions(bytes: &[u8], kind: &Kind) -> Option<(u64, u64)> {
     let be32 = |at: usize| Some(u64::from(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?)));
     let be16 = |at: usize| Some(u64::from(u16::from_be_bytes(bytes.get(at..at + 2)?.try_into().ok()?)));
     match kind {
-        Kind::Png => Some(be32(16)? * be32(20)?),
+        Kind::Png => Some((be32(16)?, be32(20)?)),
         Kind::Jpeg => {
             let mut at = 2;
             while at + 9 < bytes.len() {
@@ -107,7 +119,7 @@ fn pixels(bytes: &[u8], kind: &Kind) -> Option<u64> {
                 let length = usize::try_from(be16(at + 2)?).ok()?;
                 // Start-of-frame markers (baseline, progressive…) carry the size.
                 if matches!(marker, 0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
-                    return Some(be16(at + 5)? * be16(at + 7)?);
+                    return Some((be16(at + 7)?, be16(at + 5)?));
                 }
                 at += 2 + length;
             }
@@ -117,8 +129,28 @@ fn pixels(bytes: &[u8], kind: &Kind) -> Option<u64> {
     }
 }
 
+/// `POST /api/bills/read`'s answer: the bill read (with the total it states), and for the
+/// member to check it, where each charge was printed and the rows that looked like charges but
+/// could not be read completely. A superset of the domain's [`BillReading`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct BillRead {
+    pub bill: Bill,
+    pub pages: u32,
+    pub method: ReadMethod,
+    /// One per line of `bill.lines`: the page, the row's place on it and its text.
+    pub rows: Vec<PrintedRow>,
+    /// Rows that looked like charges but could not be read completely.
+    pub to_check: Vec<PrintedRow>,
+}
+
+impl BillRead {
+    pub fn reading(&self) -> BillReading {
+        BillReading { bill: self.bill.clone(), pages: self.pages, method: self.method }
+    }
+}
+
 /// Reads a photo or a PDF into a bill.
-pub async fn read_bill(bytes: &[u8]) -> Result<BillReading, ReadError> {
+pub async fn read_bill(bytes: &[u8]) -> Result<BillRead, ReadError> {
     let kind = check_upload(bytes)?;
     let folder = tempfile::Builder::new().prefix("advocate-bill-").tempdir().map_err(|e| ReadError::Unavailable(e.to_string()))?;
     let input = folder.path().join(match kind {
@@ -127,49 +159,68 @@ pub async fn read_bill(bytes: &[u8]) -> Result<BillReading, ReadError> {
         Kind::Jpeg => "bill.jpg",
     });
     write_private(&input, bytes).map_err(|e| ReadError::Unavailable(e.to_string()))?;
-    match kind {
-        Kind::Pdf => read_pdf(&input, folder.path()).await,
+    let (pages, method) = match kind {
+        Kind::Pdf => pdf_words(&input, folder.path()).await?,
         Kind::Png | Kind::Jpeg => {
-            let text = ocr(&input).await?;
-            Ok(BillReading { bill: parse_statement_text(&text)?, pages: 1, method: ReadMethod::Ocr })
+            let long_side = dimensions(bytes, &kind).map_or(0, |(w, h)| w.max(h)) as u32;
+            let photo = ocr::PageImage::Photo { path: input.clone(), long_side };
+            (ocr::read_pages(vec![photo], folder.path()).await?, ReadMethod::Ocr)
         }
+    };
+    if pages.iter().all(|p| p.words.is_empty()) {
+        return Err(ReadError::Statement(StatementError::NoText));
     }
+    let reading = read_layout(&pages, &known_code);
+    if reading.bill.lines.is_empty() && reading.to_check.is_empty() {
+        return Err(ReadError::Statement(StatementError::NoCharges));
+    }
+    Ok(BillRead { bill: reading.bill, pages: pages.len() as u32, method, rows: reading.rows, to_check: reading.to_check })
 }
 
-async fn read_pdf(pdf: &Path, folder: &Path) -> Result<BillReading, ReadError> {
+/// Whether a CPT/HCPCS code exists, by the codes of Medicare's unit limits bundled with the
+/// server: lets the layout reader correct a code OCR misread by one confusable character.
+fn known_code(code: &str) -> bool {
+    static CODES: std::sync::OnceLock<advocate_domain::unit_limits::UnitLimits> = std::sync::OnceLock::new();
+    CODES
+        .get_or_init(|| advocate_domain::unit_limits::UnitLimits::parse(include_str!("../data/unit-limits.tsv")).unwrap_or_default())
+        .get(code)
+        .is_some()
+}
+
+/// A PDF's words: its text layer, and OCR for the pages that have none (scans).
+async fn pdf_words(pdf: &Path, folder: &Path) -> Result<(Vec<PageWords>, ReadMethod), ReadError> {
     let last = MAX_PAGES.to_string();
     let pdf_arg = pdf.to_string_lossy().into_owned();
-    // The text layer first: most PDFs from a provider's website have one.
-    let text = run("pdftotext", &["-layout", "-l", &last, &pdf_arg, "-"]).await?;
-    let pages = text.matches('\u{c}').count().max(1) as u32;
-    if let Ok(bill) = parse_statement_text(&text) {
-        return Ok(BillReading { bill, pages, method: ReadMethod::TextLayer });
+    let xml = run("pdftohtml", &["-xml", "-i", "-hidden", "-q", "-stdout", "-zoom", "1", "-l", &last, &pdf_arg]).await?;
+    let mut pages = text_layer::parse(&xml);
+    let scanned: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].words.len() < SCANNED_PAGE_WORDS).collect();
+    if scanned.is_empty() {
+        return Ok((pages, ReadMethod::TextLayer));
     }
-    // A scan: each page as an image, then OCR.
-    let prefix = folder.join("page").to_string_lossy().into_owned();
-    run("pdftoppm", &["-r", "200", "-l", &last, "-png", &pdf_arg, &prefix]).await?;
-    let mut images: Vec<_> = std::fs::read_dir(folder)
-        .map_err(|e| ReadError::Unavailable(e.to_string()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "png"))
-        .collect();
-    images.sort();
-    let mut all = String::new();
-    for image in &images {
-        all.push_str(&ocr(image).await?);
-        all.push('\n');
+    let images = scanned.iter().map(|&i| ocr::PageImage::PdfPage { pdf: pdf.to_path_buf(), number: i as u32 + 1 }).collect();
+    for (at, words) in scanned.into_iter().zip(ocr::read_pages(images, folder).await?) {
+        pages[at] = words;
     }
-    Ok(BillReading { bill: parse_statement_text(&all)?, pages: images.len() as u32, method: ReadMethod::Ocr })
+    Ok((pages, ReadMethod::Ocr))
 }
 
-async fn ocr(image: &Path) -> Result<String, ReadError> {
-    // --psm 6: one block of text, which keeps a statement's columns on their lines.
-    run("tesseract", &[&image.to_string_lossy(), "-", "--psm", "6"]).await
+/// The reader programs missing on this server, by name and Debian package.
+pub fn missing_readers() -> Vec<(&'static str, &'static str)> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    READERS
+        .iter()
+        .copied()
+        .filter(|(program, _)| !std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+        .chain(std::iter::once(("prlimit", "util-linux")).filter(|_| !std::env::split_paths(&path).any(|d| d.join("prlimit").is_file())))
+        .collect()
 }
 
 /// Runs a reader under `prlimit` with a memory limit and a time limit; its standard output.
 async fn run(program: &str, args: &[&str]) -> Result<String, ReadError> {
     let child = tokio::process::Command::new("prlimit")
+        // One thread each: pages are read in parallel, and OpenMP's threads would fight them.
+        .env("OMP_THREAD_LIMIT", "1")
+        .env("MAGICK_THREAD_LIMIT", "1")
         .arg(MEMORY_LIMIT)
         .arg("--")
         .arg(program)
@@ -222,11 +273,11 @@ mod tests {
         let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
         png.extend(10_000u32.to_be_bytes());
         png.extend(8_000u32.to_be_bytes());
-        assert_eq!(pixels(&png, &Kind::Png), Some(80_000_000));
+        assert_eq!(dimensions(&png, &Kind::Png), Some((10_000, 8_000)));
         // A JPEG: SOI, an APP0 segment, then a baseline frame of 4000 × 3000.
         let jpeg =
             [&[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00][..], &[0xFF, 0xC0, 0x00, 0x11, 0x08, 0x0B, 0xB8, 0x0F, 0xA0, 0x03][..]]
                 .concat();
-        assert_eq!(pixels(&jpeg, &Kind::Jpeg), Some(12_000_000));
+        assert_eq!(dimensions(&jpeg, &Kind::Jpeg), Some((4_000, 3_000)));
     }
 }

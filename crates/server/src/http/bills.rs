@@ -1,18 +1,18 @@
 //! The bill review: `POST /api/bills/review` (the authority, with the unit limits and the price
 //! benchmarks) and `GET /api/unit-limits` (the limits, for the review the browser runs first).
 
-use super::error::ApiError;
+use super::error::{ApiError, problem_response};
 use super::valid::Valid;
 use crate::bills::ServerReviewData;
 use crate::state::AppState;
-use advocate_domain::FieldError;
 use advocate_domain::bill_review::{BillReviewRequest, Review, review};
+use advocate_domain::{FieldError, Problem};
 use axum::{
     Json,
     body::Bytes,
     extract::{State, rejection::BytesRejection},
     http::header,
-    response::IntoResponse,
+    response::{IntoResponse, Response},
 };
 
 /// The most JSON a review accepts: a 5,000-line bill with long descriptions fits.
@@ -43,23 +43,32 @@ pub(super) fn reviewed(state: &AppState, request: &BillReviewRequest) -> Review 
 }
 
 /// Reads a photo (JPEG, PNG) or a PDF of a bill into its charges, for the member to check and
-/// correct: the PDF's text layer, else OCR. The kind is decided by the content. Nothing is kept.
+/// correct: the words of the PDF's text layer, else OCR, read as a table by the domain's layout
+/// reader; with each charge's row and the rows to check. The kind is decided by the content.
+/// Nothing is kept.
 #[utoipa::path(post, path = "/api/bills/read", tag = "bill check",
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The photo or PDF, at most 20 MB and 20 pages"),
     responses(
-        (status = 200, body = advocate_domain::bill_import::BillReading),
+        (status = 200, body = crate::bill_reading::BillRead),
         (status = 413, body = advocate_domain::Problem, description = "Over 20 MB"),
         (status = 422, body = advocate_domain::Problem, description = "Not a photo or PDF, protected, damaged, or no charges could be read; the detail says what to try"),
+        (status = 503, body = advocate_domain::Problem, description = "This server cannot read bills (a reader program is missing); type the charges in or call"),
     ))]
-pub async fn read_bill(body: Result<Bytes, BytesRejection>) -> Result<impl IntoResponse, ApiError> {
+pub async fn read_bill(body: Result<Bytes, BytesRejection>) -> Result<Response, ApiError> {
     use crate::bill_reading::{ReadError, read_bill};
     let body = body.map_err(|_| ApiError::TooLarge(ReadError::TooLarge.to_string()))?;
-    let reading = read_bill(&body).await.map_err(|error| match error {
-        ReadError::TooLarge => ApiError::TooLarge(error.to_string()),
-        ReadError::Unavailable(what) => ApiError::Internal(anyhow::anyhow!("the bill reader is not available: {what}")),
-        other => ApiError::invalid(vec![FieldError { field: "file".into(), message: other.to_string() }]),
-    })?;
-    Ok(([(header::CACHE_CONTROL, "no-store")], Json(reading)))
+    match read_bill(&body).await {
+        Ok(reading) => Ok(([(header::CACHE_CONTROL, "no-store")], Json(reading)).into_response()),
+        Err(ReadError::TooLarge) => Err(ApiError::TooLarge(ReadError::TooLarge.to_string())),
+        Err(ReadError::Unavailable(what)) => {
+            // The server's fault, not the file's: said plainly, with what the member can do.
+            tracing::error!(reader = %what, "bill reading is unavailable");
+            Ok(problem_response(Problem::new(503, "Bill reading is unavailable on this server").with_detail(
+                "This server cannot read photos or PDFs of bills right now. Type the charges in, or call an advocate, who can read the bill with you.",
+            )))
+        }
+        Err(other) => Err(ApiError::invalid(vec![FieldError { field: "file".into(), message: other.to_string() }])),
+    }
 }
 
 /// The daily unit limits by code (Medicare's medically unlikely edits), public data.

@@ -1,0 +1,257 @@
+use super::*;
+
+/// A page of words: each row a baseline and its words at their left edges; every character
+/// 5 units wide and 10 high, as a 9-point font prints.
+fn page(rows: &[(f32, &[(f32, &str)])]) -> PageWords {
+    let mut words = Vec::new();
+    for (y, row) in rows {
+        for (x, text) in row.iter() {
+            for (i, piece) in text.split(' ').enumerate() {
+                // Words of one cell, a space apart.
+                let offset: f32 = text.split(' ').take(i).map(|p| 5.0 * (p.len() as f32 + 1.0)).sum();
+                words.push(Word {
+                    text: piece.into(),
+                    left: x + offset,
+                    top: *y,
+                    right: x + offset + 5.0 * piece.len() as f32,
+                    bottom: y + 10.0,
+                });
+            }
+        }
+    }
+    PageWords { width: 612.0, height: 792.0, words, recognised: true }
+}
+
+fn read(pages: &[PageWords]) -> LayoutReading {
+    read_layout(pages, &|_| true)
+}
+
+fn charges(reading: &LayoutReading) -> Vec<(Option<&str>, Option<&str>, u32, i64)> {
+    reading.bill.lines.iter().map(|l| (l.revenue_code.as_deref(), l.code.as_deref(), l.units, l.charge.cents())).collect()
+}
+
+#[test]
+fn revenue_code_group_headers_carry_down_and_insurance_columns_are_not_charges() {
+    let bill = page(&[
+        (40.0, &[(36.0, "Date"), (100.0, "HCPCS"), (160.0, "Description"), (340.0, "Qty"), (400.0, "Charges"), (470.0, "Insurance Paid")]),
+        (60.0, &[(36.0, "0351 - CT SCAN/HEAD")]),
+        (
+            75.0,
+            &[
+                (36.0, "03/14/24"),
+                (100.0, "070486"),
+                (160.0, "CT MAXILLOFACIAL W/O DYE"),
+                (345.0, "1"),
+                (395.0, "$ 4,905.00"),
+                (480.0, "$ 3,000.00"),
+            ],
+        ),
+        (
+            90.0,
+            &[
+                (36.0, "03/14/24"),
+                (100.0, "70450"),
+                (160.0, "CT HEAD W/O CONTRAST"),
+                (345.0, "1"),
+                (395.0, "$ 1,564.00"),
+                (480.0, "$ 1,564.00-"),
+            ],
+        ),
+        (105.0, &[(36.0, "0636 - DRUGS/DETAIL CODE")]),
+        (
+            120.0,
+            &[
+                (36.0, "03/15/24"),
+                (100.0, "0J2405"),
+                (160.0, "ONDANSETRON HCL INJ 1MG"),
+                (345.0, "4"),
+                (405.0, "$ 92.00"),
+                (490.0, "$ 0.00"),
+            ],
+        ),
+        (140.0, &[(160.0, "TOTAL CHARGES"), (395.0, "$ 6,561.00")]),
+        (155.0, &[(36.0, "03/20/24"), (160.0, "INSURANCE PAYMENT"), (395.0, "$ 4,564.00-")]),
+        (170.0, &[(160.0, "BALANCE DUE"), (395.0, "$ 1,997.00")]),
+    ]);
+    let reading = read(&[bill]);
+    assert_eq!(
+        charges(&reading),
+        [(Some("0351"), Some("70486"), 1, 490_500), (Some("0351"), Some("70450"), 1, 156_400), (Some("0636"), Some("J2405"), 4, 9_200)]
+    );
+    assert_eq!(reading.bill.lines[0].date, Date::new(2024, 3, 14));
+    assert_eq!(reading.bill.lines[2].description, "ONDANSETRON HCL INJ 1MG");
+    assert_eq!(reading.bill.stated_total, Some(Money::from_cents(656_100)));
+    assert!(reading.to_check.is_empty(), "{:?}", reading.to_check);
+    // Each charge says where it was printed.
+    assert_eq!((reading.rows[2].page, reading.rows[2].text.starts_with("03/15/24 0J2405")), (0, true));
+    assert!((reading.rows[0].top - 75.0 / 792.0).abs() < 1e-6);
+}
+
+#[test]
+fn several_charges_on_one_row_without_a_header_are_each_read_and_a_duplicate_stays() {
+    let bill = page(&[
+        (40.0, &[(36.0, "Date of service: 03/04/2024")]),
+        (
+            60.0,
+            &[
+                (36.0, "85025 Complete Blood Count"),
+                (250.0, "$45.00"),
+                (300.0, "85025 Complete Blood Count"),
+                (520.0, "$45.00"),
+                (560.0, "80053 Comprehensive Panel"),
+                (780.0, "$120.00"),
+            ],
+        ),
+        (75.0, &[(36.0, "36415 Venipuncture"), (250.0, "$18.00")]),
+        (95.0, &[(300.0, "Total charges: $228.00")]),
+    ]);
+    let reading = read(&[bill]);
+    // The third charge runs past the page's right edge (612): its text is read all the same.
+    assert_eq!(
+        charges(&reading),
+        [
+            (None, Some("85025"), 1, 4_500),
+            (None, Some("85025"), 1, 4_500),
+            (None, Some("80053"), 1, 12_000),
+            (None, Some("36415"), 1, 1_800)
+        ]
+    );
+    assert!(reading.bill.lines.iter().all(|l| l.date == Date::new(2024, 3, 4)));
+    assert_eq!(reading.bill.lines[1].description, "Complete Blood Count");
+    assert_eq!(reading.bill.stated_total, Some(Money::from_cents(22_800)));
+}
+
+#[test]
+fn payments_adjustments_and_balances_beside_a_charge_are_not_charges() {
+    let bill = page(&[
+        (
+            40.0,
+            &[
+                (36.0, "Date of"),
+                (96.0, "Procedure"),
+                (150.0, "Description"),
+                (320.0, "Units"),
+                (370.0, "Charges"),
+                (430.0, "Payments"),
+                (490.0, "Adjustments"),
+                (560.0, "Balance"),
+            ],
+        ),
+        (52.0, &[(36.0, "Service")]),
+        (
+            70.0,
+            &[
+                (36.0, "11/13/2024"),
+                (96.0, "99214-25"),
+                (150.0, "Office visit"),
+                (325.0, "1"),
+                (370.0, "$189.00"),
+                (430.0, "(75.60)"),
+                (490.0, "56.70-"),
+                (560.0, "$56.70"),
+            ],
+        ),
+        (
+            85.0,
+            &[(36.0, "11/13/2024"), (96.0, "97110"), (150.0, "Therapeutic exercise"), (325.0, "2"), (370.0, "$102.00"), (560.0, "$158.70")],
+        ),
+        (100.0, &[(36.0, "11/14/2024"), (150.0, "Patient payment - thank you"), (430.0, "-$39.25"), (560.0, "$119.45")]),
+        (120.0, &[(150.0, "Total charges"), (370.0, "$291.00")]),
+    ]);
+    let reading = read(&[bill]);
+    assert_eq!(charges(&reading), [(None, Some("99214"), 1, 18_900), (None, Some("97110"), 2, 10_200)]);
+    assert_eq!(reading.bill.lines[0].modifiers, ["25"]);
+    assert_eq!(reading.bill.stated_total, Some(Money::from_cents(29_100)));
+}
+
+#[test]
+fn rows_that_look_like_charges_but_cannot_be_read_completely_are_listed_to_check() {
+    let bill = page(&[
+        (40.0, &[(36.0, "Svc Dt"), (100.0, "Rev Code"), (160.0, "CPT/HCPCS"), (260.0, "Description"), (420.0, "Qty"), (480.0, "Amount")]),
+        (60.0, &[(36.0, "02/25/2023"), (100.0, "0250"), (160.0, "2500000004"), (425.0, "2"), (480.0, "$114.60")]),
+        (75.0, &[(36.0, "02/25/2023"), (100.0, "0301"), (160.0, "80053"), (425.0, "1"), (480.0, "$364.00")]),
+        (90.0, &[(36.0, "02/25/2023"), (100.0, "0301"), (160.0, "80048"), (425.0, "1"), (480.0, "$3O9.00")]),
+        (105.0, &[(36.0, "02/25/2023"), (100.0, "0301"), (160.0, "82948"), (425.0, "1"), (480.0, "$54.00")]),
+        (120.0, &[(36.0, "03/15/2023"), (260.0, "VARIANCE"), (425.0, "1"), (480.0, "$16,511.51")]),
+    ]);
+    let reading = read(&[bill]);
+    // The charge-master number names the first line but is not a code.
+    assert_eq!(
+        charges(&reading),
+        [(Some("0250"), None, 2, 11_460), (Some("0301"), Some("80053"), 1, 36_400), (Some("0301"), Some("82948"), 1, 5_400)]
+    );
+    assert_eq!(reading.bill.lines[0].description, "2500000004");
+    let check: Vec<&str> = reading.to_check.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(check, ["02/25/2023 0301 80048 1 $3O9.00", "03/15/2023 VARIANCE 1 $16,511.51"]);
+}
+
+#[test]
+fn a_remittance_restating_the_itemized_charges_is_not_read_twice() {
+    let itemized = page(&[
+        (40.0, &[(36.0, "Rev"), (62.0, "Revenue"), (140.0, "CPT(R)/"), (220.0, "Price"), (270.0, "Qty")]),
+        (52.0, &[(36.0, "Code"), (62.0, "Code"), (140.0, "HCPCS")]),
+        (64.0, &[(62.0, "Description"), (140.0, "Code")]),
+        (80.0, &[(36.0, "0350"), (62.0, "CT Scan"), (140.0, "70486"), (210.0, "1,609.00"), (275.0, "1")]),
+        (95.0, &[(36.0, "0359"), (62.0, "CT Scan"), (140.0, "G1004"), (225.0, "0.01"), (275.0, "1")]),
+        (110.0, &[(210.0, "1,609.01")]),
+    ]);
+    let remittance = page(&[
+        (
+            40.0,
+            &[
+                (36.0, "REV"),
+                (70.0, "DATE"),
+                (110.0, "HCPCS"),
+                (170.0, "QTY"),
+                (210.0, "CHARGES"),
+                (270.0, "ALLOW/REIM"),
+                (340.0, "GC"),
+                (370.0, "RSN"),
+                (410.0, "AMOUNT"),
+            ],
+        ),
+        (
+            60.0,
+            &[
+                (36.0, "0350"),
+                (70.0, "11/10"),
+                (110.0, "70486"),
+                (175.0, "1"),
+                (210.0, "1609.00"),
+                (280.0, "731.74"),
+                (340.0, "CO"),
+                (370.0, "45"),
+                (410.0, "877.26"),
+            ],
+        ),
+    ]);
+    let reading = read(&[itemized, remittance.clone()]);
+    assert_eq!(charges(&reading), [(Some("0350"), Some("70486"), 1, 160_900), (Some("0359"), Some("G1004"), 1, 1)]);
+    // The unlabelled amount under the charges is their total.
+    assert_eq!(reading.bill.stated_total, Some(Money::from_cents(160_901)));
+    // A remittance alone is read: its charges column, not the allowed or paid amounts.
+    let alone = read(&[remittance]);
+    assert_eq!(charges(&alone), [(Some("0350"), Some("70486"), 1, 160_900)]);
+}
+
+#[test]
+fn a_code_ocr_misread_is_taken_as_the_known_code_one_confusion_away() {
+    let known = |code: &str| ["J7030", "36415"].contains(&code);
+    assert_eq!(known_or_confusable("37030".into(), &known), "J7030");
+    assert_eq!(known_or_confusable("36415".into(), &known), "36415");
+    // Nothing known nearby: as read.
+    assert_eq!(known_or_confusable("72425".into(), &known), "72425");
+}
+
+#[test]
+fn a_price_column_beside_an_amount_column_is_the_unit_price() {
+    let bill = page(&[
+        (40.0, &[(36.0, "HCPCS"), (100.0, "Drug"), (250.0, "Qty"), (300.0, "Price"), (360.0, "Amount")]),
+        (60.0, &[(36.0, "J1885"), (100.0, "KETOROLAC 15MG INJ"), (255.0, "2"), (300.0, "$17.00"), (360.0, "$34.00")]),
+        (75.0, &[(36.0, "J0131"), (100.0, "ACETAMINOPHEN 10MG"), (255.0, "7h)"), (300.0, "$1.00"), (360.0, "$75.00")]),
+    ]);
+    let reading = read(&[bill]);
+    // Units OCR could not read are the charge over the unit price.
+    assert_eq!(charges(&reading), [(None, Some("J1885"), 2, 3_400), (None, Some("J0131"), 75, 7_500)]);
+    assert_eq!(reading.bill.lines[0].unit_price, Some(Money::from_cents(1_700)));
+}
