@@ -51,6 +51,10 @@ impl Application {
             private_dir::create(folder)?;
         }
         let sealing = SealingKey::load_or_create(&key_file)?;
+        // Before serving: what an earlier version wrote in clear is sealed, and a key that did
+        // not seal what the database holds is refused rather than failing on every case.
+        crate::sealed_records::seal_waiting(storage.as_ref(), &sealing).await?;
+        crate::sealed_records::check_key(storage.as_ref(), &sealing).await?;
         let state = AppState {
             storage,
             program: Arc::new(program),

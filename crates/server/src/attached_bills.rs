@@ -15,7 +15,7 @@ use std::time::Duration;
 const SWEEP_EVERY: Duration = Duration::from_secs(15 * 60);
 
 /// What a file is bound to when sealed: a sealed content moved to another row does not open.
-fn context(reference: &Reference, kind: BillFileKind, media_type: &str, content_tag: &str) -> String {
+pub(crate) fn context(reference: &Reference, kind: BillFileKind, media_type: &str, content_tag: &str) -> String {
     format!("advocate bill file\0{reference}\0{}\0{media_type}\0{content_tag}", kind.name())
 }
 

@@ -1,11 +1,13 @@
-//! The server's commands besides serving (`advocate-server COMMAND`): loading CMS's files and
-//! managing advocates' accounts. Each opens the configured database, does one thing, and says
+//! The server's commands besides serving (`advocate-server COMMAND`): loading CMS's files,
+//! managing advocates' accounts and replacing the encryption key. Each opens the configured database, does one thing, and says
 //! what it did; the work itself lives in the modules the server uses too.
 
 use crate::accounts::{create_advocate, disable_advocate};
+use crate::audit::{Actor, AuditEvent};
 use crate::config::Config;
 use crate::pricing::import::{ImportFiles, read_files};
 use crate::request_id::with_request_id;
+use crate::sealing::SealingKey;
 use crate::storage;
 use advocate_domain::console::AdvocateRole;
 use advocate_domain::unit_limits::{MueEdit, UnitLimits};
@@ -26,6 +28,10 @@ pub enum Command {
     CreateAdvocate(CreateAdvocateArgs),
     /// Disable an advocate's account: its sessions end at once and it can no longer sign in.
     DisableAdvocate(DisableAdvocateArgs),
+    /// Re-seal every sealed value (requests' answers, notes, bills) with a new key, made in
+    /// --new-key-file when that file does not exist. Stop every server first; run it again to
+    /// resume if it stops; then give the servers the new key file.
+    RotateKey(RotateKeyArgs),
 }
 
 impl Command {
@@ -36,6 +42,7 @@ impl Command {
                 Command::ImportUnitLimits(args) => import_unit_limits(config, args).await,
                 Command::CreateAdvocate(args) => run_create_advocate(config, args).await,
                 Command::DisableAdvocate(args) => run_disable_advocate(config, args).await,
+                Command::RotateKey(args) => rotate_key(config, args).await,
             }
         };
         // What a command records in the audit log says it came from the command line.
@@ -130,6 +137,46 @@ async fn run_disable_advocate(config: &Config, args: &DisableAdvocateArgs) -> an
     let storage = storage::open(config).await?;
     let id = disable_advocate(storage.as_ref(), &args.email).await?;
     println!("Disabled account {id}; its sessions have ended.");
+    Ok(())
+}
+
+/// `advocate-server rotate-key --new-key-file data/new.key`
+#[derive(Debug, clap::Args)]
+pub struct RotateKeyArgs {
+    /// The new key: a file of 64 hexadecimal characters readable by its owner only, created
+    /// (mode 0600) when it does not exist. The current key is --bill-key-file's.
+    #[arg(long)]
+    pub new_key_file: PathBuf,
+}
+
+/// Re-seals everything with the new key and says what to do next. The current key file is read,
+/// never changed: until the servers use the new one, it is the way back.
+pub async fn rotate_key(config: &Config, args: &RotateKeyArgs) -> anyhow::Result<()> {
+    let current_file = config.bill_key_file();
+    let current = SealingKey::load(&current_file)?;
+    let new = SealingKey::load_or_create(&args.new_key_file)?;
+    anyhow::ensure!(
+        current.id() != new.id(),
+        "{} holds the key in use ({}): nothing to rotate. Give --new-key-file a file that does not exist yet, and a new key is made in it",
+        args.new_key_file.display(),
+        current.id()
+    );
+    let storage = storage::open(config).await?;
+    let resealed = crate::sealed_records::rotate(storage.as_ref(), &current, &new).await?;
+    storage
+        .record_audit_event(&AuditEvent::new(Actor::Operator, "key.rotated", format!("key:{}", new.id())))
+        .await
+        .context("every value is re-sealed, but the rotation could not be written to the audit log")?;
+    println!(
+        "Re-sealed {resealed} with key {} ({}). Every sealed value now opens with it, and none with the old key {}.\n\
+         Next: give every server the new key file (--bill-key-file {} or ADVOCATE_BILL_KEY_FILE), or move it over {}; \
+         then start them. Keep a backup of the new key file: without it nothing sealed can be read.",
+        new.id(),
+        args.new_key_file.display(),
+        current.id(),
+        args.new_key_file.display(),
+        current_file.display()
+    );
     Ok(())
 }
 

@@ -38,9 +38,10 @@ pub struct Config {
     #[arg(long, env = "ADVOCATE_EMPLOYERS_FILE")]
     pub employers_file: Option<PathBuf>,
 
-    /// The key that encrypts bills attached to requests: 64 hexadecimal characters in a file
-    /// only the server's user can read. Created on first start when absent. Servers sharing a
-    /// database must share this file. Default: bill-files.key in --data-dir.
+    /// The key that seals member data at rest (requests' answers and contact details, case
+    /// notes, bills attached to requests): 64 hexadecimal characters in a file only the server's
+    /// user can read. Created on first start when absent; back it up. Servers sharing a database
+    /// must share this file; `rotate-key` replaces it. Default: bill-files.key in --data-dir.
     #[arg(long, env = "ADVOCATE_BILL_KEY_FILE")]
     pub bill_key_file: Option<PathBuf>,
 

@@ -18,6 +18,7 @@ mod private_dir;
 pub mod program;
 pub mod request_id;
 pub mod requests;
+pub mod sealed_records;
 pub mod sealing;
 pub mod secrets;
 pub mod state;

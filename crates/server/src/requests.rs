@@ -68,7 +68,7 @@ pub async fn open(state: &AppState, key: &str, request: &NewRequest, opener: Ope
             outreach: state.program.hours.outreach_window_for(submitted_at, request.contact.best_time),
             verifier_hash: secrets::verifier_hash(&verifier, &verifier_salt),
             verifier_salt,
-            request: request.clone(),
+            answers: crate::sealed_records::seal_answers(&state.sealing, &reference, request),
         };
         // On a call, the audit trail records that the consent was given by phone, to whom.
         let audit = match opener {

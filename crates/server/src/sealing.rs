@@ -1,6 +1,7 @@
-//! Encryption at rest for bills attached to requests: XChaCha20-Poly1305 with a key kept in a
-//! file outside the database (a copy of the database alone reveals no bill). The key is made on
-//! first start, readable by the server's user only; several servers share one by configuration.
+//! Encryption at rest for member data (requests' answers, case notes, bills attached to
+//! requests): XChaCha20-Poly1305 with a key kept in a file outside the database (a copy of the
+//! database alone reveals none of it). The key is made on first start, readable by the server's
+//! user only; several servers share one by configuration; `advocate-server rotate-key` replaces it.
 
 use anyhow::{Context, bail};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
@@ -39,27 +40,34 @@ impl SealingKey {
     }
 
     /// Reads the key file, or creates it (mode 0600) when it does not exist. A key file others
-    /// can read is refused: it would open every stored bill.
+    /// can read is refused: it would open every sealed bill, request and note.
     pub fn load_or_create(path: &Path) -> anyhow::Result<Self> {
         match std::fs::read_to_string(path) {
-            Ok(text) => {
-                refuse_shared(path)?;
-                let mut bytes = [0u8; 32];
-                hex::decode_to_slice(text.trim(), &mut bytes).with_context(|| {
-                    format!("{} does not hold a key: it must be 64 hexadecimal characters (32 random bytes)", path.display())
-                })?;
-                Ok(Self::from_bytes(bytes))
-            }
+            Ok(text) => Self::parse(path, &text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let mut key = [0u8; 32];
                 getrandom::fill(&mut key).map_err(|e| anyhow::anyhow!("no randomness for a new key: {e}"))?;
                 write_private_new(path, format!("{}\n", hex::encode(key)).as_bytes())
-                    .with_context(|| format!("cannot create the bill encryption key {}", path.display()))?;
-                tracing::info!(path = %path.display(), "created a new key for bills attached to requests");
+                    .with_context(|| format!("cannot create the encryption key {}", path.display()))?;
+                tracing::info!(path = %path.display(), "created a new key for the member data and bills stored");
                 Ok(Self::from_bytes(key))
             }
-            Err(e) => Err(e).with_context(|| format!("cannot read the bill encryption key {}", path.display())),
+            Err(e) => Err(e).with_context(|| format!("cannot read the encryption key {}", path.display())),
         }
+    }
+
+    /// Reads a key file that must exist.
+    pub fn load(path: &Path) -> anyhow::Result<Self> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read the encryption key {}", path.display()))?;
+        Self::parse(path, &text)
+    }
+
+    fn parse(path: &Path, text: &str) -> anyhow::Result<Self> {
+        refuse_shared(path)?;
+        let mut bytes = [0u8; 32];
+        hex::decode_to_slice(text.trim(), &mut bytes)
+            .with_context(|| format!("{} does not hold a key: it must be 64 hexadecimal characters (32 random bytes)", path.display()))?;
+        Ok(Self::from_bytes(bytes))
     }
 
     /// A short name for this key, stored beside what it seals.

@@ -516,8 +516,11 @@ on_both_databases! {
         let path = format!("/api/console/requests/{}", receipt.reference);
         assert_eq!(browser.post(&app, &format!("{path}/notes")).json(&json!({ "text": "First call." })).send().await.unwrap().status(), 201);
         assert_eq!(browser.post(&app, &format!("{path}/status")).json(&json!({ "state": "resolved" })).send().await.unwrap().status(), 200);
+        // A note's sealed text may only be sealed again (a key rotation), never taken away.
         for sql in [
-            "UPDATE case_notes SET text = 'rewritten'",
+            "UPDATE case_notes SET advocate_id = advocate_id + 1",
+            "UPDATE case_notes SET created_at = 0",
+            "UPDATE case_notes SET sealed = NULL",
             "DELETE FROM case_notes",
             "UPDATE status_changes SET to_state = 'new'",
             "DELETE FROM status_changes",

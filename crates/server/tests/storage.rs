@@ -7,6 +7,8 @@ use advocate_domain::console::AdvocateRole;
 use advocate_domain::session_clock::SessionClock;
 use advocate_domain::{Handler, NewRequest, OutreachWindow, Reference, RequestState};
 use advocate_server::audit::{Actor, AuditEvent};
+use advocate_server::sealed_records::{open_answers, open_note, seal_answers, seal_waiting};
+use advocate_server::sealing::SealingKey;
 use advocate_server::storage::{
     self, Backend, CreateAdvocate, IdempotencyRecord, InsertOutcome, NewAdvocate, StoredRequest, StoredSession,
 };
@@ -23,16 +25,25 @@ fn event(subject: &str, action: &str, at: &str) -> AuditEvent {
     }
 }
 
-fn stored(reference: &str) -> StoredRequest {
-    let request: NewRequest = serde_json::from_value(serde_json::json!({
+fn sealing_key() -> SealingKey {
+    SealingKey::from_bytes([9; 32])
+}
+
+fn answers() -> NewRequest {
+    serde_json::from_value(serde_json::json!({
         "relationship": "child", "service_id": "find-provider", "plan": "other-plan",
         "answers": { "zip": "30301" },
         "contact": { "name": "Sam Lee", "method": "email", "email": "sam@example.com", "best_time": "morning" },
         "consent_to_contact": true
     }))
-    .unwrap();
+    .unwrap()
+}
+
+fn stored(reference: &str) -> StoredRequest {
+    let reference = Reference::parse(reference).unwrap();
     StoredRequest {
-        reference: Reference::parse(reference).unwrap(),
+        answers: seal_answers(&sealing_key(), &reference, &answers()),
+        reference,
         submitted_at: "2026-11-27T22:00:00Z".parse().unwrap(),
         service_id: "find-provider".into(),
         service_title: "Find a doctor, hospital or dentist".into(),
@@ -43,7 +54,6 @@ fn stored(reference: &str) -> StoredRequest {
         outreach: OutreachWindow { from: "2026-11-27T22:00:00Z".parse().unwrap(), by: "2026-11-28T05:00:00Z".parse().unwrap() },
         verifier_salt: "salt".into(),
         verifier_hash: "hash".into(),
-        request,
     }
 }
 
@@ -116,7 +126,7 @@ on_both_databases! {
         let dir = tempfile::tempdir().unwrap();
         let url = fresh_database(db, &dir.path().join("a.db")).await;
         let request = stored("K7Q4M2XP");
-        let answers = serde_json::to_string(&request.request).unwrap().replace('\'', "''");
+        let answers = serde_json::to_string(&answers()).unwrap().replace('\'', "''");
         // Written as the first migrations stored times: RFC 3339 text on SQLite, TIMESTAMPTZ on
         // PostgreSQL (the same literals read as either).
         let rows = format!(
@@ -157,12 +167,19 @@ on_both_databases! {
             }
         };
         assert_eq!(key_created_at, request.submitted_at.unix_seconds());
-        assert_eq!(storage.request(&request.reference).await.unwrap(), Some(request.clone()));
-        assert_eq!(storage.request_by_key("key-1").await.unwrap(), Some(("body".to_string(), request.clone())));
+        // Written in clear then, the answers and the note are sealed by the server's start.
+        assert_eq!(seal_waiting(storage.as_ref(), &sealing_key()).await.unwrap(), 2);
+        let mut read = storage.request(&request.reference).await.unwrap().unwrap();
+        assert_eq!(open_answers(&sealing_key(), &read).unwrap(), super::answers());
+        read.answers = request.answers.clone();
+        assert_eq!(read, request);
+        let (body, by_key) = storage.request_by_key("key-1").await.unwrap().unwrap();
+        assert_eq!((body.as_str(), &by_key.reference), ("body", &request.reference));
         assert_eq!(storage.audit_trail("K7Q4-M2XP").await.unwrap(), vec![event("K7Q4-M2XP", "request.created", "2026-11-27T22:00:00Z")]);
         let queued = storage.queued_request(&request.reference).await.unwrap().unwrap();
         assert_eq!(queued.assigned_to, Some((1, "Jo".to_string())), "the advocate it was assigned to stays");
-        assert_eq!(storage.case_notes(&request.reference).await.unwrap().len(), 1, "its notes stay with it");
+        let notes = storage.case_notes(&request.reference).await.unwrap();
+        assert_eq!(open_note(&sealing_key(), &request.reference, &notes[0]).unwrap(), "Called back.", "its notes stay with it");
         let import = storage.fee_schedule().await.unwrap().unwrap();
         assert_eq!(import.imported_at, "2026-01-02T03:04:05Z".parse::<Timestamp>().unwrap());
         // A rebuilt table keeps its rules: the audit log is still append-only, and a request

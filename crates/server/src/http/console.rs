@@ -14,6 +14,7 @@ use super::valid::Valid;
 use crate::audit::Actor;
 use crate::clock::now;
 use crate::requests::{self, Opener};
+use crate::sealed_records::{open_answers, open_note, open_status_note, seal_note, seal_status_note};
 use crate::state::AppState;
 use crate::storage::{BillFileKind, QueueFilter, QueuedRequest, StoredStatusChange};
 use advocate_domain::console::{
@@ -153,27 +154,30 @@ pub async fn case(State(state): State<AppState>, session: AdvocateSession, Path(
         note: None,
         handoff: None,
     }];
-    history.extend(changes.into_iter().map(|c| StatusHistoryEntry {
-        from: Some(c.from),
-        to: c.to,
-        by: Some(AdvocateName { id: c.advocate_id, name: c.advocate_name }),
-        at: c.changed_at,
-        note: c.note,
-        handoff: c.handoff,
-    }));
+    for c in changes {
+        history.push(StatusHistoryEntry {
+            from: Some(c.from),
+            to: c.to,
+            at: c.changed_at,
+            note: open_status_note(&state.sealing, &reference, &c)?,
+            by: Some(AdvocateName { id: c.advocate_id, name: c.advocate_name }),
+            handoff: c.handoff,
+        });
+    }
+    let mut opened_notes = Vec::with_capacity(notes.len());
+    for n in notes {
+        opened_notes.push(CaseNote {
+            text: open_note(&state.sealing, &reference, &n)?,
+            id: n.id,
+            author: AdvocateName { id: n.advocate_id, name: n.advocate_name },
+            created_at: n.created_at,
+        });
+    }
     let case = Case {
         summary: summary(&queued, now()),
-        request: request.request.clone(),
+        request: open_answers(&state.sealing, request)?,
         routing: Routing { handler: request.handler, reason: request.routing_reason.clone() },
-        notes: notes
-            .into_iter()
-            .map(|n| CaseNote {
-                id: n.id,
-                author: AdvocateName { id: n.advocate_id, name: n.advocate_name },
-                text: n.text,
-                created_at: n.created_at,
-            })
-            .collect(),
+        notes: opened_notes,
         history,
         bill,
     };
@@ -229,14 +233,16 @@ pub async fn change_status(
     let stored = state.storage.request(&reference).await?.ok_or_else(not_found)?;
     check_state_change(stored.state, change.state)
         .map_err(|e| ApiError::invalid(vec![FieldError { field: "state".into(), message: e.to_string() }]))?;
+    let changed_at = now();
+    let note = change.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let record = StoredStatusChange {
         from: stored.state,
         to: change.state,
         advocate_id: session.advocate.id,
         advocate_name: session.advocate.name.clone(),
-        note: change.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
+        note: note.map(|n| seal_status_note(&state.sealing, &reference, session.advocate.id, changed_at, n)),
         handoff: change.handoff,
-        changed_at: now(),
+        changed_at,
     };
     let action = if change.handoff.is_some() { "case.handed_off" } else { "case.status_changed" };
     let audit = session.event(action, &reference);
@@ -268,7 +274,8 @@ pub async fn add_note(
     state.storage.request(&reference).await?.ok_or_else(not_found)?;
     let created_at = now();
     let audit = session.event("case.note_added", &reference);
-    let id = state.storage.add_case_note(&reference, session.advocate.id, &note.text, created_at, &audit).await?;
+    let sealed = seal_note(&state.sealing, &reference, session.advocate.id, created_at, &note.text);
+    let id = state.storage.add_case_note(&reference, session.advocate.id, &sealed, created_at, &audit).await?;
     let note =
         CaseNote { id, author: AdvocateName { id: session.advocate.id, name: session.advocate.name.clone() }, text: note.text, created_at };
     Ok((StatusCode::CREATED, Json(note)).into_response())

@@ -8,7 +8,7 @@ macro_rules! console_storage {
     ($db:ty, $begin:literal) => {
         use crate::audit::{Actor, AuditEvent};
         use crate::storage::{
-            AdvocateAccount, CreateAdvocate, NewAdvocate, QueueFilter, QueuedRequest, StorageError, StoredNote, StoredSession,
+            AdvocateAccount, CreateAdvocate, NewAdvocate, QueueFilter, QueuedRequest, Sealed, StorageError, StoredNote, StoredSession,
             StoredStatusChange,
         };
         use advocate_domain::console::AdvocateRole;
@@ -33,6 +33,14 @@ macro_rules! console_storage {
 
         fn state(text: &str) -> Result<RequestState, StorageError> {
             RequestState::from_slug(text).ok_or_else(|| StorageError::Corrupt(format!("request state {text:?}")))
+        }
+
+        /// A row's sealed value (`key_id`, `sealed`), if it has one.
+        fn sealed(row: &<$db as sqlx::Database>::Row) -> Result<Option<Sealed>, StorageError> {
+            Ok(match (row.try_get::<Option<String>, _>("key_id")?, row.try_get::<Option<Vec<u8>>, _>("sealed")?) {
+                (Some(key_id), Some(bytes)) => Some(Sealed { key_id, bytes }),
+                _ => None,
+            })
         }
 
         pub(super) async fn create_advocate(
@@ -266,14 +274,15 @@ macro_rules! console_storage {
                 return Ok(false);
             }
             let mut insert = QueryBuilder::<$db>::new(
-                "INSERT INTO status_changes (reference, from_state, to_state, advocate_id, note, handoff_method, changed_at) ",
+                "INSERT INTO status_changes (reference, from_state, to_state, advocate_id, key_id, sealed, handoff_method, changed_at) ",
             );
             insert.push_values([change], |mut b, c| {
                 b.push_bind(reference.to_string())
                     .push_bind(c.from.slug())
                     .push_bind(c.to.slug())
                     .push_bind(c.advocate_id)
-                    .push_bind(c.note.clone())
+                    .push_bind(c.note.as_ref().map(|n| n.key_id.clone()))
+                    .push_bind(c.note.as_ref().map(|n| n.bytes.clone()))
                     .push_bind(c.handoff.map(|m| m.slug()))
                     .push_bind(c.changed_at.unix_seconds());
             });
@@ -285,7 +294,7 @@ macro_rules! console_storage {
 
         pub(super) async fn status_changes(pool: &sqlx::Pool<$db>, reference: &Reference) -> Result<Vec<StoredStatusChange>, StorageError> {
             let rows = QueryBuilder::<$db>::new(
-                "SELECT c.from_state, c.to_state, c.advocate_id, a.display_name, c.note, c.handoff_method, c.changed_at \
+                "SELECT c.from_state, c.to_state, c.advocate_id, a.display_name, c.key_id, c.sealed, c.handoff_method, c.changed_at \
                  FROM status_changes c JOIN advocates a ON a.id = c.advocate_id WHERE c.reference = ",
             )
             .push_bind(reference.to_string())
@@ -300,7 +309,7 @@ macro_rules! console_storage {
                         to: state(&row.try_get::<String, _>("to_state")?)?,
                         advocate_id: row.try_get("advocate_id")?,
                         advocate_name: row.try_get("display_name")?,
-                        note: row.try_get("note")?,
+                        note: sealed(row)?,
                         handoff: match row.try_get::<Option<String>, _>("handoff_method")? {
                             Some(slug) => Some(
                                 advocate_domain::handoff::HandoffMethod::from_slug(&slug)
@@ -318,14 +327,18 @@ macro_rules! console_storage {
             pool: &sqlx::Pool<$db>,
             reference: &Reference,
             advocate_id: i64,
-            text: &str,
+            text: &Sealed,
             created_at: Timestamp,
             audit: &AuditEvent,
         ) -> Result<i64, StorageError> {
             let mut tx = pool.begin_with($begin).await?;
-            let mut insert = QueryBuilder::<$db>::new("INSERT INTO case_notes (reference, advocate_id, text, created_at) ");
+            let mut insert = QueryBuilder::<$db>::new("INSERT INTO case_notes (reference, advocate_id, key_id, sealed, created_at) ");
             insert.push_values([()], |mut b, ()| {
-                b.push_bind(reference.to_string()).push_bind(advocate_id).push_bind(text.to_string()).push_bind(created_at.unix_seconds());
+                b.push_bind(reference.to_string())
+                    .push_bind(advocate_id)
+                    .push_bind(text.key_id.clone())
+                    .push_bind(text.bytes.clone())
+                    .push_bind(created_at.unix_seconds());
             });
             insert.push(" RETURNING id");
             let id: i64 = insert.build().fetch_one(&mut *tx).await?.try_get("id")?;
@@ -336,7 +349,7 @@ macro_rules! console_storage {
 
         pub(super) async fn case_notes(pool: &sqlx::Pool<$db>, reference: &Reference) -> Result<Vec<StoredNote>, StorageError> {
             let rows = QueryBuilder::<$db>::new(
-                "SELECT n.id, n.advocate_id, a.display_name, n.text, n.created_at \
+                "SELECT n.id, n.advocate_id, a.display_name, n.key_id, n.sealed, n.created_at \
                  FROM case_notes n JOIN advocates a ON a.id = n.advocate_id WHERE n.reference = ",
             )
             .push_bind(reference.to_string())
@@ -346,11 +359,13 @@ macro_rules! console_storage {
             .await?;
             rows.iter()
                 .map(|row| {
+                    let id: i64 = row.try_get("id")?;
                     Ok(StoredNote {
-                        id: row.try_get("id")?,
+                        id,
                         advocate_id: row.try_get("advocate_id")?,
                         advocate_name: row.try_get("display_name")?,
-                        text: row.try_get("text")?,
+                        // Only notes written before they were sealed lack it, until the server starts.
+                        text: sealed(row)?.ok_or_else(|| StorageError::Corrupt(format!("case note {id} is not sealed yet")))?,
                         created_at: Timestamp::from_unix_seconds(row.try_get("created_at")?),
                     })
                 })

@@ -7,6 +7,7 @@ mod console;
 mod fee_schedule;
 mod postgres;
 mod requests;
+mod sealed;
 mod sql;
 mod sqlite;
 
@@ -16,7 +17,7 @@ use crate::pricing::import::FeeScheduleImport;
 use advocate_domain::console::AdvocateRole;
 use advocate_domain::session_clock::EndedSessions;
 use advocate_domain::unit_limits::UnitLimits;
-use advocate_domain::{Handler, NewRequest, OutreachWindow, Reference, RequestState, Timestamp};
+use advocate_domain::{Handler, OutreachWindow, Reference, RequestState, Timestamp};
 use anyhow::Context;
 use async_trait::async_trait;
 use std::sync::Arc;
@@ -34,6 +35,8 @@ pub enum StorageError {
     Corrupt(String),
     #[error("unsupported DATABASE_URL {0:?}: use sqlite://PATH or postgres://…")]
     UnsupportedUrl(String),
+    #[error("cannot restrict access to the database file {0}: {1}")]
+    Private(String, std::io::Error),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,8 +75,61 @@ pub struct StoredRequest {
     pub outreach: OutreachWindow,
     pub verifier_salt: String,
     pub verifier_hash: String,
-    /// The member's answers and contact details, as sent.
-    pub request: NewRequest,
+    /// The member's answers and contact details as sent (`NewRequest`), sealed
+    /// (`crate::sealed_records`).
+    pub answers: Sealed,
+}
+
+/// A value sealed with the server's key (`crate::sealing`), with the id of the key.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Sealed {
+    pub key_id: String,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for Sealed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sealed").field("key_id", &self.key_id).field("bytes", &self.bytes.len()).finish()
+    }
+}
+
+/// Where a sealed value is kept, with what it was bound to when sealed
+/// (`crate::sealed_records::context`): moved to another place, it does not open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SealedPlace {
+    /// A request's answers and contact details.
+    RequestAnswers {
+        reference: Reference,
+    },
+    CaseNote {
+        id: i64,
+        reference: Reference,
+        advocate_id: i64,
+        created_at: Timestamp,
+    },
+    /// The note of a change of a request's state.
+    StatusNote {
+        id: i64,
+        reference: Reference,
+        advocate_id: i64,
+        changed_at: Timestamp,
+    },
+    /// A file of an attached bill; its content tag is keyed, so a new key gives it a new one.
+    BillFile {
+        id: i64,
+        reference: Reference,
+        kind: BillFileKind,
+        media_type: String,
+        content_tag: String,
+    },
+}
+
+/// Member data written in clear before it was sealed (migration 0010), waiting for the server
+/// to seal it into its place.
+pub struct UnsealedText {
+    pub id: i64,
+    pub place: SealedPlace,
+    pub clear: String,
 }
 
 /// The idempotency key a request was created under, both as hashes.
@@ -228,7 +284,8 @@ pub struct StoredNote {
     pub id: i64,
     pub advocate_id: i64,
     pub advocate_name: String,
-    pub text: String,
+    /// The note's text, sealed.
+    pub text: Sealed,
     pub created_at: Timestamp,
 }
 
@@ -239,7 +296,8 @@ pub struct StoredStatusChange {
     pub to: RequestState,
     pub advocate_id: i64,
     pub advocate_name: String,
-    pub note: Option<String>,
+    /// Why, sealed; None when the change has no note.
+    pub note: Option<Sealed>,
     /// How the request was handed off to the carrier, on the change that did it.
     pub handoff: Option<advocate_domain::handoff::HandoffMethod>,
     pub changed_at: Timestamp,
@@ -342,13 +400,40 @@ pub trait Storage: Send + Sync + 'static {
         &self,
         reference: &Reference,
         advocate_id: i64,
-        text: &str,
+        text: &Sealed,
         created_at: Timestamp,
         audit: &AuditEvent,
     ) -> Result<i64, StorageError>;
 
     /// A case's notes, oldest first.
     async fn case_notes(&self, reference: &Reference) -> Result<Vec<StoredNote>, StorageError>;
+
+    /// Member data still in clear from before it was sealed (migration 0010), at most `limit`.
+    async fn unsealed_texts(&self, limit: usize) -> Result<Vec<UnsealedText>, StorageError>;
+
+    /// Stores the sealed form of an unsealed text in its place and deletes the clear text, in
+    /// one transaction. A place sealed meanwhile (by another server) is left as it is.
+    async fn seal_text(&self, text_id: i64, place: &SealedPlace, sealed: &Sealed) -> Result<(), StorageError>;
+
+    /// How many sealed values each key has sealed, over every table that holds them.
+    async fn sealed_counts(&self) -> Result<Vec<(String, u64)>, StorageError>;
+
+    /// Places holding a value sealed with another key than `key_id`, with that key's id; at
+    /// most `limit`. Without the values: a bill's page may be large.
+    async fn sealed_with_other_keys(&self, key_id: &str, limit: usize) -> Result<Vec<(SealedPlace, String)>, StorageError>;
+
+    /// The sealed value a place holds.
+    async fn sealed_value(&self, place: &SealedPlace) -> Result<Option<Sealed>, StorageError>;
+
+    /// Replaces the value a place holds with the same content sealed again (with a new key, and
+    /// for a bill file the new key's content tag, as `place` says), if it is still sealed with
+    /// `previous_key_id`. False, with nothing written, when it is not.
+    async fn reseal(&self, place: &SealedPlace, previous_key_id: &str, sealed: &Sealed) -> Result<bool, StorageError>;
+
+    /// Leaves no trace of deleted or replaced contents in the database's files where the
+    /// database allows it: on SQLite (whose connections overwrite what they delete), empties
+    /// the write-ahead log.
+    async fn erase_freed_space(&self) -> Result<(), StorageError>;
 
     /// Replaces the imported fee schedule with a new one, in one transaction: the new one whole,
     /// or the previous one untouched.

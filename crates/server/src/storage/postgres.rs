@@ -16,6 +16,13 @@ impl PostgresStorage {
         let pool = PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(5)).connect(url).await?;
         Ok(Self { pool })
     }
+
+    /// Nothing the server can do: PostgreSQL keeps old row versions until VACUUM reclaims them,
+    /// and its write-ahead log until it is recycled (the README says what to run after an
+    /// upgrade that sealed rows written in clear).
+    async fn erase_freed_space_now(&self) -> Result<(), StorageError> {
+        Ok(())
+    }
 }
 
 super::sql::sql_storage!(PostgresStorage, sqlx::Postgres, super::Backend::Postgres, MIGRATOR, "BEGIN");

@@ -1,29 +1,31 @@
 //! Storing members' requests, their idempotency keys and the audit log. The SQL is the same for
 //! both databases (QueryBuilder writes each one's placeholders; times are Unix seconds; the
-//! answers are JSON, which sqlx keeps as JSONB on PostgreSQL and as text on SQLite), so one macro
-//! writes both implementations.
+//! answers arrive sealed), so one macro writes both implementations.
 
 macro_rules! request_storage {
     // `$begin` starts a write transaction (see `sql_storage!`).
     ($db:ty, $begin:literal) => {
         use crate::audit::AuditEvent;
         use crate::storage::{
-            IdempotencyRecord, InsertOutcome, StorageError, StoredRequest, handler_from_name, handler_name, is_unique_violation,
+            IdempotencyRecord, InsertOutcome, Sealed, StorageError, StoredRequest, handler_from_name, handler_name, is_unique_violation,
         };
-        use advocate_domain::{NewRequest, OutreachWindow, Reference, RequestState, Timestamp};
-        use sqlx::types::Json;
+        use advocate_domain::{OutreachWindow, Reference, RequestState, Timestamp};
         use sqlx::{QueryBuilder, Row};
 
         /// A request's columns, for `request_row`; `r` is the requests table.
         pub(super) const REQUEST_COLUMNS: &str = "r.reference, r.submitted_at, r.service_id, r.service_title, r.area, r.handler, \
-            r.routing_reason, r.state, r.outreach_from, r.outreach_by, r.verifier_salt, r.verifier_hash, r.request_json";
+            r.routing_reason, r.state, r.outreach_from, r.outreach_by, r.verifier_salt, r.verifier_hash, r.key_id, r.sealed";
 
         /// A request from a row holding `REQUEST_COLUMNS`.
         pub(super) fn request_row(row: &<$db as sqlx::Database>::Row) -> Result<StoredRequest, StorageError> {
             let reference: String = row.try_get("reference")?;
             let corrupt = |what: &str| StorageError::Corrupt(format!("{what} of request {reference}"));
             let time = |column: &str| row.try_get(column).map(Timestamp::from_unix_seconds);
-            let Json(request): Json<NewRequest> = row.try_get("request_json").map_err(|_| corrupt("answers"))?;
+            // Only rows written before they were sealed lack them, until the server starts.
+            let answers = match (row.try_get::<Option<String>, _>("key_id")?, row.try_get::<Option<Vec<u8>>, _>("sealed")?) {
+                (Some(key_id), Some(bytes)) => Sealed { key_id, bytes },
+                _ => return Err(corrupt("answers (not sealed yet: start the server to seal them)")),
+            };
             Ok(StoredRequest {
                 reference: Reference::parse(&reference).map_err(|_| corrupt("reference"))?,
                 submitted_at: time("submitted_at")?,
@@ -36,7 +38,7 @@ macro_rules! request_storage {
                 outreach: OutreachWindow { from: time("outreach_from")?, by: time("outreach_by")? },
                 verifier_salt: row.try_get("verifier_salt")?,
                 verifier_hash: row.try_get("verifier_hash")?,
-                request,
+                answers,
             })
         }
 
@@ -88,7 +90,7 @@ macro_rules! request_storage {
             let mut tx = pool.begin_with($begin).await?;
             let mut insert = QueryBuilder::<$db>::new(
                 "INSERT INTO advocacy_requests (reference, submitted_at, service_id, service_title, area, handler, routing_reason, \
-                 state, outreach_from, outreach_by, verifier_salt, verifier_hash, request_json) ",
+                 state, outreach_from, outreach_by, verifier_salt, verifier_hash, key_id, sealed) ",
             );
             insert.push_values([request], |mut b, r| {
                 b.push_bind(r.reference.to_string())
@@ -103,7 +105,8 @@ macro_rules! request_storage {
                     .push_bind(r.outreach.by.unix_seconds())
                     .push_bind(r.verifier_salt.clone())
                     .push_bind(r.verifier_hash.clone())
-                    .push_bind(Json(r.request.clone()));
+                    .push_bind(r.answers.key_id.clone())
+                    .push_bind(r.answers.bytes.clone());
             });
             match insert.build().execute(&mut *tx).await {
                 Err(e) if is_unique_violation(&e) => return Ok(InsertOutcome::ReferenceTaken),

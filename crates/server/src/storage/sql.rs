@@ -25,14 +25,18 @@ macro_rules! sql_storage {
             crate::storage::fee_schedule::fee_schedule_storage!($db, $begin);
         }
 
+        mod sealed_sql {
+            crate::storage::sealed::sealed_storage!($db, $begin);
+        }
+
         // Within a block, so that the names it uses need no paths and stay out of the backend's file.
         const _: () = {
             use crate::audit::AuditEvent;
             use crate::pricing::import::FeeScheduleImport;
             use crate::storage::{
                 AddBillFile, AdvocateAccount, Backend, BillFileInfo, CreateAdvocate, IdempotencyRecord, InsertOutcome, NewAdvocate,
-                NewBillFile, QueueFilter, QueuedRequest, SealedBillFile, Storage, StorageError, StorageStatus, StoredNote, StoredRequest,
-                StoredSession, StoredStatusChange, all_applied,
+                NewBillFile, QueueFilter, QueuedRequest, Sealed, SealedBillFile, SealedPlace, Storage, StorageError, StorageStatus,
+                StoredNote, StoredRequest, StoredSession, StoredStatusChange, UnsealedText, all_applied,
             };
             use advocate_domain::session_clock::EndedSessions;
             use advocate_domain::unit_limits::UnitLimits;
@@ -173,7 +177,7 @@ macro_rules! sql_storage {
                     &self,
                     reference: &Reference,
                     advocate_id: i64,
-                    text: &str,
+                    text: &Sealed,
                     created_at: Timestamp,
                     audit: &AuditEvent,
                 ) -> Result<i64, StorageError> {
@@ -182,6 +186,34 @@ macro_rules! sql_storage {
 
                 async fn case_notes(&self, reference: &Reference) -> Result<Vec<StoredNote>, StorageError> {
                     console_sql::case_notes(&self.pool, reference).await
+                }
+
+                async fn unsealed_texts(&self, limit: usize) -> Result<Vec<UnsealedText>, StorageError> {
+                    sealed_sql::unsealed_texts(&self.pool, limit).await
+                }
+
+                async fn seal_text(&self, text_id: i64, place: &SealedPlace, sealed: &Sealed) -> Result<(), StorageError> {
+                    sealed_sql::seal_text(&self.pool, text_id, place, sealed).await
+                }
+
+                async fn sealed_counts(&self) -> Result<Vec<(String, u64)>, StorageError> {
+                    sealed_sql::sealed_counts(&self.pool).await
+                }
+
+                async fn sealed_with_other_keys(&self, key_id: &str, limit: usize) -> Result<Vec<(SealedPlace, String)>, StorageError> {
+                    sealed_sql::sealed_with_other_keys(&self.pool, key_id, limit).await
+                }
+
+                async fn sealed_value(&self, place: &SealedPlace) -> Result<Option<Sealed>, StorageError> {
+                    sealed_sql::sealed_value(&self.pool, place).await
+                }
+
+                async fn reseal(&self, place: &SealedPlace, previous_key_id: &str, sealed: &Sealed) -> Result<bool, StorageError> {
+                    sealed_sql::reseal(&self.pool, place, previous_key_id, sealed).await
+                }
+
+                async fn erase_freed_space(&self) -> Result<(), StorageError> {
+                    self.erase_freed_space_now().await
                 }
 
                 async fn replace_fee_schedule(&self, import: &FeeScheduleImport) -> Result<(), StorageError> {

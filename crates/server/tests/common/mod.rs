@@ -34,6 +34,8 @@ impl TestApp {
         let mut config = test_config(dir.path().to_path_buf());
         config.database_url = Some(database_url.clone());
         adjust(&mut config);
+        // The database the server uses, also when `adjust` chose another.
+        let database_url = config.database_url();
         let app = Application::build(&config).await.expect("the server starts");
         let url = format!("http://{}{}", app.local_addr(), config.base_path.trim_end_matches('/'));
         tokio::spawn(app.run_until_stopped());
