@@ -51,6 +51,7 @@ pub mod routing;
 pub mod safety;
 pub mod search;
 pub mod session_clock;
+pub mod sign_in_limits;
 pub mod time;
 pub mod unit_limits;
 pub mod zip;

@@ -1,9 +1,10 @@
 //! Building the app from its configuration and running it: used by `main` and by the tests alike.
 
 use crate::bills::UnitLimitTable;
+use crate::client_limits::ClientLimits;
 use crate::config::Config;
+use crate::connections::ConnectionLimits;
 use crate::http::{self, Spa};
-use crate::login_limit::LoginLimiter;
 use crate::pricing::PriceBook;
 use crate::sealing::SealingKey;
 use crate::state::{AppState, SessionSettings};
@@ -17,6 +18,7 @@ use tokio::net::TcpListener;
 pub struct Application {
     listener: TcpListener,
     router: axum::Router,
+    limits: ConnectionLimits,
 }
 
 impl Application {
@@ -67,7 +69,7 @@ impl Application {
                 clock: SessionClock::new(config.session_idle_minutes, config.session_hours),
                 cookie_path: config.base_path.clone(),
             }),
-            login_limiter: Arc::new(LoginLimiter::new()),
+            client_limits: Arc::new(ClientLimits::new(config.client_limit_settings())),
         };
         // The dummy hash unknown emails are checked against, made now rather than on the first
         // such sign-in (which would then take twice as long).
@@ -76,9 +78,17 @@ impl Application {
         });
         tokio::spawn(crate::attached_bills::delete_expired_regularly(state.storage.clone()));
         tokio::spawn(crate::accounts::delete_ended_sessions_regularly(state.storage.clone(), state.sessions.clock));
+        let limits = state.client_limits.clone();
+        tokio::spawn(async move {
+            let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                every_minute.tick().await;
+                limits.forget_idle_clients();
+            }
+        });
         let router = http::router(state, spa, &config.base_path);
         let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
-        Ok(Self { listener, router })
+        Ok(Self { listener, router, limits: config.connection_limits() })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -87,9 +97,7 @@ impl Application {
 
     /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        // With the client's address: sign-in attempts are limited per address.
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await?;
+        crate::connections::serve(self.listener, self.router, self.limits, shutdown_signal()).await?;
         Ok(())
     }
 }

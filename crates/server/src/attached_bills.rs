@@ -41,6 +41,7 @@ pub async fn attach(
         content_tag,
         created_at,
         delete_after: Timestamp::from_unix_seconds(created_at.unix_seconds() + state.bill_retention.as_secs() as i64),
+        max_total_bytes: state.client_limits.settings.bill_bytes_per_request,
     };
     Ok(state.storage.add_bill_file(&file, audit).await?)
 }

@@ -62,6 +62,60 @@ pub struct Config {
     #[arg(long, env = "ADVOCATE_BASE_PATH", default_value = "/", value_parser = parse_base_path)]
     pub base_path: String,
 
+    /// The most client connections served at once; more wait until one closes. Lowered to what
+    /// the open-file limit (ulimit -n) allows.
+    #[arg(long, env = "ADVOCATE_MAX_CONNECTIONS", default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+
+    /// Seconds a request's headers may take to arrive, from its first byte; slower clients are
+    /// disconnected.
+    #[arg(long, env = "ADVOCATE_HEADER_TIMEOUT_SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=600))]
+    pub header_timeout_seconds: u32,
+
+    /// Seconds an open connection may wait for its next request (or its first) before it is closed.
+    #[arg(long, env = "ADVOCATE_KEEP_ALIVE_SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub keep_alive_seconds: u32,
+
+    /// Seconds a request's body (an upload) may pause, and the time it gets before the minimum
+    /// rate applies; a client that stops reading an answer this long is disconnected too.
+    #[arg(long, env = "ADVOCATE_BODY_TIMEOUT_SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub body_timeout_seconds: u32,
+
+    /// The slowest average rate, in bytes per second, at which a body may arrive once the body
+    /// timeout has passed: slower is answered 408.
+    #[arg(long, env = "ADVOCATE_BODY_MIN_BYTES_PER_SECOND", default_value_t = 8192, value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_min_bytes_per_second: u64,
+
+    /// A header your reverse proxy sets to the client's address (X-Forwarded-For, X-Real-IP): its
+    /// last address names the client for the per-client limits. Off by default: set it only
+    /// behind a proxy that writes it, or clients could name themselves.
+    #[arg(long, env = "ADVOCATE_CLIENT_ADDRESS_HEADER")]
+    pub client_address_header: Option<axum::http::HeaderName>,
+
+    /// Requests a member may open per hour from one address (a sixth of it at once).
+    #[arg(long, env = "ADVOCATE_REQUESTS_PER_HOUR", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..))]
+    pub requests_per_hour: u32,
+
+    /// Photos or PDFs of bills that may be added per hour from one address (a sixth at once).
+    #[arg(long, env = "ADVOCATE_BILL_PAGES_PER_HOUR", default_value_t = 120, value_parser = clap::value_parser!(u32).range(1..))]
+    pub bill_pages_per_hour: u32,
+
+    /// Bills that may be read (text layer or OCR) per hour from one address (a sixth at once).
+    #[arg(long, env = "ADVOCATE_BILL_READS_PER_HOUR", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
+    pub bill_reads_per_hour: u32,
+
+    /// Bill reviews (checked or attached) per hour from one address (a sixth at once).
+    #[arg(long, env = "ADVOCATE_BILL_REVIEWS_PER_HOUR", default_value_t = 600, value_parser = clap::value_parser!(u32).range(1..))]
+    pub bill_reviews_per_hour: u32,
+
+    /// The most megabytes a request's attached bill may hold, its photos, PDFs and charges together.
+    #[arg(long, env = "ADVOCATE_BILL_MEGABYTES_PER_REQUEST", default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub bill_megabytes_per_request: u64,
+
+    /// Uploads are refused (507) while less than this many megabytes are free under --data-dir.
+    #[arg(long, env = "ADVOCATE_MIN_FREE_DISK_MEGABYTES", default_value_t = 1024)]
+    pub min_free_disk_megabytes: u64,
+
     /// Log format: text for people, json for log collectors.
     #[arg(long, env = "ADVOCATE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -74,8 +128,35 @@ pub enum LogFormat {
 }
 
 impl Config {
+    /// The limits on client connections (see `connections`).
+    pub fn connection_limits(&self) -> crate::connections::ConnectionLimits {
+        let seconds = |s: u32| std::time::Duration::from_secs(u64::from(s));
+        crate::connections::ConnectionLimits {
+            max_connections: self.max_connections as usize,
+            header_timeout: seconds(self.header_timeout_seconds),
+            keep_alive: seconds(self.keep_alive_seconds),
+            body_timeout: seconds(self.body_timeout_seconds),
+            body_min_rate: self.body_min_bytes_per_second,
+        }
+    }
+
     pub fn bill_key_file(&self) -> PathBuf {
         self.bill_key_file.clone().unwrap_or_else(|| self.data_dir.join("bill-files.key"))
+    }
+
+    /// The per-client limits (see `client_limits`).
+    pub fn client_limit_settings(&self) -> crate::client_limits::ClientLimitSettings {
+        const MEGABYTE: u64 = 1_000_000;
+        crate::client_limits::ClientLimitSettings {
+            address_header: self.client_address_header.clone(),
+            requests_per_hour: self.requests_per_hour,
+            bill_pages_per_hour: self.bill_pages_per_hour,
+            bill_reads_per_hour: self.bill_reads_per_hour,
+            bill_reviews_per_hour: self.bill_reviews_per_hour,
+            bill_bytes_per_request: self.bill_megabytes_per_request.saturating_mul(MEGABYTE),
+            min_free_disk_bytes: self.min_free_disk_megabytes.saturating_mul(MEGABYTE),
+            data_dir: self.data_dir.clone(),
+        }
     }
 
     /// The database URL to use: the one given, or a SQLite file in the data folder.

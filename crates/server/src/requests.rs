@@ -35,13 +35,16 @@ impl From<StorageError> for OpenError {
     }
 }
 
-/// Opens a request under the idempotency key `key` (as the member's browser sent it): a retry
-/// with the same key and answers gets the original receipt and creates nothing.
+/// Opens a request under the idempotency key `key` (as the member's browser or the advocate's
+/// console sent it): a retry with the same key and answers gets the original receipt and creates
+/// nothing. Members and each advocate have their own keys: one's key never replays another's.
 pub async fn open(state: &AppState, key: &str, request: &NewRequest, opener: Opener) -> Result<RequestReceipt, OpenError> {
-    let key = IdempotencyRecord {
-        key_hash: secrets::idempotency_key_hash(key),
-        body_hash: secrets::sha256_hex(&[&serde_json::to_string(request).expect("a request serialises")]),
+    let key_hash = match opener {
+        Opener::Member => secrets::idempotency_key_hash(key),
+        Opener::AdvocateOnCall(id) => secrets::advocate_idempotency_key_hash(id, key),
     };
+    let key =
+        IdempotencyRecord { key_hash, body_hash: secrets::sha256_hex(&[&serde_json::to_string(request).expect("a request serialises")]) };
     if let Some(original) = replay(state, &key).await? {
         return Ok(original);
     }

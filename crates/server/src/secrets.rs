@@ -32,9 +32,15 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.ct_eq(b).into()
 }
 
-/// An idempotency key as stored: only its hash.
+/// A member's idempotency key as stored: only its hash.
 pub fn idempotency_key_hash(key: &str) -> String {
     sha256_hex(&["idempotency-key", key])
+}
+
+/// An idempotency key an advocate's console sent, as stored: hashed under that advocate, so the
+/// same key from a member's browser or from another advocate names a different request.
+pub fn advocate_idempotency_key_hash(advocate_id: i64, key: &str) -> String {
+    sha256_hex(&["advocate-idempotency-key", &advocate_id.to_string(), key])
 }
 
 /// A request's verifier is derived, not stored: from the idempotency key's hash (the key is

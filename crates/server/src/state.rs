@@ -2,7 +2,7 @@
 //! (`app.rs`), and the settings it carries.
 
 use crate::bills::UnitLimitTable;
-use crate::login_limit::LoginLimiter;
+use crate::client_limits::ClientLimits;
 use crate::pricing::PriceBook;
 use crate::sealing::SealingKey;
 use crate::storage::Storage;
@@ -24,8 +24,8 @@ pub struct AppState {
     pub employers: Arc<Employers>,
     /// How long advocates' sessions last, and their cookie's path.
     pub sessions: Arc<SessionSettings>,
-    /// Failed sign-ins, in memory (see `login_limit`).
-    pub login_limiter: Arc<LoginLimiter>,
+    /// What one client may ask without signing in, and how a client is told apart.
+    pub client_limits: Arc<ClientLimits>,
 }
 
 /// How long advocates' sessions last, and the cookie's path (the app's base path).

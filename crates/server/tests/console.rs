@@ -146,6 +146,33 @@ on_both_databases! {
         assert_eq!(problem(refused, 422).await.errors[0].field, "consent_to_contact");
     }
 
+    async fn members_and_each_advocate_have_their_own_idempotency_keys(db: Db) {
+        let app = TestApp::spawn(db).await;
+        new_advocate(&app, "jo@example.org", "Jo Park", AdvocateRole::Advocate).await;
+        new_advocate(&app, "sam@example.org", "Sam Lee", AdvocateRole::Advocate).await;
+        let (jo, sam) = (sign_in(&app, "jo@example.org").await, sign_in(&app, "sam@example.org").await);
+        let body = json!({
+            "relationship": "employee",
+            "service_id": "second-opinion",
+            "plan": "other-plan",
+            "answers": { "condition": "Knee surgery advised", "zip": "10001" },
+            "contact": { "name": "Sam Lee", "method": "phone", "phone": "555-201-4477", "best_time": "anytime" },
+            "consent_to_contact": true,
+            "notes": ""
+        });
+        let key = uuid::Uuid::new_v4().to_string();
+        let member = || app.client.post(format!("{}/api/requests", app.url)).header("Idempotency-Key", &key).json(&body);
+        let by_member: RequestReceipt = member().send().await.unwrap().json().await.unwrap();
+        let on_call = |browser: &Browser| browser.post(&app, "/api/console/requests").header("Idempotency-Key", &key).json(&body);
+        let by_jo: RequestReceipt = on_call(&jo).send().await.unwrap().json().await.unwrap();
+        let by_sam: RequestReceipt = on_call(&sam).send().await.unwrap().json().await.unwrap();
+        let references = [&by_member.reference, &by_jo.reference, &by_sam.reference];
+        assert!(references[0] != references[1] && references[1] != references[2] && references[0] != references[2], "{references:?}");
+        // Each one's retry still finds its own request.
+        assert_eq!(member().send().await.unwrap().json::<RequestReceipt>().await.unwrap().reference, by_member.reference);
+        assert_eq!(on_call(&jo).send().await.unwrap().json::<RequestReceipt>().await.unwrap().reference, by_jo.reference);
+    }
+
     async fn the_console_needs_a_session(db: Db) {
         let app = TestApp::spawn(db).await;
         let receipt = new_request(&app, "Ana Lopez").await;

@@ -46,15 +46,10 @@ pub async fn put_bill(
     let review = reviewed(&state, &request);
     let content = serde_json::to_vec(&AttachedReview { request, review }).map_err(anyhow::Error::from)?;
     let reference = stored.reference;
-    attach(
-        &state,
-        &reference,
-        BillFileKind::Review,
-        "application/json",
-        &content,
-        &AuditEvent::new(Actor::Member, "bill.attached", &reference),
-    )
-    .await?;
+    let audit = AuditEvent::new(Actor::Member, "bill.attached", &reference);
+    if attach(&state, &reference, BillFileKind::Review, "application/json", &content, &audit).await? == AddBillFile::TooMuch {
+        return Err(too_much(&state));
+    }
     let attached = load(&state, &reference).await?.ok_or_else(|| anyhow::anyhow!("the attached bill vanished"))?;
     Ok(private(Json(attached).into_response()))
 }
@@ -90,6 +85,7 @@ pub async fn add_page(
     let (status, id) = match attach(&state, &reference, BillFileKind::Page, kind.media_type(), &body, &audit).await? {
         AddBillFile::Added(id) => (StatusCode::CREATED, id),
         AddBillFile::AlreadyThere(id) => (StatusCode::OK, id),
+        AddBillFile::TooMuch => return Err(too_much(&state)),
         AddBillFile::Full => {
             return Err(ApiError::invalid(vec![FieldError {
                 field: "file".into(),
@@ -180,6 +176,14 @@ pub async fn delete_bill(State(state): State<AppState>, Path(reference): Path<St
     let deleted = state.storage.delete_bill(&reference, &AuditEvent::new(Actor::Member, "bill.deleted", &reference)).await?;
     tracing::info!(reference = %reference, files = deleted, "attached bill deleted by the member");
     Ok(private(StatusCode::NO_CONTENT.into_response()))
+}
+
+/// A bill over the deployment's total for one request.
+fn too_much(state: &AppState) -> ApiError {
+    let megabytes = state.client_limits.settings.bill_bytes_per_request / 1_000_000;
+    ApiError::TooLarge(format!(
+        "This request's bill already holds nearly {megabytes} MB of photos and PDFs, the most it can hold. Send smaller photos, or give the rest to your advocate when they contact you."
+    ))
 }
 
 fn no_bill() -> ApiError {

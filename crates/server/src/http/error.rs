@@ -30,6 +30,9 @@ pub enum ApiError {
     /// Too many attempts: 429 with `Retry-After`.
     #[error("too many requests")]
     TooManyRequests { detail: String, retry_after_seconds: u64 },
+    /// The disk is nearly full: 507.
+    #[error("insufficient storage")]
+    InsufficientStorage(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -56,6 +59,7 @@ impl ApiError {
             ApiError::Forbidden(detail) => Problem::new(403, "Not allowed").with_detail(detail.clone()),
             ApiError::Conflict(detail) => Problem::new(409, "Changed meanwhile").with_detail(detail.clone()),
             ApiError::TooManyRequests { detail, .. } => Problem::new(429, "Too many attempts").with_detail(detail.clone()),
+            ApiError::InsufficientStorage(detail) => Problem::new(507, "No room for files right now").with_detail(detail.clone()),
             ApiError::Invalid { detail, errors } => {
                 let mut problem = Problem::new(422, "Some answers need fixing").with_detail(detail.clone());
                 problem.errors = errors.clone();

@@ -6,6 +6,7 @@ mod console;
 mod error;
 mod estimates;
 mod health;
+mod limits;
 mod openapi;
 mod program;
 mod request_context;
@@ -18,8 +19,10 @@ mod valid;
 
 pub use error::{ApiError, problem_response};
 pub use openapi::ApiDoc;
+pub use request_context::REQUEST_ID_HEADER;
 pub use spa::Spa;
 
+use crate::client_limits::Limited;
 use crate::state::AppState;
 use advocate_domain::Problem;
 use axum::{
@@ -35,32 +38,41 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The whole app, mounted at `base_path` ("/" or "/something/").
 pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
+    use axum::handler::Handler;
+    use axum::routing::post;
+    let limited = |what: Limited| middleware::from_fn_with_state((state.clone(), what), limits::per_client);
+    let disk_room = middleware::from_fn_with_state(state.clone(), limits::disk_room);
     let api = Router::new()
         .route("/program", get(program::get_program))
         .route("/employers/{slug}", get(program::get_employer))
         // The catalogs are public and downloaded whole: compressed (BREACH needs a secret in
         // the same body, and these hold none, so only they are).
         .route("/services", get(services::list_services).layer(CompressionLayer::new()))
-        .route("/requests", axum::routing::post(requests::create_request))
+        .route("/requests", post(requests::create_request.layer(limited(Limited::OpeningRequests))))
         .route("/requests/{reference}", get(requests::request_status))
         .route(
             "/requests/{reference}/bill",
             get(attached_bills::get_bill)
-                .put(attached_bills::put_bill)
+                .put(attached_bills::put_bill.layer(disk_room.clone()).layer(limited(Limited::BillReviews)))
                 .delete(attached_bills::delete_bill)
                 .layer(axum::extract::DefaultBodyLimit::max(bills::MAX_BODY)),
         )
         .route(
             "/requests/{reference}/bill/pages",
-            axum::routing::post(attached_bills::add_page).layer(axum::extract::DefaultBodyLimit::max(crate::bill_reading::MAX_UPLOAD)),
+            post(attached_bills::add_page.layer(disk_room).layer(limited(Limited::BillPages)))
+                .layer(axum::extract::DefaultBodyLimit::max(crate::bill_reading::MAX_UPLOAD)),
         )
         .route("/requests/{reference}/bill/pages/{id}", get(attached_bills::get_page))
         .route("/procedures", get(estimates::procedures).layer(CompressionLayer::new()))
         .route("/estimates", get(estimates::estimate))
-        .route("/bills/review", axum::routing::post(bills::review_bill).layer(axum::extract::DefaultBodyLimit::max(bills::MAX_BODY)))
+        .route(
+            "/bills/review",
+            post(bills::review_bill.layer(limited(Limited::BillReviews))).layer(axum::extract::DefaultBodyLimit::max(bills::MAX_BODY)),
+        )
         .route(
             "/bills/read",
-            axum::routing::post(bills::read_bill).layer(axum::extract::DefaultBodyLimit::max(crate::bill_reading::MAX_UPLOAD)),
+            post(bills::read_bill.layer(limited(Limited::BillReads)))
+                .layer(axum::extract::DefaultBodyLimit::max(crate::bill_reading::MAX_UPLOAD)),
         )
         .route("/unit-limits", get(bills::unit_limits).layer(CompressionLayer::new()))
         .route("/openapi.json", get(openapi::openapi_json))

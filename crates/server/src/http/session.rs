@@ -13,11 +13,13 @@ use super::error::ApiError;
 use super::valid::Valid;
 use crate::audit::{Actor, AuditEvent};
 use crate::clock::now;
+use crate::login_limit::{self, SignInKeys};
 use crate::secrets::{constant_time_eq, csrf_token, random_hex, session_token_hash};
 use crate::state::{AppState, SessionSettings};
 use crate::storage::{AdvocateAccount, StoredSession};
 use advocate_domain::Timestamp;
 use advocate_domain::console::{AdvocateProfile, AdvocateRole, LoginRequest, SessionInfo, normalize_email};
+use advocate_domain::sign_in_limits::SignInGate;
 use axum::{
     Json,
     extract::{ConnectInfo, FromRequestParts, State},
@@ -26,7 +28,7 @@ use axum::{
 };
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use std::net::{IpAddr, SocketAddr};
-use std::time::Instant;
+use std::time::Duration;
 
 pub const SESSION_COOKIE: &str = "advocate_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
@@ -160,21 +162,24 @@ impl FromRequestParts<AppState> for Supervisor {
     }
 }
 
-/// The client's address, when the server was started with it (it always is, outside tests of
-/// the bare router).
+/// The client's address: the connection's, or the one a trusted proxy names (see
+/// `ClientLimits::client_address`).
 pub struct ClientAddress(pub Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+impl FromRequestParts<AppState> for ClientAddress {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddress(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())))
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        Ok(ClientAddress(state.client_limits.client_address(&parts.headers, peer)))
     }
 }
 
 /// Signs an advocate in. A wrong password, an unknown email and a disabled account are the same
 /// 401, and take as long (the password is checked against a dummy hash when there is no
-/// account). After 5 failures for one email, or 20 from one address, in 15 minutes: 429.
+/// account). After 5 failures for one email from one address, or 20 from one address, in 15
+/// minutes: 429 for that address. Failures for an email from elsewhere only slow it down (from
+/// the 10th, up to 10 s before the password is checked): nobody can lock an advocate out.
 #[utoipa::path(post, path = "/api/session", tag = "advocate console",
     request_body = LoginRequest,
     responses(
@@ -190,13 +195,23 @@ pub async fn login(
     Valid(login): Valid<LoginRequest>,
 ) -> Result<Response, ApiError> {
     let email = normalize_email(&login.email);
-    let started = Instant::now();
-    if let Err(wait) = state.login_limiter.check(&email, address, started) {
-        tracing::warn!("sign-in refused: too many failed attempts");
-        return Err(ApiError::TooManyRequests {
-            detail: format!("Too many failed sign-ins. Try again in {} minutes, or ask a supervisor.", wait.as_secs().div_ceil(60)),
-            retry_after_seconds: wait.as_secs(),
-        });
+    let keys = SignInKeys::new(&email, address);
+    match login_limit::gate(state.storage.as_ref(), &keys, now()).await? {
+        SignInGate::Open => {}
+        SignInGate::SlowDown { seconds } => {
+            tracing::info!(seconds, "sign-in slowed down: many failed attempts for this email");
+            tokio::time::sleep(Duration::from_secs(seconds)).await;
+        }
+        SignInGate::Refused { retry_after_seconds } => {
+            tracing::warn!("sign-in refused: too many failed attempts");
+            return Err(ApiError::TooManyRequests {
+                detail: format!(
+                    "Too many failed sign-ins from here. Try again in {} minutes, or ask a supervisor.",
+                    retry_after_seconds.div_ceil(60)
+                ),
+                retry_after_seconds,
+            });
+        }
     }
     let account = state.storage.advocate_by_email(&email).await?;
     let hash = account.as_ref().map_or_else(|| crate::accounts::dummy_hash().to_string(), |a| a.password_hash.clone());
@@ -205,7 +220,7 @@ pub async fn login(
     let account = match account {
         Some(account) if matches && !account.disabled => account,
         other => {
-            state.login_limiter.failed(&email, address, started);
+            login_limit::failed(state.storage.as_ref(), &keys, now()).await?;
             // Written for an unknown email too, so that both take the same steps.
             let subject = other.map_or_else(|| "advocate:unknown".to_string(), |a| Actor::Advocate(a.id).to_string());
             state.storage.record_audit_event(&AuditEvent::new(Actor::System, "session.refused", subject)).await?;
@@ -216,7 +231,7 @@ pub async fn login(
             });
         }
     };
-    state.login_limiter.succeeded(&email);
+    login_limit::succeeded(state.storage.as_ref(), &keys).await?;
     let token = random_hex::<32>();
     let signed_in_at = now();
     let stored = StoredSession {

@@ -38,6 +38,11 @@ macro_rules! bill_file_storage {
                 if file.kind == BillFileKind::Page && existing.iter().filter(|f| f.kind == BillFileKind::Page).count() >= MAX_PAGES {
                     return Ok(AddBillFile::Full);
                 }
+                let kept: u64 =
+                    existing.iter().filter(|f| !(file.kind == BillFileKind::Review && f.kind == BillFileKind::Review)).map(|f| f.byte_count).sum();
+                if kept.saturating_add(file.byte_count) > file.max_total_bytes {
+                    return Ok(AddBillFile::TooMuch);
+                }
                 if file.kind == BillFileKind::Review {
                     QueryBuilder::<$db>::new("DELETE FROM bill_files WHERE kind = 'review' AND reference = ")
                         .push_bind(file.reference.to_string())

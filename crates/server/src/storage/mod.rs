@@ -8,6 +8,7 @@ mod fee_schedule;
 mod postgres;
 mod requests;
 mod sealed;
+mod sign_in_failures;
 mod sql;
 mod sqlite;
 
@@ -185,6 +186,9 @@ pub struct NewBillFile {
     pub created_at: Timestamp,
     /// Used when the request has no bill yet; otherwise the bill's first file sets it.
     pub delete_after: Timestamp,
+    /// The most the request's bill may hold with this file, every file's `byte_count` together
+    /// (a review replacing the earlier one does not count that one).
+    pub max_total_bytes: u64,
 }
 
 /// A stored bill file, without its content.
@@ -212,6 +216,8 @@ pub enum AddBillFile {
     AlreadyThere(i64),
     /// The request already holds the most pages a bill may have; nothing written.
     Full,
+    /// With this file the bill would hold more than `max_total_bytes`; nothing written.
+    TooMuch,
 }
 
 /// An advocate's account as stored.
@@ -447,6 +453,15 @@ pub trait Storage: Send + Sync + 'static {
 
     /// The imported daily unit limits, if an operator has imported them.
     async fn unit_limits(&self) -> Result<Option<UnitLimits>, StorageError>;
+
+    /// The failed sign-ins counted against any of these keys after `since`: each key with a time.
+    async fn sign_in_failures(&self, key_hashes: &[String], since: Timestamp) -> Result<Vec<(String, Timestamp)>, StorageError>;
+
+    /// Records a failed sign-in against each key, and forgets every failure before `forget_before`.
+    async fn record_sign_in_failure(&self, key_hashes: &[String], at: Timestamp, forget_before: Timestamp) -> Result<(), StorageError>;
+
+    /// Forgets the failures counted against these keys (a sign-in that succeeded).
+    async fn clear_sign_in_failures(&self, key_hashes: &[String]) -> Result<(), StorageError>;
 }
 
 fn handler_name(handler: Handler) -> &'static str {

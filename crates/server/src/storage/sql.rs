@@ -29,6 +29,10 @@ macro_rules! sql_storage {
             crate::storage::sealed::sealed_storage!($db, $begin);
         }
 
+        mod sign_in_failures_sql {
+            crate::storage::sign_in_failures::sign_in_failure_storage!($db, $begin);
+        }
+
         // Within a block, so that the names it uses need no paths and stay out of the backend's file.
         const _: () = {
             use crate::audit::AuditEvent;
@@ -230,6 +234,27 @@ macro_rules! sql_storage {
 
                 async fn unit_limits(&self) -> Result<Option<UnitLimits>, StorageError> {
                     fee_schedule_sql::load_unit_limits(&self.pool).await
+                }
+
+                async fn sign_in_failures(
+                    &self,
+                    key_hashes: &[String],
+                    since: Timestamp,
+                ) -> Result<Vec<(String, Timestamp)>, StorageError> {
+                    sign_in_failures_sql::since(&self.pool, key_hashes, since).await
+                }
+
+                async fn record_sign_in_failure(
+                    &self,
+                    key_hashes: &[String],
+                    at: Timestamp,
+                    forget_before: Timestamp,
+                ) -> Result<(), StorageError> {
+                    sign_in_failures_sql::record(&self.pool, key_hashes, at, forget_before).await
+                }
+
+                async fn clear_sign_in_failures(&self, key_hashes: &[String]) -> Result<(), StorageError> {
+                    sign_in_failures_sql::clear(&self.pool, key_hashes).await
                 }
             }
         };

@@ -84,6 +84,19 @@ pub fn test_config(data_dir: PathBuf) -> Config {
         session_idle_minutes: 30,
         session_hours: 12,
         base_path: "/".into(),
+        max_connections: 2000,
+        header_timeout_seconds: 10,
+        keep_alive_seconds: 30,
+        body_timeout_seconds: 30,
+        body_min_bytes_per_second: 8192,
+        client_address_header: None,
+        // Far above what the tests send from their one address; tests of the limits lower them.
+        requests_per_hour: 100_000,
+        bill_pages_per_hour: 100_000,
+        bill_reads_per_hour: 100_000,
+        bill_reviews_per_hour: 100_000,
+        bill_megabytes_per_request: 100,
+        min_free_disk_megabytes: 0,
         log_format: LogFormat::Text,
     }
 }
