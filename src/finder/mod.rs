@@ -8,5 +8,6 @@ mod draft;
 
 pub use answers::{Answers, input_id};
 pub use draft::{
-    ContactDraft, SavedReceipt, clear_draft, load_contact, load_last_answers, load_receipt, save_contact, save_last_answers, save_receipt, saved_receipts,
+    ContactDraft, SavedReceipt, clear_draft, load_contact, load_last_answers, load_receipt, save_contact, save_last_answers, save_receipt,
+    saved_receipts,
 };

@@ -818,9 +818,7 @@ pub fn no_surprises(bill: &Bill, situation: &Situation) -> Vec<Finding> {
 
 /// What to ask when neither the member nor the bill says what the plan did with it.
 pub fn coverage_problem(bill: &Bill, situation: &Situation) -> Option<String> {
-    coverage(bill, situation)
-        .is_none()
-        .then(|| "Say what the health plan did with this bill, or choose \"I don't know\".".to_string())
+    coverage(bill, situation).is_none().then(|| "Say what the health plan did with this bill, or choose \"I don't know\".".to_string())
 }
 
 /// What the plan did with the bill: the member's answer, else what a remittance's adjustments

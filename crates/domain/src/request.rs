@@ -246,7 +246,9 @@ impl TypedDetails<'_> {
         NeedAnswers {
             bill_amount: Money::parse(self.bill_amount).ok(),
             bill_coverage: self.bill_coverage,
-            not_covered_amount: Money::parse(self.not_covered_amount).ok().filter(|_| self.bill_coverage == Some(BillCoverage::PartlyCovered)),
+            not_covered_amount: Money::parse(self.not_covered_amount)
+                .ok()
+                .filter(|_| self.bill_coverage == Some(BillCoverage::PartlyCovered)),
             condition: Some(self.condition.trim().to_string()).filter(|c| !c.is_empty()),
             zip: Zip::parse(self.zip).ok(),
             admin_topic: self.admin_topic,
@@ -273,8 +275,7 @@ impl TypedDetails<'_> {
                 NeedDetail::Zip if !self.zip.trim().is_empty() => Zip::parse(self.zip).err().map(|e| ("answers.zip", e.to_string())),
                 _ => None,
             };
-            unreadable
-                .or_else(|| detail_problems(detail, &answers).into_iter().next().map(|(field, message)| (field, message.to_string())))
+            unreadable.or_else(|| detail_problems(detail, &answers).into_iter().next().map(|(field, message)| (field, message.to_string())))
         });
         plan.into_iter().chain(details).collect()
     }
@@ -642,7 +643,11 @@ mod tests {
         let typed = TypedDetails {
             not_covered_amount: "",
             admin_topic: None,
-            planned_care: None, bill_amount: "12,50", bill_coverage: None, ..typed };
+            planned_care: None,
+            bill_amount: "12,50",
+            bill_coverage: None,
+            ..typed
+        };
         assert_eq!(typed.answers().bill_amount, None, "an amount that does not read is left out");
         assert_eq!(
             typed.problems(&saver),
@@ -659,7 +664,12 @@ mod tests {
         let typed = TypedDetails {
             not_covered_amount: "",
             admin_topic: None,
-            planned_care: None, plan: None, condition: "Knee pain", zip: "1001", ..Default::default() };
+            planned_care: None,
+            plan: None,
+            condition: "Knee pain",
+            zip: "1001",
+            ..Default::default()
+        };
         assert_eq!(
             typed.problems(&second),
             [("plan", plan_problem(&second, None).unwrap().1.to_string()), ("answers.zip", ZipError::MESSAGE.to_string())]
@@ -675,7 +685,12 @@ mod tests {
         let typed = TypedDetails {
             not_covered_amount: "",
             admin_topic: None,
-            planned_care: None, plan: r.plan, bill_amount: "abc", bill_coverage: Some(BillCoverage::Covered), ..Default::default() };
+            planned_care: None,
+            plan: r.plan,
+            bill_amount: "abc",
+            bill_coverage: Some(BillCoverage::Covered),
+            ..Default::default()
+        };
         r.answers = typed.answers();
         assert_eq!(r.problems(&catalog())[0].message, "Enter the amount of the bill, like 1,250.00.");
         let as_typed = r.problems_as_typed(&catalog(), &typed);
@@ -709,7 +724,10 @@ mod tests {
             contact_method: ContactMethod::Phone,
             best_time: ContactTime::Afternoon,
         };
-        assert_eq!(receipt.promise(&hours, submitted), "An advocate will call you. We expect it today, between noon and 5:00 pm ET, but cannot promise it.");
+        assert_eq!(
+            receipt.promise(&hours, submitted),
+            "An advocate will call you. We expect it today, between noon and 5:00 pm ET, but cannot promise it."
+        );
         let by_email = RequestReceipt { contact_method: ContactMethod::Email, ..receipt };
         assert!(by_email.promise(&hours, submitted).starts_with("An advocate will email you."));
     }

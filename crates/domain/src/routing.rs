@@ -82,7 +82,8 @@ impl BillCoverage {
         }
     }
 
-    pub const ALL: [BillCoverage; 4] = [BillCoverage::Covered, BillCoverage::PartlyCovered, BillCoverage::NotCovered, BillCoverage::NotSure];
+    pub const ALL: [BillCoverage; 4] =
+        [BillCoverage::Covered, BillCoverage::PartlyCovered, BillCoverage::NotCovered, BillCoverage::NotSure];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -159,14 +160,17 @@ pub enum PlannedCare {
 }
 
 impl PlannedCare {
-    pub const ALL: [PlannedCare; 4] = [PlannedCare::InNetworkCovered, PlannedCare::InNetworkNotCovered, PlannedCare::OutOfNetwork, PlannedCare::NotSure];
+    pub const ALL: [PlannedCare; 4] =
+        [PlannedCare::InNetworkCovered, PlannedCare::InNetworkNotCovered, PlannedCare::OutOfNetwork, PlannedCare::NotSure];
 
     /// The answer as the member picks it; `carrier` names the carrier.
     pub fn label(self, carrier: &str) -> String {
         match self {
             PlannedCare::InNetworkCovered => format!("The provider is in {carrier}'s network and my plan covers this care"),
             PlannedCare::InNetworkNotCovered => {
-                format!("The provider is in {carrier}'s network, but my plan does not cover this care (for example, a visit limit was reached)")
+                format!(
+                    "The provider is in {carrier}'s network, but my plan does not cover this care (for example, a visit limit was reached)"
+                )
             }
             PlannedCare::OutOfNetwork => format!("The provider is not in {carrier}'s network"),
             PlannedCare::NotSure => "I'm not sure".to_string(),
@@ -352,9 +356,9 @@ impl BillService {
     pub fn for_bill(eligibility: BillSaverEligibility) -> Self {
         match eligibility {
             BillSaverEligibility::Qualifies => BillService::BillSaver,
-            BillSaverEligibility::AtOrUnderThreshold
-            | BillSaverEligibility::CoveredByInsurance
-            | BillSaverEligibility::CoverageUnknown => BillService::Review,
+            BillSaverEligibility::AtOrUnderThreshold | BillSaverEligibility::CoveredByInsurance | BillSaverEligibility::CoverageUnknown => {
+                BillService::Review
+            }
         }
     }
 
@@ -437,7 +441,10 @@ mod tests {
 
     #[test]
     fn with_the_carriers_plan_benefits_and_claims_go_to_the_carrier_unless_outside_what_the_plan_handles() {
-        for s in catalog().into_iter().filter(|s| s.area == ServiceArea::BenefitsAndClaims && s.carrier_plan_rule == CarrierPlanRule::DirectedToCarrier) {
+        for s in catalog()
+            .into_iter()
+            .filter(|s| s.area == ServiceArea::BenefitsAndClaims && s.carrier_plan_rule == CarrierPlanRule::DirectedToCarrier)
+        {
             let handler = |facts| route(&s, PlanCoverage::CarrierPlan, facts, "Cigna").handler;
             assert_eq!(handler(topic(AdministrativeTopic::PlanMatter)), Handler::Carrier, "{}", s.id);
             assert_eq!(handler(NONE), Handler::Carrier, "not asked: the NOTE's rule, {}", s.id);

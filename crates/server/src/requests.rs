@@ -86,7 +86,7 @@ pub async fn open(state: &AppState, key: &str, request: &NewRequest, opener: Ope
                     let assigned = AuditEvent::new(Actor::Advocate(id), "case.assigned", &reference).at(submitted_at);
                     state.storage.assign_request(&reference, id, &assigned).await?;
                 }
-                return Ok(receipt(stored, verifier));
+                return Ok(receipt(stored, verifier, &request.contact));
             }
             // Sent twice at once: the other copy won; answer as it did.
             InsertOutcome::KeyAlreadyUsed => {
@@ -105,12 +105,15 @@ async fn replay(state: &AppState, key: &IdempotencyRecord) -> Result<Option<Requ
         Some((body_hash, _)) if body_hash != key.body_hash => Err(OpenError::KeyReused),
         Some((_, stored)) => {
             let verifier = secrets::verifier(&key.key_hash, &stored.reference.to_string(), &stored.verifier_salt);
-            Ok(Some(receipt(stored, verifier)))
+            let answers = crate::sealed_records::open_answers(&state.sealing, &stored)?;
+            Ok(Some(receipt(stored, verifier, &answers.contact)))
         }
     }
 }
 
-fn receipt(stored: StoredRequest, verifier: String) -> RequestReceipt {
+/// The receipt repeats the contact method and time of day the member chose (they shape the
+/// promise it makes), taken from the answers as sent.
+fn receipt(stored: StoredRequest, verifier: String, contact: &advocate_domain::request::ContactDetails) -> RequestReceipt {
     RequestReceipt {
         reference: stored.reference,
         verifier,
@@ -118,8 +121,8 @@ fn receipt(stored: StoredRequest, verifier: String) -> RequestReceipt {
         routing: Routing { handler: stored.handler, reason: stored.routing_reason },
         outreach: stored.outreach,
         submitted_at: stored.submitted_at,
-        contact_method: stored.request.contact.method,
-        best_time: stored.request.contact.best_time,
+        contact_method: contact.method,
+        best_time: contact.best_time,
     }
 }
 

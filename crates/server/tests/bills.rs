@@ -153,12 +153,11 @@ async fn a_scanned_itemized_bill_is_read_by_ocr_into_charges_the_review_can_use(
     let panel = reading.bill.lines.iter().find(|l| l.code.as_deref() == Some("80053")).expect("the metabolic panel");
     assert_eq!((panel.revenue_code.as_deref(), panel.date, panel.charge), (Some("0301"), Date::new(2023, 2, 25), Money::from_dollars(364)));
     // And the review finds the basic panel billed with the comprehensive one that includes it.
-    let request =
-        BillReviewRequest {
-            bill: Bill { payer: BillPayer::Insurance, ..reading.bill },
-            situation: Situation { coverage: Some(advocate_domain::BillCoverage::PartlyCovered), ..Situation::default() },
-            zip: None,
-        };
+    let request = BillReviewRequest {
+        bill: Bill { payer: BillPayer::Insurance, ..reading.bill },
+        situation: Situation { coverage: Some(advocate_domain::BillCoverage::PartlyCovered), ..Situation::default() },
+        zip: None,
+    };
     let review: Review = post(&app, &serde_json::to_value(&request).unwrap()).await.json().await.unwrap();
     assert!(
         review.findings.iter().any(|f| f.kind == FindingKind::UnbundledPair),

@@ -140,8 +140,9 @@ pub fn RequestPanel(services: Arc<Vec<Service>>, chosen: RwSignal<String>) -> im
     ];
     let coverages =
         std::iter::once(choose()).chain(BillCoverage::ALL.into_iter().map(|c| (c.slug(), c.summary().to_string()))).collect::<Vec<_>>();
-    let topics =
-        std::iter::once(choose()).chain(AdministrativeTopic::ALL.into_iter().map(|t| (t.slug(), t.label().to_string()))).collect::<Vec<_>>();
+    let topics = std::iter::once(choose())
+        .chain(AdministrativeTopic::ALL.into_iter().map(|t| (t.slug(), t.label().to_string())))
+        .collect::<Vec<_>>();
     let cares = std::iter::once(choose())
         .chain(PlannedCare::ALL.into_iter().map(|c| (c.slug(), c.label("the carrier"))))
         .collect::<Vec<(&'static str, String)>>();
