@@ -122,6 +122,57 @@ async fn error_summary_is_announced_and_links_each_problem_to_its_field() {
     assert_eq!(document().active_element().unwrap().id(), "zip", "the link takes focus to the field");
 }
 
+#[wasm_bindgen_test]
+async fn a_stated_total_above_the_charges_read_says_a_charge_may_have_been_missed() {
+    use advocate_domain::Money;
+    use advocate_domain::bill_review::TotalDifference;
+    use advocate_web::components::MissedChargeNotice;
+    let root = container();
+    let difference = RwSignal::new(None::<TotalDifference>);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <MissedChargeNotice difference=difference/> });
+    tick().await;
+    assert_eq!(text(&root), "", "nothing said while the charges add up");
+
+    difference.set(Some(TotalDifference { stated: Money::from_cents(1_234_500), lines: Money::from_cents(1_100_000) }));
+    tick().await;
+    assert!(
+        text(&root).contains("We may have missed a charge: the bill's total is $12,345.00, the charges we read add up to $11,000.00."),
+        "{}",
+        text(&root)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn rows_not_read_completely_are_listed_to_check_and_can_be_added_as_charges() {
+    use advocate_domain::bill_import::layout::PrintedRow;
+    use advocate_web::components::RowsToCheck;
+    let root = container();
+    let row = |text: &str| PrintedRow { page: 0, top: 0.4, bottom: 0.42, text: text.into() };
+    let rows = RwSignal::new(vec![(2, row("0301 LAB ?? 1 $45.0O")), (3, row("0450 ER VISIT 99284"))]);
+    let added = RwSignal::new(Vec::<(u32, String)>::new());
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <RowsToCheck rows=rows on_add=move |(page, row): (u32, PrintedRow)| added.update(|a| a.push((page, row.text)))/> }
+    });
+    tick().await;
+    let heading = root.query_selector("h3").unwrap().expect("a heading");
+    assert_eq!(heading.text_content().unwrap(), "Check these rows");
+    assert!(text(&root).contains("Page 2: 0301 LAB ?? 1 $45.0O"), "{}", text(&root));
+    assert!(text(&root).contains("Page 3: 0450 ER VISIT 99284"), "{}", text(&root));
+
+    assert!(root.query_selector("li:nth-child(3)").unwrap().is_none(), "two rows, two items");
+    let second: web_sys::HtmlElement = root.query_selector("li:nth-child(2) button").unwrap().expect("a button per row").unchecked_into();
+    assert!(second.text_content().unwrap().contains("Add as a charge: 0450 ER VISIT 99284"), "each button names its row");
+    second.click();
+    tick().await;
+    assert_eq!(added.get_untracked(), vec![(3, "0450 ER VISIT 99284".to_string())]);
+    assert!(!text(&root).contains("0450 ER VISIT"), "an added row leaves the list");
+
+    let first: web_sys::HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    first.click();
+    tick().await;
+    assert!(root.query_selector("h3").unwrap().is_none(), "the list goes once every row is added");
+}
+
 /// The procedure search as the browser runs it (the wasm build of the domain's index over the
 /// whole catalog): time per search, printed for the report, never asserted.
 #[wasm_bindgen_test]

@@ -28,11 +28,21 @@ pub enum ReadMethod {
     Ocr,
 }
 
-/// `POST /api/bills/read`: the charges read from a photo or a PDF, for the member to check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `POST /api/bills/read`: the charges read from a photo or a PDF (with the total the bill
+/// states), and for the member to check them, where each charge was printed and the rows that
+/// looked like charges but could not be read completely (issue 14: "say what was and was not
+/// read").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BillReading {
     pub bill: Bill,
     pub pages: u32,
     pub method: ReadMethod,
+    /// One per line of `bill.lines`, in the same order: the page, the row's place on it and
+    /// its text.
+    #[serde(default)]
+    pub rows: Vec<layout::PrintedRow>,
+    /// Rows that looked like charges but could not be read completely.
+    #[serde(default)]
+    pub to_check: Vec<layout::PrintedRow>,
 }

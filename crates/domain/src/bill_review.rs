@@ -570,6 +570,25 @@ pub fn line_arithmetic(bill: &Bill) -> Vec<Finding> {
         .collect()
 }
 
+/// A bill's stated total and the sum of its lines, when the two differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TotalDifference {
+    pub stated: Money,
+    pub lines: Money,
+}
+
+/// The figures of [`total_mismatch`]'s first finding: the stated total, when the bill has
+/// lines and they do not add up to it. After reading a photo or PDF, the member is shown them
+/// as "we may have missed a charge" before any finding (issue 14): a total above the charges
+/// read is most often a row the reader missed.
+pub fn total_difference(bill: &Bill) -> Option<TotalDifference> {
+    let lines = bill.lines_total();
+    if bill.lines.is_empty() {
+        return None;
+    }
+    bill.stated_total.filter(|stated| *stated != lines).map(|stated| TotalDifference { stated, lines })
+}
+
 /// The stated total differs from the sum of the lines, or the amount due is more than the
 /// charges: the difference is named either way. A total above the lines is money at stake; a
 /// total below them is a question (a line may be a copy, or the total may leave one out).
@@ -579,7 +598,7 @@ pub fn total_mismatch(bill: &Bill) -> Vec<Finding> {
         return Vec::new();
     }
     let mut findings = Vec::new();
-    if let Some(stated) = bill.stated_total.filter(|stated| *stated != sum) {
+    if let Some(TotalDifference { stated, .. }) = total_difference(bill) {
         let difference = Money::from_cents((stated.cents() - sum.cents()).abs());
         let (explanation, ask) = if stated > sum {
             (
@@ -925,6 +944,18 @@ mod tests {
         assert_eq!(total_mismatch(&b)[0].at_stake, Money::from_dollars(100));
         b.stated_total = Some(Money::from_dollars(190));
         assert!(total_mismatch(&b).is_empty());
+    }
+
+    #[test]
+    fn a_stated_total_that_differs_from_the_lines_gives_both_figures() {
+        let mut b = bill(vec![line("99213", 1, 1, 150), line("85025", 1, 1, 40)]);
+        assert_eq!(total_difference(&b), None, "no stated total");
+        b.stated_total = Some(Money::from_dollars(290));
+        let lines = Money::from_dollars(190);
+        assert_eq!(total_difference(&b), Some(TotalDifference { stated: Money::from_dollars(290), lines }));
+        b.stated_total = Some(lines);
+        assert_eq!(total_difference(&b), None);
+        assert_eq!(total_difference(&Bill { stated_total: Some(lines), ..Bill::default() }), None, "nothing read yet");
     }
 
     #[test]

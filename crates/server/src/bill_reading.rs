@@ -8,11 +8,9 @@
 mod ocr;
 mod text_layer;
 
-use advocate_domain::bill::Bill;
-use advocate_domain::bill_import::layout::{PageWords, PrintedRow, read_layout};
+use advocate_domain::bill_import::layout::{PageWords, read_layout};
 use advocate_domain::bill_import::statement::StatementError;
 use advocate_domain::bill_import::{BillReading, ReadMethod};
-use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
@@ -129,29 +127,14 @@ fn dimensions(bytes: &[u8], kind: &Kind) -> Option<(u64, u64)> {
     }
 }
 
-/// `POST /api/bills/read`'s answer: the bill read (with the total it states), and for the
-/// member to check it, where each charge was printed and the rows that looked like charges but
-/// could not be read completely. A superset of the domain's [`BillReading`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct BillRead {
-    pub bill: Bill,
-    pub pages: u32,
-    pub method: ReadMethod,
-    /// One per line of `bill.lines`: the page, the row's place on it and its text.
-    pub rows: Vec<PrintedRow>,
-    /// Rows that looked like charges but could not be read completely.
-    pub to_check: Vec<PrintedRow>,
-}
-
-impl BillRead {
-    pub fn reading(&self) -> BillReading {
-        BillReading { bill: self.bill.clone(), pages: self.pages, method: self.method }
-    }
-}
-
 /// Reads a photo or a PDF into a bill.
-pub async fn read_bill(bytes: &[u8]) -> Result<BillRead, ReadError> {
+pub async fn read_bill(bytes: &[u8]) -> Result<BillReading, ReadError> {
     let kind = check_upload(bytes)?;
+    let missing = missing_readers_described();
+    if !missing.is_empty() {
+        // Said before any work, rather than after a page half read.
+        return Err(ReadError::Unavailable(missing.join(", ")));
+    }
     let folder = tempfile::Builder::new().prefix("advocate-bill-").tempdir().map_err(|e| ReadError::Unavailable(e.to_string()))?;
     let input = folder.path().join(match kind {
         Kind::Pdf => "bill.pdf",
@@ -174,7 +157,7 @@ pub async fn read_bill(bytes: &[u8]) -> Result<BillRead, ReadError> {
     if reading.bill.lines.is_empty() && reading.to_check.is_empty() {
         return Err(ReadError::Statement(StatementError::NoCharges));
     }
-    Ok(BillRead { bill: reading.bill, pages: pages.len() as u32, method, rows: reading.rows, to_check: reading.to_check })
+    Ok(BillReading { bill: reading.bill, pages: pages.len() as u32, method, rows: reading.rows, to_check: reading.to_check })
 }
 
 /// Whether a CPT/HCPCS code exists, by the codes of Medicare's unit limits bundled with the
@@ -213,6 +196,11 @@ pub fn missing_readers() -> Vec<(&'static str, &'static str)> {
         .filter(|(program, _)| !std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
         .chain(std::iter::once(("prlimit", "util-linux")).filter(|_| !std::env::split_paths(&path).any(|d| d.join("prlimit").is_file())))
         .collect()
+}
+
+/// The missing reader programs as "tesseract (Debian package tesseract-ocr)".
+pub fn missing_readers_described() -> Vec<String> {
+    missing_readers().into_iter().map(|(program, package)| format!("{program} (Debian package {package})")).collect()
 }
 
 /// Runs a reader under `prlimit` with a memory limit and a time limit; its standard output.

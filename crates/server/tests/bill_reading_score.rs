@@ -6,7 +6,8 @@
 //! charge counted once.
 
 use advocate_bill_corpus::{Capture, corpus, draw};
-use advocate_server::bill_reading::{BillRead, read_bill};
+use advocate_domain::bill_import::BillReading;
+use advocate_server::bill_reading::read_bill;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -47,7 +48,8 @@ impl Score {
 
     fn report(&self, corpus: &str) {
         println!(
-            "bill reading, {corpus}: {} bills, {} pages, charge recall {:.1}% ({}/{}), precision {:.1}% ({}/{}), {:.2} s per page ({:.2} s of CPU), stated total read on {}/{}",
+            // "[report] " puts the line in the test command's report.
+            "[report] bill reading, {corpus}: {} bills, {} pages, charge recall {:.1}% ({}/{}), precision {:.1}% ({}/{}), {:.2} s per page ({:.2} s of CPU), stated total read on {}/{}",
             self.bills,
             self.pages,
             100.0 * self.recall(),
@@ -75,7 +77,7 @@ fn children_cpu_seconds() -> f64 {
     (ticks(13) + ticks(14)) / 100.0
 }
 
-fn keys_read(read: &BillRead) -> Vec<Key> {
+fn keys_read(read: &BillReading) -> Vec<Key> {
     read.bill.lines.iter().map(|l| (l.code.clone(), l.units, l.charge.cents())).collect()
 }
 
@@ -171,7 +173,7 @@ async fn real_bills() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let folder = std::env::var_os("ADVOCATE_BILLS_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("../shared/data/bills"));
     if !folder.is_dir() {
-        println!("bill reading, real bills: not scored ({} is absent)", folder.display());
+        println!("[report] bill reading, real bills: not scored ({} is absent)", folder.display());
         return;
     }
     let mut labels: Vec<PathBuf> = std::fs::read_dir(root.join("testdata/bill-labels"))

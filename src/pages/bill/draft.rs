@@ -22,6 +22,16 @@ pub struct LineDraft {
     /// What a file gave that the form does not show (modifiers, revenue code, remittance
     /// amounts), kept so the review sees the whole line.
     pub read: BillLine,
+    /// The row of a photo or PDF this charge was read from, shown beside it so a misread is
+    /// easy to see and correct.
+    pub printed: Option<Printed>,
+}
+
+/// A row as the bill prints it, and the page it is on (from 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Printed {
+    pub page: u32,
+    pub text: String,
 }
 
 impl LineDraft {
@@ -46,7 +56,18 @@ impl LineDraft {
             units: line.units.to_string(),
             charge: line.charge.to_string().trim_start_matches('$').to_string(),
             read: line.clone(),
+            printed: None,
         }
+    }
+
+    /// A charge read from a photo or PDF, with the row it was read from.
+    pub fn from_printed(line: &BillLine, printed: Printed) -> Self {
+        LineDraft { printed: Some(printed), ..LineDraft::from_line(line) }
+    }
+
+    /// A row that looked like a charge but was not read completely, for the member to fill in.
+    pub fn to_fill_in(printed: Printed) -> Self {
+        LineDraft { printed: Some(printed), ..LineDraft::empty() }
     }
 
     /// The line, or what to fix, as (field, message) with the field's input id.

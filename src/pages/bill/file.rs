@@ -6,7 +6,7 @@
 
 use crate::api::{self, ApiError};
 use advocate_domain::bill::Bill;
-use advocate_domain::bill_import::{csv::parse_csv, statement::parse_statement_text, x12::parse_x12};
+use advocate_domain::bill_import::{BillReading, ReadMethod, csv::parse_csv, statement::parse_statement_text, x12::parse_x12};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -21,10 +21,12 @@ extern "C" {
 const MAX_PDF_PAGES: u32 = 20;
 
 /// Reads a PDF's text layer here; None when it has none (a scan), so the server must OCR it.
-async fn read_pdf_here(file: &web_sys::File) -> Option<Bill> {
+/// The text comes line by line, without the rows' places.
+async fn read_pdf_here(file: &web_sys::File) -> Option<BillReading> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
     let text = pdf_text(js_sys::Uint8Array::new(&buffer), MAX_PDF_PAGES).await.ok()?.as_string()?;
-    parse_statement_text(&text).ok()
+    let bill = parse_statement_text(&text).ok()?;
+    Some(BillReading { bill, pages: 1, method: ReadMethod::TextLayer, rows: Vec::new(), to_check: Vec::new() })
 }
 
 /// Files larger than this are not bills.
@@ -38,12 +40,13 @@ pub enum FileContent {
     NeedsServer,
 }
 
-/// `on_read` gets what a CSV or X12 file holds (replacing the lines); `on_page` the charges of
-/// one photo or PDF, which the page adds to `pages` first.
+/// `on_read` gets what a CSV or X12 file holds (replacing the lines); `on_page` what was read
+/// of one photo or PDF (its charges, their rows and the rows to check), which the page adds to
+/// `pages` first.
 #[component]
 pub fn BillFileInput(
     #[prop(into)] on_read: Callback<Result<Vec<Bill>, String>>,
-    #[prop(into)] on_page: Callback<Bill>,
+    #[prop(into)] on_page: Callback<BillReading>,
     pages: RwSignal<Vec<web_sys::File>, LocalStorage>,
 ) -> impl IntoView {
     // Photos or PDFs waiting for the member's go-ahead (browser objects: kept on this thread).
@@ -72,9 +75,9 @@ pub fn BillFileInput(
                     }
                     // A PDF with a text layer is read here: nothing leaves the device.
                     Some(Ok(FileContent::NeedsServer)) if is_pdf(&file).await => match read_pdf_here(&file).await {
-                        Some(bill) => {
+                        Some(reading) => {
                             pages.update(|p| p.push(file));
-                            on_page.run(bill);
+                            on_page.run(reading);
                         }
                         None => photos.push(file),
                     },
@@ -100,7 +103,7 @@ pub fn BillFileInput(
                             w.remove(0);
                         });
                         pages.update(|p| p.push(file));
-                        on_page.run(reading.bill);
+                        on_page.run(reading);
                     }
                     // Nothing was kept on the server: trying again sends the rest from here.
                     Err(error) => {

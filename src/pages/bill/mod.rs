@@ -9,13 +9,15 @@ mod results;
 
 use crate::api::{self, ApiError};
 use crate::bill_handoff::BillHandoff;
-use crate::components::{ErrorNotice, ErrorSummary, FieldError, Radios, TextField};
-use crate::page::{focus_by_id, set_page_title};
+use crate::components::{ErrorNotice, ErrorSummary, FieldError, MissedChargeNotice, Radios, RowsToCheck, TextField};
+use crate::page::{focus_by_id, focus_now, set_page_title};
 use advocate_domain::bill::Bill;
-use advocate_domain::bill_review::{BillOnly, BillReviewRequest, Review, review};
+use advocate_domain::bill_import::BillReading;
+use advocate_domain::bill_import::layout::PrintedRow;
+use advocate_domain::bill_review::{BillOnly, BillReviewRequest, Review, review, total_difference};
 use advocate_domain::letters::Letter;
 use advocate_domain::routing::BillCoverage;
-use draft::{BillForm, LineDraft};
+use draft::{BillForm, LineDraft, Printed};
 use leptos::prelude::*;
 use results::ReviewResults;
 
@@ -43,6 +45,15 @@ pub fn BillPage() -> impl IntoView {
     // "Send to an advocate" takes along.
     let pages = RwSignal::new_local(Vec::<web_sys::File>::new());
     let checked = StoredValue::new(None::<BillReviewRequest>);
+    // Rows of a photo or PDF that looked like charges but were not read completely, with the
+    // page each is shown as; and the pages read before the current file, to number them.
+    let to_check = RwSignal::new(Vec::<(u32, PrintedRow)>::new());
+    let pages_before = StoredValue::new(0u32);
+    // The stated total against the charges as they stand, corrected or not.
+    let difference = Memo::new(move |_| {
+        let read = lines.read().iter().enumerate().filter_map(|(i, line)| line.to_line(i).ok()).collect();
+        total_difference(&Bill { lines: read, ..base.get() })
+    });
 
     let load = move |bill: Bill| {
         lines.set(bill.lines.iter().map(LineDraft::from_line).collect());
@@ -67,17 +78,43 @@ pub fn BillPage() -> impl IntoView {
         }
         Err(message) => file_message.set(Some(message)),
     });
-    // One page read from a photo or PDF: the first replaces the lines, the next ones add to them.
-    let on_page = Callback::new(move |mut bill: Bill| {
-        let credits = bill.take_out_credits();
-        let read = bill.lines.len();
+    // One file read from a photo or PDF: the first replaces the lines, the next ones add to them,
+    // each charge with the row it was read from.
+    let on_page = Callback::new(move |reading: BillReading| {
+        let BillReading { mut bill, rows, to_check: unread, pages: count, .. } = reading;
         let page = pages.read_untracked().len();
         if page <= 1 {
+            pages_before.set_value(0);
+            to_check.set(Vec::new());
+        }
+        let before = pages_before.get_value();
+        pages_before.set_value(before + count.max(1));
+        let printed = move |row: &PrintedRow| Printed { page: before + row.page + 1, text: row.text.clone() };
+        // Credits come out of the lines, so each row is paired with its line first.
+        let drafts: Vec<LineDraft> = bill
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| line.charge.cents() >= 0)
+            .map(|(i, line)| match rows.get(i) {
+                Some(row) => LineDraft::from_printed(line, printed(row)),
+                None => LineDraft::from_line(line),
+            })
+            .collect();
+        let credits = bill.take_out_credits();
+        let read = bill.lines.len();
+        to_check.update(|r| r.extend(unread.iter().map(|row| (before + row.page + 1, row.clone()))));
+        if page <= 1 {
             load(bill);
+            lines.set(drafts);
         } else {
+            // The total is printed on the last page.
+            if bill.stated_total.is_some() {
+                base.update(|b| b.stated_total = bill.stated_total);
+            }
             lines.update(|l| {
                 l.retain(|line| !line.is_blank());
-                l.extend(bill.lines.iter().map(LineDraft::from_line));
+                l.extend(drafts);
             });
             outcome.set(None);
         }
@@ -146,6 +183,7 @@ pub fn BillPage() -> impl IntoView {
             <div role="status">
                 {move || file_message.get().map(|message| view! { <p class="notice notice--info">{message}</p> })}
             </div>
+            <MissedChargeNotice difference=difference/>
             {move || (claims.read().len() > 1).then(|| view! {
                 <div class="field">
                     <label class="label" for="claim">"Claim"</label>
@@ -172,6 +210,15 @@ pub fn BillPage() -> impl IntoView {
                     aria-describedby=move || error_for("add-line".into()).read().is_some().then_some("add-line-error")
                     on:click=move |_| lines.update(|l| l.push(LineDraft::empty()))>"Add a charge"</button>
                 <FieldError field="add-line" message=error_for("add-line".into())/>
+                <RowsToCheck rows=to_check on_add=move |(page, row): (u32, PrintedRow)| {
+                    lines.update(|l| {
+                        l.retain(|line| !line.is_blank());
+                        l.push(LineDraft::to_fill_in(Printed { page, text: row.text }));
+                    });
+                    let index = lines.read_untracked().len() - 1;
+                    // Once drawn, the member continues in the new charge's first field.
+                    request_animation_frame(move || focus_now(&format!("line-{index}-description")));
+                }/>
 
                 <h2 class="section-title">"About the care"</h2>
                 <fieldset class="question" class:question--error=move || error_for("coverage".into()).read().is_some() aria-describedby="coverage-hint">
@@ -213,6 +260,7 @@ pub fn BillPage() -> impl IntoView {
             {move || match outcome.get() {
                 Some(Ok(found)) => view! {
                     <ReviewResults review=found coverage=coverage.get_untracked()
+                        difference=checked.with_value(|request| request.as_ref().and_then(|r| total_difference(&r.bill)))
                         on_send=move || BillHandoff::get().set(checked.get_value(), pages.get_untracked())>
                         <letters::LetterList letters=letters.get_untracked()/>
                     </ReviewResults>
@@ -247,6 +295,9 @@ fn LineFields(
         <li class="bill-line">
             <fieldset class="bill-line__fields">
                 <legend class="bill-line__legend">{format!("Charge {}", index + 1)}</legend>
+                {move || lines.read().get(index).and_then(|l| l.printed.clone()).map(|Printed { page, text }| view! {
+                    <p class="printed-row"><span class="printed-row__page">{format!("On the bill, page {page}: ")}</span>{text}</p>
+                })}
                 <LineInput id=id("description") label="What it was for" value=field(|l| &l.description) on_input=set(|l, v| l.description = v) error=error_for(id("description"))/>
                 <div class="bill-line__row">
                     <LineInput id=id("date") label="Date" input_type="date" value=field(|l| &l.date) on_input=set(|l, v| l.date = v) error=error_for(id("date"))/>

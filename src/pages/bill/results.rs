@@ -3,10 +3,10 @@
 //! to an advocate.
 
 use crate::clock::use_now;
-use crate::components::ContactCard;
+use crate::components::{ContactCard, MissedChargeNotice};
 use crate::finder::Answers;
 use crate::page::use_program;
-use advocate_domain::bill_review::{Review, describe_lines};
+use advocate_domain::bill_review::{Review, TotalDifference, describe_lines};
 use advocate_domain::routing::{BillCoverage, BillSaverEligibility, BillService};
 use leptos::prelude::*;
 
@@ -14,6 +14,9 @@ use leptos::prelude::*;
 pub fn ReviewResults(
     review: Review,
     coverage: Option<BillCoverage>,
+    /// The bill's stated total against the charges checked, when they differ: said before any
+    /// finding, since a charge may have been missed.
+    difference: Option<TotalDifference>,
     /// Called as the member follows "Send to an advocate", to take the bill along.
     #[prop(into)]
     on_send: Callback<()>,
@@ -31,6 +34,7 @@ pub fn ReviewResults(
     view! {
         <section class="review" aria-labelledby="results-title">
             <h2 id="results-title" tabindex="-1">"What we found"</h2>
+            <MissedChargeNotice difference=Signal::stored(difference)/>
             <p class="review__summary">
                 {match count {
                     0 => "No problems found in the charges.".to_string(),

@@ -49,7 +49,7 @@ pub(super) fn reviewed(state: &AppState, request: &BillReviewRequest) -> Review 
 #[utoipa::path(post, path = "/api/bills/read", tag = "bill check",
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The photo or PDF, at most 20 MB and 20 pages"),
     responses(
-        (status = 200, body = crate::bill_reading::BillRead),
+        (status = 200, body = advocate_domain::bill_import::BillReading),
         (status = 413, body = advocate_domain::Problem, description = "Over 20 MB"),
         (status = 422, body = advocate_domain::Problem, description = "Not a photo or PDF, protected, damaged, or no charges could be read; the detail says what to try"),
         (status = 503, body = advocate_domain::Problem, description = "This server cannot read bills (a reader program is missing); type the charges in or call"),
