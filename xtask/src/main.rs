@@ -1,7 +1,7 @@
 //! The project's two commands.
 //!
-//! `cargo xtask serve`: install what is missing, build the release SPA and server, serve the app
-//! at http://127.0.0.1:8080.
+//! `cargo xtask serve`: install what is missing (the build tools and the programs that read
+//! bills), build the release SPA and server, serve the app at http://127.0.0.1:8080.
 //! `cargo xtask test`: the same installs, then every test layer, a size report and one summary
 //! line; exits non-zero on any failure.
 //!
@@ -54,6 +54,7 @@ fn main() -> ExitCode {
 /// Builds everything and serves the app in the foreground until Ctrl-C or SIGTERM.
 fn serve(server_args: &[String]) -> Result<(), String> {
     tools::ensure_build_tools()?;
+    tools::ensure_reading_tools()?;
     let built = build::release()?;
     println!("Serving Advocate at http://127.0.0.1:8080 (Ctrl-C to stop)");
     let status = std::process::Command::new(&built.server)

@@ -33,16 +33,27 @@ pub fn ensure_build_tools() -> Result<(), String> {
 
 pub fn ensure_test_tools() -> Result<(), String> {
     ensure_build_tools()?;
+    ensure_reading_tools()?;
     ensure_debian_packages(&[
         ("chromium", "chromium"),
         ("chromedriver", "chromium-driver"),
         // The load benchmark of the estimate endpoint.
         ("wrk", "wrk"),
-        // Reading photos and scanned bills: OCR, and PDF text and pages.
-        ("tesseract", "tesseract-ocr"),
-        ("pdftoppm", "poppler-utils"),
         // The domain tests check our time-zone rule against the system's tz database.
         ("/usr/share/zoneinfo/America/New_York", "tzdata"),
+    ])
+}
+
+/// The programs the server runs to read photos and PDFs of bills (its `bill_reading::READERS`):
+/// installed by `cargo xtask serve` as by the test command, so a fresh machine reads a scanned
+/// bill after the first command. Debian 12's `imagemagick` gives `convert` (ImageMagick 6).
+pub fn ensure_reading_tools() -> Result<(), String> {
+    ensure_debian_packages(&[
+        ("tesseract", "tesseract-ocr"),
+        ("pdftohtml", "poppler-utils"),
+        ("pdftoppm", "poppler-utils"),
+        ("convert", "imagemagick"),
+        ("prlimit", "util-linux"),
     ])
 }
 

@@ -19,4 +19,10 @@ pub struct Readiness {
     pub database_reachable: bool,
     /// Whether every migration bundled with this server has been applied.
     pub migrations_applied: bool,
+    /// Programs that reading photos and PDFs of bills needs and this server lacks, each as
+    /// "tesseract (Debian package tesseract-ocr)". The rest of the app works without them, so
+    /// they do not make the server unready; uploads get a 503 saying bill reading is
+    /// unavailable (issue 14: "works after the first command").
+    #[serde(default)]
+    pub missing_readers: Vec<String>,
 }

@@ -31,6 +31,11 @@ impl Application {
         if spa.is_none() {
             tracing::warn!(dist_dir = %config.dist_dir.display(), "no built SPA found: serving the API only");
         }
+        let missing = crate::bill_reading::missing_readers_described();
+        if !missing.is_empty() {
+            // Said once, where the operator looks: uploads of photos and PDFs will get a 503.
+            tracing::warn!(missing = %missing.join(", "), "bill reading is unavailable: install these programs (cargo xtask serve does)");
+        }
         let ranges = crate::pricing::ranges::load(config.price_ranges_file.as_deref())?;
         let prices = match storage.fee_schedule().await.context("cannot read the imported fee schedule")? {
             Some(import) => {

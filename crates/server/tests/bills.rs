@@ -192,3 +192,58 @@ async fn uploads_that_are_not_bills_get_a_422_that_says_what_to_try() {
     let too_big = read(&app, vec![0; 21 * 1024 * 1024]).await;
     assert_eq!(too_big.status(), 413);
 }
+
+/// A server started where a reader program is missing says so once in its log at start, names
+/// it in `/readyz` (still ready: the rest of the app works), and answers an upload with a 503
+/// that says bill reading is unavailable and what to do.
+#[tokio::test]
+async fn a_missing_reader_program_is_named_at_start_and_in_readyz() {
+    use advocate_domain::{Problem, Readiness};
+    let dir = tempfile::tempdir().unwrap();
+    // A PATH holding every reader program but tesseract.
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for program in ["prlimit", "pdftohtml", "pdftoppm", "convert"] {
+        if let Some(found) = std::env::split_paths(&path).map(|d| d.join(program)).find(|p| p.is_file()) {
+            std::os::unix::fs::symlink(found, bin.join(program)).unwrap();
+        }
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let log = std::fs::File::create(dir.path().join("log")).unwrap();
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_advocate-server"))
+        .args(["--listen", &format!("127.0.0.1:{port}")])
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
+        .env("PATH", &bin)
+        .env("ADVOCATE_LOG", "warn")
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::new();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut readiness = None;
+    for _ in 0..100 {
+        if let Ok(response) = client.get(format!("{base}/readyz")).send().await {
+            readiness = Some((response.status(), response.json::<Readiness>().await.unwrap()));
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let (status, readiness) = readiness.expect("the server answers");
+    assert_eq!(status, 200, "the rest of the app works");
+    assert_eq!(readiness.missing_readers, ["tesseract (Debian package tesseract-ocr)"]);
+
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x00\0\0\0".to_vec();
+    let response = client.post(format!("{base}/api/bills/read")).body(png).send().await.unwrap();
+    assert_eq!(response.status(), 503);
+    let problem: Problem = response.json().await.unwrap();
+    assert_eq!(problem.title, "Bill reading is unavailable on this server");
+    assert!(problem.detail.unwrap().contains("Type the charges in, or call an advocate"));
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let logged = std::fs::read_to_string(dir.path().join("log")).unwrap();
+    assert_eq!(logged.matches("bill reading is unavailable: install").count(), 1, "{logged}");
+    assert!(logged.contains("tesseract (Debian package tesseract-ocr)"), "{logged}");
+}

@@ -10,7 +10,8 @@ pub async fn healthz() -> Json<Health> {
     Json(Health { status: "ok".into() })
 }
 
-/// The database is reachable and every migration is applied.
+/// The database is reachable and every migration is applied; and which programs bill reading
+/// lacks, if any (looked up on each call, so installing one shows at once).
 #[utoipa::path(get, path = "/readyz", tag = "operations", responses(
     (status = 200, body = Readiness, description = "Ready to serve"),
     (status = 503, body = Readiness, description = "Not ready: the body says why"),
@@ -23,6 +24,7 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Readines
         database: state.storage.backend().name().into(),
         database_reachable: status.reachable,
         migrations_applied: status.migrations_applied,
+        missing_readers: crate::bill_reading::missing_readers_described(),
     };
     let code = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (code, Json(readiness))
