@@ -15,6 +15,12 @@ const SOURCES: &[&str] = &["crates", "src", "tests", "xtask/src", "fuzz/fuzz_tar
 /// so: when one stops, the test asks for its line here to go.
 const NOT_YET: &[(&str, &str)] = &[("tests/e2e/bill.test.mjs", "real bill scans; another change replaces them with generated bills")];
 
+/// Reports that may score an extra corpus beside the repository when it is there (bills that are
+/// not ours to redistribute), printing "not scored" when it is not. They never fail on its
+/// absence, so a clone anywhere still passes; what they assert comes from testdata/ alone.
+const OPTIONAL_EXTRA: &[(&str, &str)] =
+    &[("crates/server/tests/bill_reading_score.rs", "the real bills beside the repository, scored in the report when present")];
+
 /// The first folder of an absolute path where people keep their own files. The system's folders
 /// (/usr, /tmp, /dev, …) are left out: tools live there, and scratch space is made there.
 const USER_PLACES: &[&str] = &["home", "Users", "root", "mnt", "media", "srv", "work", "data"];
@@ -119,6 +125,9 @@ mod tests {
         for file in &files {
             let code = std::fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             let found = findings(file, &code);
+            if OPTIONAL_EXTRA.iter().any(|(name, _)| file == Path::new(name)) {
+                continue;
+            }
             if NOT_YET.iter().any(|(name, _)| file == Path::new(name)) {
                 still_outside.extend((!found.is_empty()).then_some(file));
                 continue;

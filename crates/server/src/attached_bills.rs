@@ -3,6 +3,7 @@
 
 use crate::audit::{Actor, AuditEvent};
 use crate::request_id::with_request_id;
+use crate::sealed_records::bill_file_context;
 use crate::sealing::SealingKey;
 use crate::state::AppState;
 use crate::storage::{AddBillFile, BillFileInfo, BillFileKind, NewBillFile, SealedBillFile, Storage};
@@ -13,11 +14,6 @@ use std::time::Duration;
 
 /// How often expired bills are looked for: a bill outlives its retention by at most this.
 const SWEEP_EVERY: Duration = Duration::from_secs(15 * 60);
-
-/// What a file is bound to when sealed: a sealed content moved to another row does not open.
-pub(crate) fn context(reference: &Reference, kind: BillFileKind, media_type: &str, content_tag: &str) -> String {
-    format!("advocate bill file\0{reference}\0{}\0{media_type}\0{content_tag}", kind.name())
-}
 
 /// Seals and stores one file of a request's bill.
 pub async fn attach(
@@ -37,7 +33,7 @@ pub async fn attach(
         media_type: media_type.into(),
         byte_count: content.len() as u64,
         key_id: key.id().into(),
-        sealed: key.seal(content, &context(reference, kind, media_type, &content_tag)),
+        sealed: key.seal(content, &bill_file_context(reference, kind, media_type, &content_tag)),
         content_tag,
         created_at,
         delete_after: Timestamp::from_unix_seconds(created_at.unix_seconds() + state.bill_retention.as_secs() as i64),
@@ -50,7 +46,7 @@ pub async fn attach(
 /// key), reported as such, never shown as empty.
 pub fn open(key: &SealingKey, reference: &Reference, file: &SealedBillFile) -> anyhow::Result<Vec<u8>> {
     let info = &file.info;
-    key.open(&file.sealed, &context(reference, info.kind, &info.media_type, &info.content_tag), &file.key_id)
+    key.open(&file.sealed, &bill_file_context(reference, info.kind, &info.media_type, &info.content_tag), &file.key_id)
         .map_err(|e| anyhow::anyhow!("bill file {} of {reference} cannot be opened: {e}", info.id))
 }
 

@@ -129,9 +129,9 @@ pub enum LogFormat {
 
 impl Config {
     /// The limits on client connections (see `connections`).
-    pub fn connection_limits(&self) -> crate::connections::ConnectionLimits {
+    pub fn connection_limits(&self) -> ConnectionLimits {
         let seconds = |s: u32| std::time::Duration::from_secs(u64::from(s));
-        crate::connections::ConnectionLimits {
+        ConnectionLimits {
             max_connections: self.max_connections as usize,
             header_timeout: seconds(self.header_timeout_seconds),
             keep_alive: seconds(self.keep_alive_seconds),
@@ -177,6 +177,21 @@ fn parse_base_path(input: &str) -> Result<String, String> {
         return Err("use letters, digits, '-', '_' and '/' only, like /advocate/".into());
     }
     Ok(if trimmed.is_empty() { "/".into() } else { format!("/{trimmed}/") })
+}
+
+/// The limits on connections, from the server's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectionLimits {
+    pub max_connections: usize,
+    /// From a request's first byte to the end of its headers.
+    pub header_timeout: std::time::Duration,
+    /// How long a connection may wait for its next request (or its first).
+    pub keep_alive: std::time::Duration,
+    /// The longest pause in a request's body or in the client's reading of a response, and the
+    /// time a body gets before the minimum rate applies.
+    pub body_timeout: std::time::Duration,
+    /// The average rate a body must keep after `body_timeout`, in bytes per second.
+    pub body_min_rate: u64,
 }
 
 #[cfg(test)]

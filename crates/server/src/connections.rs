@@ -8,6 +8,7 @@
 //! axum::serve has none of these, so the accept loop is ours, with hyper's HTTP/1 connection
 //! builder. HTTP/2 is left to the reverse proxy that ends TLS (browsers speak it only over TLS).
 
+pub use crate::config::ConnectionLimits;
 use crate::http::problem_response;
 use advocate_domain::Problem;
 use axum::Router;
@@ -30,21 +31,6 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
 use tokio::time::{Instant, Sleep};
 use tower::ServiceExt;
-
-/// The limits on connections, from the server's settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ConnectionLimits {
-    pub max_connections: usize,
-    /// From a request's first byte to the end of its headers.
-    pub header_timeout: Duration,
-    /// How long a connection may wait for its next request (or its first).
-    pub keep_alive: Duration,
-    /// The longest pause in a request's body or in the client's reading of a response, and the
-    /// time a body gets before the minimum rate applies.
-    pub body_timeout: Duration,
-    /// The average rate a body must keep after `body_timeout`, in bytes per second.
-    pub body_min_rate: u64,
-}
 
 /// How long requests in flight get to finish once the server is asked to stop.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(20);

@@ -5,9 +5,8 @@
 //! key: sealing what was written in clear before (at start), refusing to start with a key that
 //! did not seal them, and re-sealing them all with a new key (`advocate-server rotate-key`).
 
-use crate::attached_bills;
 use crate::sealing::SealingKey;
-use crate::storage::{Sealed, SealedPlace, Storage, StoredNote, StoredRequest, StoredStatusChange};
+use crate::storage::{BillFileKind, Sealed, SealedPlace, Storage, StoredNote, StoredRequest, StoredStatusChange};
 use advocate_domain::{NewRequest, Reference, Timestamp};
 use anyhow::{Context, bail};
 use std::collections::BTreeMap;
@@ -26,6 +25,11 @@ fn note_context(label: &str, reference: &Reference, advocate_id: i64, at: Timest
     format!("advocate {label}\0{reference}\0{advocate_id}\0{}", at.unix_seconds())
 }
 
+/// What a bill's file is bound to when sealed: a sealed content moved to another row does not open.
+pub(crate) fn bill_file_context(reference: &Reference, kind: BillFileKind, media_type: &str, content_tag: &str) -> String {
+    format!("advocate bill file\0{reference}\0{}\0{media_type}\0{content_tag}", kind.name())
+}
+
 /// What the value a place holds is bound to.
 pub fn context(place: &SealedPlace) -> String {
     match place {
@@ -35,7 +39,7 @@ pub fn context(place: &SealedPlace) -> String {
             note_context("status note", reference, *advocate_id, *changed_at)
         }
         SealedPlace::BillFile { reference, kind, media_type, content_tag, .. } => {
-            attached_bills::context(reference, *kind, media_type, content_tag)
+            bill_file_context(reference, *kind, media_type, content_tag)
         }
     }
 }
@@ -212,7 +216,6 @@ pub async fn rotate(storage: &dyn Storage, old: &SealingKey, new: &SealingKey) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::BillFileKind;
 
     #[test]
     fn each_place_binds_its_value_to_its_row() {
