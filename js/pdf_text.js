@@ -1,6 +1,7 @@
-// A PDF's text layer, read in the browser with pdf.js, as lines of text in reading order (each
-// line's words left to right, lines top to bottom), for the domain's statement reader. pdf.js
-// is loaded only when a PDF is chosen, from this app's own origin, and never evaluates strings.
+// A PDF's text layer, read in the browser with pdf.js: each page's size and its runs of text with
+// their boxes (measured from the page's top left corner, in points), for the domain's layout
+// reader — the same reader the server gives poppler's runs to. pdf.js is loaded only when a PDF
+// is chosen, from this app's own origin, and never evaluates strings.
 let pdfjs;
 
 export async function pdf_text(bytes, max_pages) {
@@ -9,31 +10,28 @@ export async function pdf_text(bytes, max_pages) {
     pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdf.worker.min.mjs', document.baseURI).href;
   }
   const document_ = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
-  const lines = [];
+  const pages = [];
   try {
-    const pages = Math.min(document_.numPages, max_pages);
-    for (let number = 1; number <= pages; number++) {
+    const count = Math.min(document_.numPages, max_pages);
+    for (let number = 1; number <= count; number++) {
       const page = await document_.getPage(number);
       const content = await page.getTextContent();
-      // Items whose baselines are within 3 points of a line's first make that line, as
-      // poppler's pdftotext -layout (which the server uses) groups them.
-      const items = content.items
-        .filter((item) => item.str && item.str.trim())
-        .map((item) => ({ x: item.transform[4], y: item.transform[5], text: item.str.trim() }))
-        .sort((a, b) => b.y - a.y || a.x - b.x);
-      let line = [];
-      for (const item of items) {
-        if (line.length && line[0].y - item.y > 3) {
-          lines.push(line.sort((a, b) => a.x - b.x).map((i) => i.text).join('  '));
-          line = [];
-        }
-        line.push(item);
+      const [x0, y0, x1, y1] = page.view;
+      const runs = [];
+      for (const item of content.items) {
+        if (!item.str || !item.str.trim()) continue;
+        const [a, b, c, d, e, f] = item.transform;
+        // Text set along a slant is not the bill's table (the server leaves it out too).
+        if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d)) continue;
+        const height = item.height || Math.abs(d);
+        // pdf.js gives the baseline, from the bottom; the reader wants the box, from the top.
+        runs.push({ text: item.str, left: e - x0, top: y1 - f - height, width: item.width, height });
       }
-      if (line.length) lines.push(line.sort((a, b) => a.x - b.x).map((i) => i.text).join('  '));
+      pages.push({ width: x1 - x0, height: y1 - y0, runs });
       page.cleanup();
     }
   } finally {
     await document_.destroy();
   }
-  return lines.join('\n');
+  return pages;
 }

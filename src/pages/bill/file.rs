@@ -1,18 +1,21 @@
 //! Adding a bill from files. CSV exports, X12 claims or remittances and PDFs with a text layer
-//! are read here by the domain's readers: nothing leaves the device. Photos and scans need the
+//! are read here by the domain's readers (a PDF's by the same layout reader as the server's):
+//! nothing leaves the device. Photos and scans need the
 //! server's reader (OCR); the
 //! member is told so and sends them only by choosing to, one page after another, with the
 //! progress shown and a retry when the network fails.
 
 use crate::api::{self, ApiError};
 use advocate_domain::bill::Bill;
+use advocate_domain::bill_import::layout::{PageRuns, PageWords, read_layout};
 use advocate_domain::bill_import::{BillReading, ReadMethod, csv::parse_csv, statement::parse_statement_text, x12::parse_x12};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/js/pdf_text.js")]
 extern "C" {
-    /// The PDF's text layer, line by line (pdf.js, loaded on first use).
+    /// The PDF's text layer: each page's size and its runs of text with their boxes
+    /// (pdf.js, loaded on first use).
     #[wasm_bindgen(catch)]
     async fn pdf_text(bytes: js_sys::Uint8Array, max_pages: u32) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
 }
@@ -20,13 +23,32 @@ extern "C" {
 /// Pages of a PDF read for charges: a long itemized bill fits.
 const MAX_PDF_PAGES: u32 = 20;
 
-/// Reads a PDF's text layer here; None when it has none (a scan), so the server must OCR it.
-/// The text comes line by line, without the rows' places.
+/// Reads a PDF's text layer here with the domain's layout reader (the server's reader for text
+/// PDFs), each charge with its printed row and the rows to check; a page that is not a table is
+/// read line by line. None when the PDF has no text (a scan), so the server must OCR it.
 async fn read_pdf_here(file: &web_sys::File) -> Option<BillReading> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
-    let text = pdf_text(js_sys::Uint8Array::new(&buffer), MAX_PDF_PAGES).await.ok()?.as_string()?;
+    let pages = pdf_text(js_sys::Uint8Array::new(&buffer), MAX_PDF_PAGES).await.ok()?;
+    let pages: Vec<PageRuns> = serde_wasm_bindgen::from_value(pages).ok()?;
+    let words: Vec<PageWords> = pages.iter().map(PageRuns::words).collect();
+    if words.iter().all(|page| page.words.is_empty()) {
+        return None;
+    }
+    let count = pages.len() as u32;
+    // A text layer's codes are as printed: no OCR misreading to correct.
+    let reading = read_layout(&words, &|_| true);
+    if !reading.bill.lines.is_empty() || !reading.to_check.is_empty() {
+        return Some(BillReading {
+            bill: reading.bill,
+            pages: count,
+            method: ReadMethod::TextLayer,
+            rows: reading.rows,
+            to_check: reading.to_check,
+        });
+    }
+    let text = pages.iter().flat_map(PageRuns::lines).collect::<Vec<_>>().join("\n");
     let bill = parse_statement_text(&text).ok()?;
-    Some(BillReading { bill, pages: 1, method: ReadMethod::TextLayer, rows: Vec::new(), to_check: Vec::new() })
+    Some(BillReading { bill, pages: count, method: ReadMethod::TextLayer, rows: Vec::new(), to_check: Vec::new() })
 }
 
 /// Files larger than this are not bills.

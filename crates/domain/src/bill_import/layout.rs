@@ -29,6 +29,83 @@ pub struct Word {
     pub bottom: f32,
 }
 
+/// A page of a PDF's text layer as runs of text with their boxes, from the top left corner in
+/// points: what the browser's pdf.js gives (the server's poppler runs are read in its own module).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PageRuns {
+    pub width: f32,
+    pub height: f32,
+    pub runs: Vec<TextRun>,
+}
+
+/// One run of text and its box.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TextRun {
+    pub text: String,
+    pub left: f32,
+    pub top: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl PageRuns {
+    /// The page's words, each placed along its run.
+    pub fn words(&self) -> PageWords {
+        PageWords {
+            width: self.width,
+            height: self.height,
+            words: self.runs.iter().flat_map(|r| words_of_run(&r.text, r.left, r.top, r.width, r.height)).collect(),
+            recognised: false,
+        }
+    }
+
+    /// The page as lines of text, top to bottom, each line's runs left to right (runs whose tops
+    /// are within a third of their height make a line), for the line-by-line statement reader
+    /// when a page is not a table.
+    pub fn lines(&self) -> Vec<String> {
+        let mut runs: Vec<&TextRun> = self.runs.iter().filter(|r| !r.text.trim().is_empty()).collect();
+        runs.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.left.total_cmp(&b.left)));
+        let mut lines: Vec<Vec<&TextRun>> = Vec::new();
+        for run in runs {
+            match lines.last_mut() {
+                Some(line) if (run.top - line[0].top).abs() <= line[0].height.max(1.0) / 3.0 => line.push(run),
+                _ => lines.push(vec![run]),
+            }
+        }
+        lines
+            .into_iter()
+            .map(|mut line| {
+                line.sort_by(|a, b| a.left.total_cmp(&b.left));
+                line.iter().map(|r| r.text.trim()).collect::<Vec<_>>().join("  ")
+            })
+            .collect()
+    }
+}
+
+/// The words of one run of text (what a PDF's text layer gives: poppler's runs on the server,
+/// pdf.js's items in the browser), each placed along the run by its share of the characters.
+pub fn words_of_run(text: &str, left: f32, top: f32, width: f32, height: f32) -> Vec<Word> {
+    let characters = text.chars().count().max(1) as f32;
+    let per_character = width / characters;
+    let mut words = Vec::new();
+    let mut at = 0usize;
+    for piece in text.split(' ') {
+        let length = piece.chars().count();
+        if !piece.trim().is_empty() {
+            let start = left + at as f32 * per_character;
+            words.push(Word {
+                text: piece.to_string(),
+                left: start,
+                top,
+                right: start + length as f32 * per_character,
+                bottom: top + height,
+            });
+        }
+        at += length + 1;
+    }
+    words
+}
+
 /// The words of one page, with the page's size in the same units.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

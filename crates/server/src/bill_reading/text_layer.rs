@@ -6,7 +6,7 @@
 //! guide to reading one) comes as short runs stepping down or up one after the other: it is
 //! not the bill's table, and is left out.
 
-use advocate_domain::bill_import::layout::{PageWords, Word};
+use advocate_domain::bill_import::layout::{PageWords, words_of_run};
 
 /// The pages of `pdftohtml -xml -zoom 1` output (coordinates in points).
 pub fn parse(xml: &str) -> Vec<PageWords> {
@@ -68,29 +68,6 @@ fn tilted(runs: &[Run]) -> Vec<bool> {
         }
     }
     tilted
-}
-
-/// The words of one run of text, each given the run's share of its characters.
-fn words_of_run(text: &str, left: f32, top: f32, width: f32, height: f32) -> Vec<Word> {
-    let characters = text.chars().count().max(1) as f32;
-    let per_character = width / characters;
-    let mut words = Vec::new();
-    let mut at = 0usize;
-    for piece in text.split(' ') {
-        let length = piece.chars().count();
-        if !piece.trim().is_empty() {
-            let start = left + at as f32 * per_character;
-            words.push(Word {
-                text: piece.to_string(),
-                left: start,
-                top,
-                right: start + length as f32 * per_character,
-                bottom: top + height,
-            });
-        }
-        at += length + 1;
-    }
-    words
 }
 
 fn attribute<'a>(attributes: &'a str, name: &str) -> Option<&'a str> {

@@ -255,3 +255,50 @@ fn a_price_column_beside_an_amount_column_is_the_unit_price() {
     assert_eq!(charges(&reading), [(None, Some("J1885"), 2, 3_400), (None, Some("J0131"), 75, 7_500)]);
     assert_eq!(reading.bill.lines[0].unit_price, Some(Money::from_cents(1_700)));
 }
+
+/// A run of text as a PDF's text layer gives it, 5 points a character, 10 high.
+fn run(text: &str, left: f32, top: f32) -> TextRun {
+    TextRun { text: text.into(), left, top, width: 5.0 * text.chars().count() as f32, height: 10.0 }
+}
+
+#[test]
+fn a_text_layers_runs_are_read_as_the_server_reads_them_with_each_word_placed_along_its_run() {
+    let page = PageRuns {
+        width: 612.0,
+        height: 792.0,
+        runs: vec![
+            run("Date", 36.0, 40.0),
+            run("HCPCS", 100.0, 40.0),
+            run("Description", 160.0, 40.0),
+            run("Qty", 340.0, 40.0),
+            run("Charges", 400.0, 40.0),
+            run("03/14/24", 36.0, 60.0),
+            run("85025", 100.0, 60.0),
+            run("COMPLETE BLOOD COUNT", 160.0, 60.0),
+            run("1", 345.0, 60.0),
+            run("$ 45.00", 400.0, 60.0),
+            run("03/14/24", 36.0, 75.0),
+            run("85025", 100.0, 75.0),
+            run("COMPLETE BLOOD COUNT", 160.0, 75.0),
+            run("1", 345.0, 75.0),
+            run("$ 45.00", 400.0, 75.0),
+        ],
+    };
+    let words = page.words();
+    let blood = words.words.iter().find(|w| w.text == "BLOOD").unwrap();
+    assert_eq!((blood.left, blood.right), (160.0 + 9.0 * 5.0, 160.0 + 14.0 * 5.0));
+    assert!(!words.recognised);
+    let reading = read(&[words]);
+    assert_eq!(charges(&reading), [(None, Some("85025"), 1, 4500), (None, Some("85025"), 1, 4500)]);
+    assert_eq!(reading.rows.len(), 2);
+}
+
+#[test]
+fn a_text_layers_runs_make_lines_top_to_bottom_and_left_to_right() {
+    let page = PageRuns {
+        width: 612.0,
+        height: 792.0,
+        runs: vec![run("$45.00", 300.0, 61.0), run("Total", 36.0, 80.0), run("85025 CBC", 36.0, 60.0), run(" ", 200.0, 60.0)],
+    };
+    assert_eq!(page.lines(), ["85025 CBC  $45.00", "Total"]);
+}
