@@ -39,7 +39,7 @@ async fn five_hundred_clients_that_never_finish_their_headers_do_not_stop_health
     let mut timings = Vec::new();
     for _ in 0..5 {
         let started = Instant::now();
-        let response = app.client.get(format!("{}/healthz", app.url)).timeout(Duration::from_secs(5)).send().await.unwrap();
+        let response = app.client.get(format!("{}/healthz", app.url)).timeout(Duration::from_secs(10)).send().await.unwrap();
         assert_eq!(response.status(), 200);
         timings.push(started.elapsed());
     }
@@ -49,7 +49,9 @@ async fn five_hundred_clients_that_never_finish_their_headers_do_not_stop_health
         "slow connections: with 500 held open, headers unfinished, /healthz answered in {:.1} ms (median of 5)",
         median.as_secs_f64() * 1000.0
     );
-    assert!(median < Duration::from_millis(500), "{timings:?}");
+    // Generous: a stalled server would not answer at all (the client gives up after 10 s); the
+    // printed median is the figure, this bound only tells "answers" from "stalled" on a busy machine.
+    assert!(median < Duration::from_secs(2), "{timings:?}");
     // They were all still open: none had been answered or closed.
     for stream in &mut slow {
         let mut byte = [0u8; 1];
@@ -65,9 +67,11 @@ async fn headers_that_do_not_arrive_within_the_header_timeout_are_disconnected()
     tokio::time::sleep(Duration::from_millis(300)).await;
     // Trickling more bytes does not restart the clock.
     stream.write_all(b"X-Slow: 1\r\n").await.unwrap();
-    let (_, closed) = read_until_closed(&mut stream, Duration::from_secs(5)).await;
+    let (_, closed) = read_until_closed(&mut stream, Duration::from_secs(15)).await;
     let closed = closed.expect("the server closed the connection");
-    assert!(closed >= Duration::from_millis(500) && closed < Duration::from_secs(3), "{closed:?}");
+    // Upper bounds here are loose on purpose (a busy machine is slow); without the timeout the
+    // connection would stay open until the client gives up.
+    assert!(closed >= Duration::from_millis(500) && closed < Duration::from_secs(10), "{closed:?}");
 }
 
 #[tokio::test]
@@ -79,14 +83,14 @@ async fn a_connection_waiting_for_its_next_request_is_closed_after_the_keep_aliv
     .await;
     // A connection that never sends anything.
     let mut silent = TcpStream::connect(address(&app)).await.unwrap();
-    let (_, closed) = read_until_closed(&mut silent, Duration::from_secs(5)).await;
-    assert!(closed.is_some_and(|c| c < Duration::from_secs(3)), "{closed:?}");
+    let (_, closed) = read_until_closed(&mut silent, Duration::from_secs(9)).await;
+    assert!(closed.is_some_and(|c| c < Duration::from_secs(8)), "{closed:?}");
     // One that made a request and keeps the connection.
     let mut kept = TcpStream::connect(address(&app)).await.unwrap();
     kept.write_all(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").await.unwrap();
-    let (answer, closed) = read_until_closed(&mut kept, Duration::from_secs(5)).await;
+    let (answer, closed) = read_until_closed(&mut kept, Duration::from_secs(9)).await;
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
-    assert!(closed.is_some_and(|c| c < Duration::from_secs(3)), "{closed:?}");
+    assert!(closed.is_some_and(|c| c < Duration::from_secs(8)), "{closed:?}");
 }
 
 #[tokio::test]
@@ -97,11 +101,11 @@ async fn an_upload_that_stops_coming_is_answered_408_and_closed() {
         .write_all(b"POST /api/bills/review HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"bill\":")
         .await
         .unwrap();
-    let (answer, closed) = read_until_closed(&mut stream, Duration::from_secs(6)).await;
+    let (answer, closed) = read_until_closed(&mut stream, Duration::from_secs(15)).await;
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(answer.contains("content-type: application/problem+json"), "{answer}");
     assert!(answer.contains("\"status\":408"), "{answer}");
-    assert!(closed.is_some_and(|c| c < Duration::from_secs(4)), "{closed:?}");
+    assert!(closed.is_some_and(|c| c < Duration::from_secs(10)), "{closed:?}");
 }
 
 #[tokio::test]
@@ -129,7 +133,7 @@ async fn an_upload_slower_than_the_minimum_rate_is_refused() {
     };
     let started = Instant::now();
     trickle.await;
-    let (answer, _) = read_until_closed(&mut stream, Duration::from_secs(3)).await;
+    let (answer, _) = read_until_closed(&mut stream, Duration::from_secs(10)).await;
     assert!(answer.starts_with("HTTP/1.1 408"), "after {:?}: {answer}", started.elapsed());
 }
 
@@ -148,5 +152,5 @@ async fn beyond_the_most_connections_clients_wait_for_a_free_one() {
     assert_eq!(response.status(), 200);
     // Served once an idle connection was closed, about two seconds on.
     let waited = started.elapsed();
-    assert!(waited >= Duration::from_millis(1500) && waited < Duration::from_secs(6), "{waited:?}");
+    assert!(waited >= Duration::from_millis(1500) && waited < Duration::from_secs(9), "{waited:?}");
 }
