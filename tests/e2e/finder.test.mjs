@@ -183,7 +183,7 @@ test('a clinical request under the carrier plan puts the carrier first and an ad
   await heading(page, 'How should an advocate contact you?');
   await page.fill('#name', 'Lee Chan');
   await page.fill('#phone', '555-201-4477');
-  await page.getByLabel(/agree/).check();
+  await page.locator('#consent').check();
   await page.getByRole('button', { name: 'Send request' }).click();
   await heading(page, 'Request sent');
   await page.locator('#promise').filter({ hasText: /will pass your request to Cigna's customer service/ }).waitFor();
@@ -224,7 +224,7 @@ test('the time of day the member chose is in the confirmation', async () => {
   await page.fill('#name', 'Ana Lopez');
   await page.fill('#phone', '555-201-4477');
   await page.getByLabel(/Afternoon, noon to 5:00 pm ET/).check();
-  await page.getByLabel(/agree/).check();
+  await page.locator('#consent').check();
   await page.getByRole('button', { name: 'Send request' }).click();
   await heading(page, 'Request sent');
   await page.locator('#promise').filter({ hasText: /An advocate will call you/ }).filter({ hasText: /5:00 pm ET/ }).waitFor();
