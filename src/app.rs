@@ -4,7 +4,7 @@
 use crate::address::{base_path, employer, path_prefix};
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, NotFound, SiteFooter, SiteHeader, SkipLink};
-use crate::page::{focus_heading_when_shown, provide_program};
+use crate::page::{first_paint_shown, focus_heading_when_shown, provide_program, remove_first_paint};
 use crate::pages::console::{CallPage, CasePage, ConsoleLayout, QueuePage};
 use crate::pages::finder::FinderPage;
 use crate::pages::{AboutPage, BillPage, EstimatePage, HomePage, RequestStatusPage};
@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
 
 /// Loads the program settings once per visit; every page renders from them. One wait and one
 /// error view for the whole app, instead of one per component that shows the phone number.
+/// While it waits, the server's first paint stays on screen.
 #[component]
 fn ProgramGate() -> impl IntoView {
     let program = LocalResource::new(|| async {
@@ -41,9 +42,11 @@ fn ProgramGate() -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=|| view! { <p class="boot">"Loading Advocate…"</p> }>
+        <Suspense fallback=|| (!first_paint_shown()).then(|| view! { <p class="boot">"Loading Advocate…"</p> })>
             {move || Suspend::new(async move {
-                match program.await {
+                let settings = program.await;
+                remove_first_paint();
+                match settings {
                     Ok(settings) => {
                         provide_program(settings);
                         view! { <Shell/> }.into_any()

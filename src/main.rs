@@ -1,8 +1,6 @@
 fn main() {
     console_error_panic_hook::set_once();
-    // The page shows a loading line until the app takes over.
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
-    }
+    // The server's first paint (#boot) stays until the app has its settings and draws the page
+    // in its place (`page::remove_first_paint`), so the member never sees an empty page.
     leptos::mount::mount_to_body(advocate_web::App);
 }

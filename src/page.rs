@@ -15,6 +15,20 @@ pub fn use_program() -> ProgramSettings {
     expect_context::<ProgramSettings>()
 }
 
+/// Whether the page still shows what the server sent before the app loaded (`#boot`: the first
+/// paint with the heading and the phone number, or a loading line).
+pub fn first_paint_shown() -> bool {
+    document().get_element_by_id("boot").is_some()
+}
+
+/// Removes the server's first paint. Called as the app draws its first page, in the same task,
+/// so the browser paints one or the other, never both and never neither.
+pub fn remove_first_paint() {
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+}
+
 /// Sets the browser tab's title for the current page.
 pub fn set_page_title(title: &str) {
     document().set_title(&format!("{title} – Advocate"));

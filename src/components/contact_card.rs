@@ -1,3 +1,4 @@
+use advocate_domain::member_pages::hours_sentence;
 use advocate_domain::{Availability, ProgramSettings, Timestamp};
 use leptos::prelude::*;
 
@@ -6,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ContactCard(program: ProgramSettings, #[prop(into)] now: Signal<Timestamp>) -> impl IntoView {
     let hours = program.hours.clone();
-    let summary = hours.summary();
+    let hours_sentence = hours_sentence(&hours);
     let phone = program.advocate_phone;
     let availability = move || {
         match hours.availability(now.get()) {
@@ -37,7 +38,7 @@ pub fn ContactCard(program: ProgramSettings, #[prop(into)] now: Signal<Timestamp
                 </svg>
                 <span>"Call " {phone.to_string()}</span>
             </a>
-            <p class="contact-card__hours">"Advocates answer " {summary} ". The call is free."</p>
+            <p class="contact-card__hours">{hours_sentence}</p>
         </section>
     }
 }

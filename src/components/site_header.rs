@@ -1,5 +1,6 @@
 use crate::address::app_path;
 use crate::page::use_program;
+use advocate_domain::member_pages::{BRAND, CALL_AN_ADVOCATE};
 use leptos::prelude::*;
 
 /// The site's header: the way home and, on every page, one tap to call an advocate.
@@ -14,10 +15,10 @@ pub fn SiteHeader() -> impl IntoView {
                         <rect width="32" height="32" rx="8" fill="currentColor"/>
                         <path d="M16 8v16M8 16h16" stroke="var(--color-header-bg)" stroke-width="4" stroke-linecap="round"/>
                     </svg>
-                    <span class="brand__name">"Advocate"</span>
+                    <span class="brand__name">{BRAND}</span>
                 </a>
                 <a class="header-call" href=phone.tel_uri()>
-                    <span class="header-call__label">"Call an advocate"</span>
+                    <span class="header-call__label">{CALL_AN_ADVOCATE}</span>
                     <span class="header-call__number">{phone.to_string()}</span>
                 </a>
             </div>

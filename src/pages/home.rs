@@ -2,6 +2,7 @@ use crate::address::app_path;
 use crate::clock::use_now;
 use crate::components::ContactCard;
 use crate::page::{set_page_title, use_program};
+use advocate_domain::member_pages::{EntryPage, WAYS_IN, WAYS_IN_HEADING, WayIn};
 use leptos::prelude::*;
 
 /// The three ways in, and the advocate one tap away.
@@ -13,11 +14,8 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <div class="page page--home">
             <section class="hero">
-                <h1 tabindex="-1">"Get help with health care, insurance and medical bills"</h1>
-                <p class="lead">
-                    "Nurses and benefits experts help you and your family find care, sort out claims and lower medical bills. It comes with your benefits from "
-                    {program.sponsor_name.clone()} "."
-                </p>
+                <h1 tabindex="-1">{EntryPage::Home.heading()}</h1>
+                <p class="lead">{EntryPage::Home.lead(&program)}</p>
             </section>
 
             {crate::finder::saved_receipts().into_iter().next().map(|receipt| view! {
@@ -28,15 +26,10 @@ pub fn HomePage() -> impl IntoView {
                 </div>
             })}
 
-            <nav class="ways-in" aria-label="What do you need help with?">
-                <h2 class="visually-hidden">"What do you need help with?"</h2>
+            <nav class="ways-in" aria-label=WAYS_IN_HEADING>
+                <h2 class="visually-hidden">{WAYS_IN_HEADING}</h2>
                 <ul class="ways-in__list">
-                    <WayIn href="/find" title="Find the right help"
-                        text="Questions about a diagnosis, finding a doctor, a second opinion, care for a parent, a claim or an appeal."/>
-                    <WayIn href="/estimate" title="Estimate a cost"
-                        text="What a visit, test or procedure usually costs near you, before you book it."/>
-                    <WayIn href="/bill" title="Check a medical bill"
-                        text="Spot duplicate or wrong charges, and see if a bill can be negotiated."/>
+                    {WAYS_IN.map(|way| view! { <WayInLink way=way/> }).into_iter().collect_view()}
                 </ul>
             </nav>
 
@@ -52,12 +45,12 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn WayIn(href: &'static str, title: &'static str, text: &'static str) -> impl IntoView {
+fn WayInLink(way: WayIn) -> impl IntoView {
     view! {
         <li class="way-in">
-            <a href=app_path(href) class="way-in__link">
-                <span class="way-in__title">{title}</span>
-                <span class="way-in__text">{text}</span>
+            <a href=app_path(way.page.path()) class="way-in__link">
+                <span class="way-in__title">{way.title}</span>
+                <span class="way-in__text">{way.text}</span>
                 <svg class="way-in__arrow" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
                     <path d="M9 5l7 7-7 7" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/>
                 </svg>

@@ -41,6 +41,7 @@ pub mod hours;
 pub mod letters;
 pub mod localities;
 pub mod locality_rules;
+pub mod member_pages;
 pub mod money;
 pub mod outreach;
 pub mod problem;

@@ -1,11 +1,26 @@
-//! Serving the built SPA: deep links, the base path, caching and precompressed files.
+//! Serving the built SPA: deep links, the base path, caching and precompressed files, and the
+//! first paint of member pages.
 
 mod common;
 
+use advocate_domain::ProgramSettings;
+use advocate_domain::member_pages::{EntryPage, WAYS_IN, hours_sentence};
 use common::{Db, TestApp};
 use std::path::Path;
 
-const INDEX: &str = r#"<!DOCTYPE html><html><head><base href="./"><script type="module" src="./advocate-web-0123456789abcdef.js"></script></head><body></body></html>"#;
+/// Shaped like Trunk's: its inline loader script, and the loading line the server replaces.
+const INDEX: &str = r#"<!DOCTYPE html><html><head><base href="./"><script type="module">import init from './advocate-web-0123456789abcdef.js'; await init();</script></head><body><p id="boot" class="boot">Loading Advocate…</p><noscript><p class="boot">The rest of Advocate needs JavaScript.</p></noscript></body></html>"#;
+
+const EMPLOYERS: &str = r##"
+[[employer]]
+slug = "acme"
+name = "Acme Corporation"
+allowed_origins = ["https://intranet.acme.example"]
+advocate_phone = "866-555-0100"
+[employer.colours]
+primary = "#5a2d82"
+action = "#0b6e4f"
+"##;
 
 /// A dist folder shaped like Trunk's: index.html, a fingerprinted script and its brotli twin.
 fn write_dist(dir: &Path) {
@@ -17,16 +32,38 @@ fn write_dist(dir: &Path) {
 }
 
 async fn spawn_with_dist(base_path: &str) -> (TestApp, tempfile::TempDir) {
-    let dist = tempfile::tempdir().unwrap();
-    write_dist(dist.path());
-    let dist_path = dist.path().to_path_buf();
+    spawn_with_files(base_path, None).await
+}
+
+/// The server with a built SPA, the test employers and, when given, an operator's program file.
+async fn spawn_with_files(base_path: &str, program_file: Option<&str>) -> (TestApp, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let dist_path = dir.path().join("dist");
+    write_dist(&dist_path);
+    let employers = dir.path().join("employers.toml");
+    std::fs::write(&employers, EMPLOYERS).unwrap();
+    let program = program_file.map(|text| {
+        let path = dir.path().join("program.toml");
+        std::fs::write(&path, text).unwrap();
+        path
+    });
     let base_path = base_path.to_string();
     let app = TestApp::spawn_with(Db::Sqlite, move |config| {
         config.dist_dir = dist_path;
         config.base_path = base_path;
+        config.employers_file = Some(employers);
+        config.program_file = program;
     })
     .await;
-    (app, dist)
+    (app, dir)
+}
+
+async fn program(app: &TestApp) -> ProgramSettings {
+    app.get("/api/program").await.json().await.unwrap()
+}
+
+fn tel_link(href: &str) -> String {
+    format!(r#"href="{href}""#)
 }
 
 #[tokio::test]
@@ -83,4 +120,95 @@ async fn without_a_built_spa_pages_explain_how_to_build_it() {
     assert_eq!(response.status(), 404);
     assert_eq!(response.headers()["content-type"], "application/problem+json");
     assert!(response.text().await.unwrap().contains("cargo xtask serve"));
+}
+
+#[tokio::test]
+async fn member_entry_pages_open_with_their_heading_the_number_and_the_hours() {
+    let (app, _dist) = spawn_with_dist("/").await;
+    let program = program(&app).await;
+    for page in EntryPage::ALL {
+        let response = app.get(page.path()).await;
+        assert_eq!(response.status(), 200, "{page:?}");
+        let body = response.text().await.unwrap();
+        assert!(!body.contains("Loading Advocate"), "{page:?}: {body}");
+        assert!(body.contains(&format!("<h1>{}</h1>", page.heading())), "{page:?}: {body}");
+        assert_eq!(body.matches(&tel_link(&program.advocate_phone.tel_uri())).count(), 1, "{page:?}: {body}");
+        assert!(body.contains(&program.advocate_phone.to_string()), "{page:?}: {body}");
+        assert!(body.contains(&hours_sentence(&program.hours)), "{page:?}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn the_home_page_opens_with_the_three_ways_in_as_plain_links() {
+    let (app, _dist) = spawn_with_dist("/benefits/advocate/").await;
+    let body = app.get("/index.html").await.text().await.unwrap();
+    for way in WAYS_IN {
+        let link = format!(r#"<a href="/benefits/advocate/{}" class="way-in__link">"#, way.page.path().trim_start_matches('/'));
+        assert!(body.contains(&link), "{link}: {body}");
+        assert!(body.contains(way.title) && body.contains(way.text), "{body}");
+    }
+}
+
+#[tokio::test]
+async fn an_employers_embedded_pages_show_its_own_number_without_the_sites_header() {
+    let (app, _dist) = spawn_with_dist("/").await;
+    let program = program(&app).await;
+    let employer: advocate_domain::employer::EmbeddedSettings = app.get("/api/employers/acme").await.json().await.unwrap();
+    assert_ne!(employer.program.advocate_phone, program.advocate_phone);
+    for (path, heading) in
+        [("/e/acme/", Some(EntryPage::Home)), ("/e/acme/estimate", Some(EntryPage::Estimate)), ("/e/acme/find/help", None)]
+    {
+        let body = app.get(path).await.text().await.unwrap();
+        assert!(body.contains(&tel_link(&employer.program.advocate_phone.tel_uri())), "{path}: {body}");
+        assert!(!body.contains(&program.advocate_phone.tel_uri()), "{path}: {body}");
+        assert!(body.contains(&hours_sentence(&employer.program.hours)), "{path}: {body}");
+        assert!(!body.contains("site-header"), "{path}: {body}");
+        match heading {
+            Some(page) => assert!(body.contains(&format!("<h1>{}</h1>", page.heading())), "{path}: {body}"),
+            None => assert!(!body.contains("<h1>"), "{path}: {body}"),
+        }
+    }
+    let home = app.get("/e/acme/").await.text().await.unwrap();
+    assert!(home.contains(r#"<a href="/e/acme/bill" class="way-in__link">"#), "{home}");
+}
+
+#[tokio::test]
+async fn text_from_the_settings_is_escaped_in_the_first_paint() {
+    let program = "program_name = \"Care <Navigator>\"\nsponsor_name = \"Smith & Sons \\\"Health\\\"\"\nvendor_name = \"Navigators LLC\"\n\
+                   advocate_phone = \"(800) 555-0199\"\n[[conditions]]\ntitle = \"It is not insurance\"\ntext = \"It pays no claims.\"\n";
+    let (app, _dist) = spawn_with_files("/", Some(program)).await;
+    let home = app.get("/").await.text().await.unwrap();
+    assert!(home.contains("It comes with your benefits from Smith &amp; Sons &quot;Health&quot;."), "{home}");
+    let about = app.get("/about").await.text().await.unwrap();
+    assert!(about.contains("Care &lt;Navigator&gt; helps you"), "{about}");
+    assert!(!about.contains("<Navigator>"), "{about}");
+}
+
+#[tokio::test]
+async fn the_first_paint_adds_no_script_or_style_and_leaves_the_csp_as_it_was() {
+    let (app, _dist) = spawn_with_dist("/").await;
+    // The console keeps the loading line: its policy is the one every page had before.
+    let console = app.get("/console").await;
+    let console_csp = console.headers()["content-security-policy"].clone();
+    assert!(console.text().await.unwrap().contains(r#"<p id="boot" class="boot">Loading Advocate…</p>"#));
+    for path in ["/", "/find", "/estimate", "/bill"] {
+        let response = app.get(path).await;
+        assert_eq!(response.headers()["content-security-policy"], console_csp, "{path}");
+        let body = response.text().await.unwrap();
+        assert_eq!(body.matches("<script").count(), 1, "{path}: only the loader");
+        assert!(!body.contains("style="), "{path}: {body}");
+    }
+    assert!(console_csp.to_str().unwrap().contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{console_csp:?}");
+}
+
+#[tokio::test]
+async fn later_member_pages_open_with_the_number_and_the_hours_but_no_heading() {
+    let (app, _dist) = spawn_with_dist("/").await;
+    let program = program(&app).await;
+    for path in ["/find/help", "/requests/K7Q4-M2XP"] {
+        let body = app.get(path).await.text().await.unwrap();
+        assert!(body.contains(&tel_link(&program.advocate_phone.tel_uri())), "{path}: {body}");
+        assert!(body.contains(&hours_sentence(&program.hours)), "{path}: {body}");
+        assert!(!body.contains("<h1>"), "{path}: the app decides what this page is about");
+    }
 }

@@ -10,12 +10,13 @@ mod results;
 use crate::api::{self, ApiError};
 use crate::bill_handoff::BillHandoff;
 use crate::components::{ErrorNotice, ErrorSummary, FieldError, MissedChargeNotice, Radios, RowsToCheck, TextField};
-use crate::page::{focus_by_id, focus_now, set_page_title};
+use crate::page::{focus_by_id, focus_now, set_page_title, use_program};
 use advocate_domain::bill::Bill;
 use advocate_domain::bill_import::BillReading;
 use advocate_domain::bill_import::layout::PrintedRow;
 use advocate_domain::bill_review::{BillOnly, BillReviewRequest, Review, review, total_difference};
 use advocate_domain::letters::Letter;
+use advocate_domain::member_pages::EntryPage;
 use advocate_domain::routing::BillCoverage;
 use draft::{BillForm, LineDraft, Printed};
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ use results::ReviewResults;
 
 #[component]
 pub fn BillPage() -> impl IntoView {
-    set_page_title("Check a medical bill");
+    set_page_title(EntryPage::Bill.heading());
     // What the file said about the bill as a whole (provider, dates, totals); the lines are edited.
     let base = RwSignal::new(Bill::default());
     let lines = RwSignal::new(vec![LineDraft::empty()]);
@@ -175,8 +176,8 @@ pub fn BillPage() -> impl IntoView {
 
     view! {
         <div class="page page--bill">
-            <h1 tabindex="-1">"Check a medical bill"</h1>
-            <p class="lead">"Find duplicate and wrong charges, see what to ask the billing office, and whether an advocate can negotiate the bill for you."</p>
+            <h1 tabindex="-1">{EntryPage::Bill.heading()}</h1>
+            <p class="lead">{EntryPage::Bill.lead(&use_program())}</p>
             <ErrorSummary errors=summary/>
             <file::BillFileInput on_read=on_read on_page=on_page pages=pages/>
             // Always on the page, so screen readers announce what is put in it.

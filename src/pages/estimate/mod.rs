@@ -8,10 +8,11 @@ mod compare_table;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, EstimateCard, ProcedurePicker, TextField};
 use crate::estimate::{EstimateQuery, remember_zip, remembered_zip, zip_error};
-use crate::page::set_page_title;
+use crate::page::{set_page_title, use_program};
 use advice::EstimateAdvice;
 use advocate_domain::Zip;
 use advocate_domain::estimate::Estimate;
+use advocate_domain::member_pages::EntryPage;
 use advocate_domain::procedures::Procedure;
 use compare_table::CompareTable;
 use leptos::prelude::*;
@@ -23,12 +24,12 @@ use std::sync::Arc;
 
 #[component]
 pub fn EstimatePage() -> impl IntoView {
-    set_page_title("Estimate a cost");
+    set_page_title(EntryPage::Estimate.heading());
     let catalog = LocalResource::new(api::procedures);
     view! {
         <div class="page page--estimate">
-            <h1 tabindex="-1">"Estimate a cost"</h1>
-            <p class="lead">"See what a visit, test or procedure usually costs where you get care, before you book it."</p>
+            <h1 tabindex="-1">{EntryPage::Estimate.heading()}</h1>
+            <p class="lead">{EntryPage::Estimate.lead(&use_program())}</p>
             <Suspense fallback=|| view! { <p class="boot">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match catalog.await {

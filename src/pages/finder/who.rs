@@ -3,13 +3,14 @@ use crate::components::{ErrorSummary, FieldError};
 use crate::finder::{Answers, load_last_answers};
 use crate::page::set_page_title;
 use advocate_domain::Relationship;
+use advocate_domain::member_pages::EntryPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 /// Step 1: who needs help. Eligibility is decided here, before anything else is asked.
 #[component]
 pub fn WhoStep() -> impl IntoView {
-    set_page_title("Who needs help?");
+    set_page_title(EntryPage::Finder.heading());
     let answers = use_answers();
     let unfinished = load_last_answers().filter(|path| answers.get_untracked() == Answers::default() && !path.ends_with("/find"));
     remember_step(answers, "");
@@ -62,7 +63,7 @@ pub fn WhoStep() -> impl IntoView {
             <fieldset class="question" class:question--error=move || !errors.read().is_empty() aria-describedby="who-hint">
                 <legend>
                     <FinderStep step=""/>
-                    <h1 tabindex="-1">"Who needs help?"</h1>
+                    <h1 tabindex="-1">{EntryPage::Finder.heading()}</h1>
                 </legend>
                 <p class="hint" id="who-hint">"Advocates help employees and their close family, anywhere in the United States."</p>
                 <FieldError field="who" message=Signal::derive(move || errors.read().first().map(|(_, m)| m.clone()))/>

@@ -5,6 +5,7 @@ mod bills;
 mod console;
 mod error;
 mod estimates;
+mod first_paint;
 mod health;
 mod limits;
 mod openapi;
@@ -78,12 +79,12 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         .route("/openapi.json", get(openapi::openapi_json))
         .merge(console_routes())
         .fallback(api_not_found);
-    let employers = state.employers.clone();
+    let (program, employers) = (state.program.clone(), state.employers.clone());
     let mut app =
         Router::new().route("/healthz", get(health::healthz)).route("/readyz", get(health::readyz)).nest("/api", api).with_state(state);
     let script_hashes = spa.as_ref().map(Spa::inline_script_hashes).unwrap_or_default();
     app = match spa {
-        Some(spa) => app.merge(spa.router(employers.clone())),
+        Some(spa) => app.merge(spa.router(program, employers.clone())),
         None => app.fallback(spa_not_built),
     };
     let app = if base_path == "/" { app } else { Router::new().nest(base_path.trim_end_matches('/'), app) };

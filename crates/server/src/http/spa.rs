@@ -1,7 +1,11 @@
 //! Serving the built SPA: brotli or gzip files made at build time, long cache lifetimes for
-//! fingerprinted files, and index.html for any other path so deep links reload.
+//! fingerprinted files, and index.html for any other path so deep links reload, with the
+//! member page's first paint (`first_paint`) in place of its loading line.
 
+use super::first_paint::{Frame, LOADING_LINE, first_paint};
+use advocate_domain::ProgramSettings;
 use advocate_domain::employer::Employers;
+use advocate_domain::member_pages::EntryPage;
 use axum::{
     Router,
     body::Body,
@@ -20,6 +24,7 @@ use tower_http::services::ServeDir;
 pub struct Spa {
     dir: PathBuf,
     index_html: String,
+    base_path: String,
 }
 
 impl Spa {
@@ -33,7 +38,10 @@ impl Spa {
         // Trunk builds with a relative public URL ("./"); pointing <base> at the base path makes
         // every asset and route resolve from there, whatever the depth of the deep link.
         let index_html = html.replacen(r#"<base href="./""#, &format!(r#"<base href="{base_path}""#), 1);
-        Ok(Some(Self { dir: dir.to_path_buf(), index_html }))
+        if !index_html.contains(LOADING_LINE) {
+            tracing::warn!("index.html has no loading line to replace: member pages are served without their first paint");
+        }
+        Ok(Some(Self { dir: dir.to_path_buf(), index_html, base_path: base_path.to_string() }))
     }
 
     /// CSP sources for the index page's inline scripts (Trunk's loader).
@@ -41,21 +49,39 @@ impl Spa {
         super::security::inline_script_hashes(&self.index_html)
     }
 
-    pub fn router(self, employers: Arc<Employers>) -> Router {
-        let index = self.index_html.clone();
-        let index_page = get(move || {
-            let index = index.clone();
-            async move { html_page(index) }
-        });
-        // An employer's embedded app: the same page, for an employer that exists.
+    /// The index page for an address inside the app, with the member page's first paint. The
+    /// console keeps the loading line: it is no member's page.
+    fn page(&self, path: &str, program: &ProgramSettings, frame: &Frame) -> String {
+        let inside = path.trim_start_matches('/');
+        if inside == "console" || inside.starts_with("console/") {
+            return self.index_html.clone();
+        }
+        let page = if inside == "index.html" { Some(EntryPage::Home) } else { EntryPage::at(inside) };
+        self.index_html.replacen(LOADING_LINE, &first_paint(page, program, &self.base_path, frame), 1)
+    }
+
+    pub fn router(self, program: Arc<ProgramSettings>, employers: Arc<Employers>) -> Router {
+        let spa = Arc::new(self);
+        let index_page = {
+            let (spa, program) = (spa.clone(), program.clone());
+            get(move |uri: axum::http::Uri| {
+                let page = spa.page(uri.path(), &program, &Frame::Site);
+                async move { html_page(page) }
+            })
+        };
+        // An employer's embedded app: the same page, for an employer that exists, with its own
+        // number and hours.
         let embedded = {
-            let index = self.index_html.clone();
+            let spa = spa.clone();
             get(move |Path(params): Path<Vec<(String, String)>>| {
-                let index = index.clone();
-                let known = params.first().is_some_and(|(_, slug)| employers.find(slug).is_some());
+                let slug = params.first().map(|(_, slug)| slug.as_str()).unwrap_or_default();
+                let rest = params.get(1).map(|(_, rest)| rest.as_str()).unwrap_or_default();
+                let page = employers
+                    .find(slug)
+                    .map(|employer| spa.page(rest, &employer.program(&program), &Frame::Embedded { slug: &employer.slug.to_string() }));
                 async move {
-                    if known {
-                        html_page(index)
+                    if let Some(page) = page {
+                        html_page(page)
                     } else {
                         (
                             StatusCode::NOT_FOUND,
@@ -67,7 +93,7 @@ impl Spa {
                 }
             })
         };
-        let files = ServeDir::new(&self.dir)
+        let files = ServeDir::new(&spa.dir)
             .precompressed_br()
             .precompressed_gzip()
             .append_index_html_on_directories(false)
