@@ -43,6 +43,7 @@ pub mod localities;
 pub mod locality_rules;
 pub mod money;
 pub mod outreach;
+pub mod preventive;
 pub mod problem;
 pub mod procedures;
 pub mod program;
