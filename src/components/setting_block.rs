@@ -1,4 +1,4 @@
-use advocate_domain::estimate::{Covers, SettingPrice};
+use advocate_domain::estimate::{Covers, SettingPrice, Text};
 use advocate_domain::procedures::Setting;
 use leptos::prelude::*;
 
@@ -58,10 +58,19 @@ pub fn SettingBlock(price: SettingPrice, show_place: bool) -> impl IntoView {
                 </div>
             </dl>
             {facility_help}
-            <p class="estimate__includes-title">"Includes"</p>
-            <ul class="list">{includes.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-            <p class="estimate__includes-title">"Not included"</p>
-            <ul class="list">{not_included.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            {lines("Includes", includes)}
+            // In a hospital the facility's fee is said above; nothing may be left to add here.
+            {lines("Not included", not_included)}
         </div>
     }
+}
+
+/// A titled list, or nothing when the list is empty.
+fn lines(title: &'static str, lines: Vec<Text>) -> Option<impl IntoView> {
+    (!lines.is_empty()).then(|| {
+        view! {
+            <p class="estimate__includes-title">{title}</p>
+            <ul class="list">{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+        }
+    })
 }

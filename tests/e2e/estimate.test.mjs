@@ -166,6 +166,8 @@ test('a knee MRI in a hospital shows the doctor\'s part beside the facility fee,
     assert.match(await hospital.textContent(), /Medicare pays the doctor here/);
     assert.match(await hospital.textContent(), /price estimator: federal law \(45 CFR part 180\)/);
     assert.match(await hospital.textContent(), /An advocate can get the facility's price for you/);
+    // The facility's fee is said beside the figure: no empty "Not included" is left below.
+    assert.equal(await hospital.getByText('Not included', { exact: true }).count(), 0);
     assert.equal(await card.locator('.estimate__preventive').count(), 0, 'a knee MRI is not preventive care');
     await screenshot(page, `estimate-5-hospital-${size}`);
     await assertAccessible(page);
@@ -226,6 +228,7 @@ test('two ZIP codes compare in every setting the procedure happens in, stacked o
       assert.match(await cell.textContent(), /^Doctor's part \$[\d,]+ – \$[\d,]+plus the hospital's facility fee/);
     }
     assert.equal(await hospital.locator('td').nth(1).getAttribute('data-label'), 'ZIP 35203 · Alabama');
+    assert.match(await hospital.locator('td').first().textContent(), /Doctor's list price \$/);
     assert.equal(await hospital.evaluate((row) => getComputedStyle(row).display), display);
     await table.scrollIntoViewIfNeeded();
     await screenshot(page, `estimate-8-compare-${size}`);

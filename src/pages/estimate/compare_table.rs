@@ -37,15 +37,15 @@ pub fn CompareTable(here: Estimate, there: Estimate) -> impl IntoView {
 /// doctor's part, the facility's fee on top in the same words as the card.
 #[component]
 fn CompareCell(price: SettingPrice, label: String) -> impl IntoView {
-    let (part, plus) = match price.covers {
-        Covers::Whole => (None, None),
-        Covers::DoctorsPart(fee) => (Some("Doctor's part "), Some(fee.plus)),
+    let (part, plus, list) = match price.covers {
+        Covers::Whole => (None, None, "List price"),
+        Covers::DoctorsPart(fee) => (Some("Doctor's part "), Some(fee.plus), "Doctor's list price"),
     };
     view! {
         <td data-label=label>
             <span class="compare-table__range">{part}{price.in_network.in_whole_dollars()}</span>
             {plus.map(|plus| view! { <span class="compare-table__plus">{plus}</span> })}
-            <span class="compare-table__more">{format!("List price {} · Medicare {}", price.list_price.in_whole_dollars(), price.medicare)}</span>
+            <span class="compare-table__more">{format!("{list} {} · Medicare {}", price.list_price.in_whole_dollars(), price.medicare)}</span>
         </td>
     }
 }
