@@ -4,6 +4,7 @@
 
 use crate::address::{app_path, with_query};
 use advocate_domain::Zip;
+use advocate_domain::estimate::ZIP_NEEDED;
 use leptos_router::params::ParamsMap;
 
 const ZIP_KEY: &str = "advocate.estimate.zip";
@@ -40,6 +41,13 @@ impl EstimateQuery {
 
     pub fn compare_zip(&self) -> Option<Zip> {
         Zip::parse(&self.compare).ok()
+    }
+
+    /// What to say beside the ZIP field: why the text cannot be a ZIP code, or, when a
+    /// procedure is chosen without one, that it is needed (nothing can be priced otherwise).
+    pub fn zip_message(&self) -> Option<String> {
+        let needed = self.service.is_some() && self.zip.trim().is_empty();
+        zip_error(&self.zip).or_else(|| needed.then(|| ZIP_NEEDED.to_string()))
     }
 }
 

@@ -2,7 +2,8 @@ use crate::components::SettingBlock;
 use advocate_domain::estimate::{Estimate, ZipMatch};
 use leptos::prelude::*;
 
-/// The card: where, the ranges for each setting, and a note when the figures need one.
+/// The card: what and where, preventive care's "often $0" before any price, the ranges for each
+/// setting, and a note when the figures need one.
 #[component]
 pub fn EstimateCard(estimate: Estimate) -> impl IntoView {
     let where_ = format!("{} · ZIP {}", estimate.locality.name, estimate.zip);
@@ -17,6 +18,12 @@ pub fn EstimateCard(estimate: Estimate) -> impl IntoView {
     view! {
         <section class="estimate" aria-labelledby="estimate-title">
             <h2 id="estimate-title" class="estimate__title">{estimate.subject.name.clone()}</h2>
+            {estimate.preventive.map(|care| view! {
+                <div class="estimate__preventive">
+                    <p class="estimate__preventive-headline">{care.headline}</p>
+                    <p class="estimate__preventive-conditions">{care.conditions}</p>
+                </div>
+            })}
             <p class="estimate__where">{where_}</p>
             {zip_note.map(|note| view! { <p class="estimate__note">{note}</p> })}
             {estimate.prices.into_iter().map(|price| view! { <SettingBlock price=price show_place=two_settings/> }).collect_view()}

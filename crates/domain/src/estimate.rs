@@ -8,6 +8,7 @@
 
 use crate::fee_schedule::{FeeSchedule, GlobalPeriod, Gpci, MedicarePrice, PaymentStatus, RvuRow, medicare_price};
 use crate::money::Money;
+use crate::preventive::PreventiveCare;
 use crate::procedures::{BilledCode, Setting};
 use crate::zip::Zip;
 use serde::{Deserialize, Serialize};
@@ -103,6 +104,11 @@ pub type Text = Cow<'static, str>;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SettingPrice {
     pub setting: Setting,
+    /// Where, in a member's words: "At a hospital", "At a hospital or surgery center".
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub place: Text,
+    /// Whether the amounts below are the whole bill or only the doctor's part of it.
+    pub covers: Covers,
     /// What Medicare would pay in this locality (or, for a service Medicare does not cover, what
     /// its published relative values come to).
     pub medicare: Money,
@@ -114,6 +120,105 @@ pub struct SettingPrice {
     /// What is billed on top, one plain sentence each.
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub not_included: Vec<Text>,
+}
+
+/// What a setting's amounts are a price for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Covers {
+    /// The whole bill: in an office the clinician's price includes the room, staff and
+    /// equipment; a lab's price is the lab's.
+    Whole,
+    /// Only the doctor's part: the facility bills its own fee on top, which the fee schedule
+    /// does not price, so it must never be read as the price of the visit.
+    DoctorsPart(FacilityFee),
+}
+
+/// A hospital or surgery center, which bills a facility fee of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Facility {
+    Hospital,
+    /// The procedure is one a surgery center may do too (see `facility_for`).
+    HospitalOrSurgeryCenter,
+}
+
+/// The facility's fee that an estimate of the doctor's part leaves out, said beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FacilityFee {
+    pub facility: Facility,
+    /// Shown beside the doctor's part, at the same size: "plus the hospital's facility fee,
+    /// usually the larger part".
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub plus: Text,
+    /// Why it is not estimated.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub why: Text,
+    /// Where a member gets the facility's price, one sentence each.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
+    pub where_to_ask: Vec<Text>,
+}
+
+/// CPT's surgery section: the codes a surgery center may be paid for.
+const SURGERY_CODES: std::ops::RangeInclusive<u32> = 10_000..=69_999;
+
+/// HCPCS codes for screening endoscopies that Medicare pays surgery centers for like the CPT
+/// surgery they stand for: flexible sigmoidoscopy (G0104) and colonoscopy (G0105, G0121).
+const SURGERY_CENTER_HCPCS: &[&str] = &["G0104", "G0105", "G0121"];
+
+/// Whether a service billed with these codes may be done at a surgery center as well as a
+/// hospital. Medicare pays an ambulatory surgical center only for "covered surgical
+/// procedures": codes in CPT's surgery range (10000 to 69999) and the Level II HCPCS codes
+/// crosswalked to them (42 CFR 416.2, 416.166). Visits, scans and tests are done at a hospital.
+/// Maternity care (the MMM global period) is too: a birth is not surgery-center care.
+pub fn facility_for(codes: &[BilledCode], rows: &[RvuRow]) -> Facility {
+    let surgical = |code: &str| SURGERY_CENTER_HCPCS.contains(&code) || code.parse().is_ok_and(|n: u32| SURGERY_CODES.contains(&n));
+    let maternity = rows.iter().any(|row| row.global_period == GlobalPeriod::Maternity);
+    if !maternity && codes.iter().any(|billed| surgical(&billed.code)) { Facility::HospitalOrSurgeryCenter } else { Facility::Hospital }
+}
+
+impl Facility {
+    /// Where, in a member's words, as a heading.
+    pub fn place(self) -> &'static str {
+        match self {
+            Facility::Hospital => "At a hospital",
+            Facility::HospitalOrSurgeryCenter => "At a hospital or surgery center",
+        }
+    }
+
+    /// What the fee schedule cannot price, and where to ask for it. Hospitals must publish a
+    /// price estimator (or all their negotiated prices) under the federal hospital price
+    /// transparency rule, 45 CFR part 180 (§180.60); surgery centers are not under it.
+    pub fn fee(self) -> FacilityFee {
+        let estimator = Cow::Borrowed(
+            "The hospital's price estimator: federal law (45 CFR part 180) requires every hospital to offer one on its website, or to list its prices for services like this one. Search the hospital's name and \"price estimator\".",
+        );
+        let advocate = Cow::Borrowed("An advocate can get the facility's price for you, and check it against your plan, before you book.");
+        let (plus, where_to_ask) = match self {
+            Facility::Hospital => ("plus the hospital's facility fee, usually the larger part", vec![estimator, advocate]),
+            Facility::HospitalOrSurgeryCenter => (
+                "plus the hospital's or surgery center's facility fee, usually the larger part",
+                vec![
+                    estimator,
+                    Cow::Borrowed(
+                        "A surgery center is not under that rule, but will tell you its fee if you ask before you book; it is often lower than a hospital's.",
+                    ),
+                    advocate,
+                ],
+            ),
+        };
+        FacilityFee {
+            facility: self,
+            plus: Cow::Borrowed(plus),
+            why: Cow::Borrowed(
+                "Medicare's fee schedule, which these figures come from, prices the doctor's work only. Each hospital and surgery center sets its own fee for the room, staff and equipment, so we cannot estimate it here.",
+            ),
+            where_to_ask,
+        }
+    }
 }
 
 /// Why a code cannot be estimated.
@@ -187,8 +292,18 @@ pub fn price_service(
             _ => (ranges.in_network, ranges.list_price),
         };
         let (includes, not_included) = explain(setting, &rows);
+        // Away from an office, the fee schedule prices only the clinician: never the whole bill.
+        let (place, covers) = match setting {
+            Setting::Facility => {
+                let facility = facility_for(codes, &rows);
+                (facility.place(), Covers::DoctorsPart(facility.fee()))
+            }
+            Setting::Office | Setting::Lab => (setting.place(), Covers::Whole),
+        };
         prices.push(SettingPrice {
             setting,
+            place: Cow::Borrowed(place),
+            covers,
             medicare: total,
             in_network: MoneyRange::of(total, in_network),
             list_price: MoneyRange::of(total, list_price),
@@ -270,7 +385,6 @@ fn explain(setting: Setting, rows: &[RvuRow]) -> (Vec<Text>, Vec<Text>) {
             } else {
                 includes.push(Cow::Borrowed("The fee of the doctor or other clinician who does it."));
             }
-            not_included.push(Cow::Borrowed("The hospital's or surgery center's own facility fee, billed separately and often larger than the doctor's fee. Ask the facility for its price."));
             if rows.iter().any(|row| matches!(row.global_period, GlobalPeriod::Days(90) | GlobalPeriod::Maternity)) {
                 not_included.push(Cow::Borrowed("Anesthesia, if it is used, billed by the anesthesia team."));
             }
@@ -303,6 +417,10 @@ pub fn parse_code(input: &str) -> Result<String, CodeError> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("enter a billing code of five letters or digits, like 99213 or G0121")]
 pub struct CodeError;
+
+/// What `GET /api/estimates` and the page say when a service is chosen without a ZIP code:
+/// nothing can be priced without the place.
+pub const ZIP_NEEDED: &str = "Enter the ZIP code where you will get care, like 10001.";
 
 /// The Medicare payment locality an estimate is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -451,6 +569,9 @@ pub struct Estimate {
     pub locality: PaymentLocality,
     pub zip_match: ZipMatch,
     pub subject: EstimateSubject,
+    /// Preventive care that is often free, said before any price (see `preventive`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preventive: Option<PreventiveCare>,
     /// One per setting, the usual one first.
     pub prices: Vec<SettingPrice>,
     /// False when Medicare does not cover the service and the amount comes from the relative
@@ -567,7 +688,52 @@ mod tests {
         // Hospital: the professional part (1.35 + 0.50 + 0.06) × 32.3465 = 61.781815 → $61.78
         assert_eq!(prices[1].medicare, Money::from_cents(6_178));
         assert!(prices[1].includes[0].contains("reading"));
-        assert!(prices[1].not_included[0].contains("facility fee"));
+    }
+
+    #[test]
+    fn in_an_office_or_a_lab_the_amounts_are_the_whole_bill() {
+        let (prices, _) =
+            price_service(&schedule(), &codes(&[("73721", 1)]), &[Setting::Office, Setting::Facility], UNIT, &ranges()).unwrap();
+        assert_eq!((prices[0].covers.clone(), prices[0].place.as_ref()), (Covers::Whole, "At a doctor's office, clinic or imaging center"));
+        let (prices, _) = price_service(&schedule(), &codes(&[("85025", 1)]), &[Setting::Lab], UNIT, &ranges()).unwrap();
+        assert_eq!(prices[0].covers, Covers::Whole);
+    }
+
+    #[test]
+    fn a_scan_in_a_hospital_is_the_doctors_part_beside_the_hospitals_fee_never_the_price() {
+        let (prices, _) =
+            price_service(&schedule(), &codes(&[("73721", 1)]), &[Setting::Office, Setting::Facility], UNIT, &ranges()).unwrap();
+        let Covers::DoctorsPart(fee) = &prices[1].covers else { panic!("a hospital scan priced as the whole bill") };
+        assert_eq!(fee.facility, Facility::Hospital);
+        assert_eq!(prices[1].place, "At a hospital");
+        assert_eq!(fee.plus, "plus the hospital's facility fee, usually the larger part");
+        assert!(fee.where_to_ask.iter().any(|line| line.contains("45 CFR part 180")));
+        assert!(fee.where_to_ask.iter().any(|line| line.starts_with("An advocate")));
+        // The fee is beside the figure now, not repeated in the small print below it.
+        assert!(!prices[1].not_included.iter().any(|line| line.contains("facility fee")));
+    }
+
+    #[test]
+    fn surgery_in_cpts_surgery_range_may_be_at_a_surgery_center() {
+        let (prices, _) = price_service(&schedule(), &codes(&[("27447", 1)]), &[Setting::Facility], UNIT, &ranges()).unwrap();
+        assert_eq!(prices[0].place, "At a hospital or surgery center");
+        let Covers::DoctorsPart(fee) = &prices[0].covers else { panic!("surgery priced as the whole bill") };
+        assert!(fee.plus.starts_with("plus the hospital's or surgery center's facility fee"));
+        assert!(fee.where_to_ask.iter().any(|line| line.starts_with("A surgery center")));
+    }
+
+    #[test]
+    fn a_surgery_center_is_for_codes_10000_to_69999_and_the_screening_endoscopies() {
+        let facility = |code: &str, global: &str| facility_for(&codes(&[(code, 1)]), &[row('A', 0, None, None, 0, 0, global)]);
+        assert_eq!(facility("10000", "010"), Facility::HospitalOrSurgeryCenter);
+        assert_eq!(facility("69999", "090"), Facility::HospitalOrSurgeryCenter);
+        assert_eq!(facility("09999", "XXX"), Facility::Hospital);
+        assert_eq!(facility("70000", "XXX"), Facility::Hospital, "imaging");
+        assert_eq!(facility("99213", "XXX"), Facility::Hospital, "a visit");
+        assert_eq!(facility("G0121", "000"), Facility::HospitalOrSurgeryCenter, "screening colonoscopy");
+        assert_eq!(facility("G0101", "XXX"), Facility::Hospital);
+        assert_eq!(facility("0001F", "XXX"), Facility::Hospital);
+        assert_eq!(facility("59400", "MMM"), Facility::Hospital, "a birth");
     }
 
     #[test]

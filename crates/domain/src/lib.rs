@@ -44,6 +44,7 @@ pub mod locality_rules;
 pub mod member_pages;
 pub mod money;
 pub mod outreach;
+pub mod preventive;
 pub mod problem;
 pub mod procedures;
 pub mod program;

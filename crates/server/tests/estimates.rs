@@ -4,7 +4,8 @@
 mod common;
 mod testdata;
 
-use advocate_domain::estimate::{Estimate, ZipMatch};
+use advocate_domain::estimate::{Covers, Estimate, Facility, ZipMatch};
+use advocate_domain::preventive::PreventiveRule;
 use advocate_domain::procedures::{Procedure, Setting};
 use advocate_domain::{Money, Problem};
 use advocate_server::pricing::import::{ImportFiles, read_files};
@@ -54,10 +55,26 @@ async fn the_same_scan_costs_more_in_san_francisco_than_in_alabama_and_zip_plus_
     let al = estimate(&app, "zip=35203-1234&service=mri-knee").await;
     assert_eq!(al.zip.as_str(), "35203");
     assert!(office(&sf) > office(&al), "{:?} vs {:?}", office(&sf), office(&al));
-    // In a hospital the doctor bills the reading only; the facility's fee is not invented.
+    // In a hospital the doctor bills the reading only; the facility's fee is not invented, and
+    // the estimate says its figures are the doctor's part beside it.
     let hospital = sf.prices.iter().find(|p| p.setting == Setting::Facility).unwrap();
     assert!(hospital.medicare < office(&sf));
-    assert!(hospital.not_included.iter().any(|line| line.contains("facility fee")));
+    assert_eq!(hospital.place, "At a hospital");
+    let Covers::DoctorsPart(fee) = &hospital.covers else { panic!("a hospital scan priced as the whole bill") };
+    assert_eq!(fee.facility, Facility::Hospital);
+    assert!(fee.plus.contains("facility fee, usually the larger part"));
+    assert_eq!(sf.preventive, None);
+}
+
+#[tokio::test]
+async fn a_screening_says_it_is_often_free_and_a_colonoscopy_may_be_at_a_surgery_center() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let screening = estimate(&app, "zip=10001&service=colonoscopy-screening").await;
+    let care = screening.preventive.expect("a screening colonoscopy is preventive care");
+    assert_eq!(care.rule, PreventiveRule::AcaPreventiveCare);
+    assert_eq!(screening.prices[0].place, "At a hospital or surgery center");
+    assert!(matches!(&screening.prices[0].covers, Covers::DoctorsPart(fee) if fee.facility == Facility::HospitalOrSurgeryCenter));
+    assert_eq!(screening.prices[1].covers, Covers::Whole, "in an office, one bill");
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 use super::error::ApiError;
 use crate::pricing::{EstimateError, Subject};
 use crate::state::AppState;
-use advocate_domain::estimate::{Estimate, parse_code};
+use advocate_domain::estimate::{Estimate, ZIP_NEEDED, parse_code};
 use advocate_domain::problem::as_sentence as sentence;
 use advocate_domain::procedures::Procedure;
 use advocate_domain::{FieldError, Zip};
@@ -72,7 +72,7 @@ fn validate(query: &EstimateQuery) -> Result<(Zip, Subject), ApiError> {
     let mut errors = Vec::new();
     let zip = match query.zip.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
         None => {
-            errors.push(field("zip", "Enter the ZIP code where you will get care, like 10001."));
+            errors.push(field("zip", ZIP_NEEDED));
             None
         }
         Some(text) => Zip::parse(text).map_err(|e| errors.push(field("zip", &sentence(&e.to_string())))).ok(),

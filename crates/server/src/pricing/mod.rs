@@ -12,6 +12,7 @@ use advocate_domain::estimate::{
     Estimate, EstimateSubject, PaymentLocality, PriceRanges, PricingError, Source, ZipMatch, price_service, settings_for_code,
 };
 use advocate_domain::fee_schedule::{ConversionFactor, FeeSchedule, Gpci, RvuRow};
+use advocate_domain::preventive::preventive_care;
 use advocate_domain::procedures::{BilledCode, Procedure, Setting, procedures};
 use advocate_domain::{Money, ProcedureIndex, Zip};
 use axum::body::Bytes;
@@ -210,6 +211,7 @@ impl PriceBook {
             zip,
             locality,
             zip_match,
+            preventive: preventive_care(&procedure),
             subject: EstimateSubject {
                 procedure_id: in_catalog.then(|| procedure.id.clone()),
                 name: procedure.name,
