@@ -44,13 +44,13 @@ fn ProgramGate() -> impl IntoView {
     view! {
         <Suspense fallback=|| (!first_paint_shown()).then(|| view! { <p class="boot">"Loading Advocate…"</p> })>
             {move || Suspend::new(async move {
-                let settings = program.await;
-                remove_first_paint();
-                match settings {
+                match program.await {
                     Ok(settings) => {
+                        remove_first_paint();
                         provide_program(settings);
                         view! { <Shell/> }.into_any()
                     }
+                    // The first paint stays: how to call and when never depends on the API.
                     Err(error) => view! { <ProgramUnavailable error=error on_retry=move || program.refetch()/> }.into_any(),
                 }
             })}
@@ -62,7 +62,8 @@ fn ProgramGate() -> impl IntoView {
 fn ProgramUnavailable(error: ApiError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     view! {
         <main id="main" tabindex="-1">
-            <h1>"Advocate"</h1>
+            // Under the first paint (its heading, phone number and hours) when the server sent one.
+            {(!first_paint_shown()).then(|| view! { <h1>"Advocate"</h1> })}
             <ErrorNotice error=error on_retry=Callback::new(move |()| on_retry())/>
         </main>
     }

@@ -72,3 +72,18 @@ test('an entry page opened directly shows its own heading before the app', async
   await page.locator('a.header-call').waitFor();
   await context.close();
 });
+
+test('with /api/program failing the page still shows the phone number and the hours', async () => {
+  const program = await programSettings();
+  const page = await openPage(browser);
+  await page.route('**/api/program', (route) => route.abort('connectionfailed'));
+  await page.goto(BASE_URL);
+  // The app's error notice arrives under the first paint, which stays.
+  await page.getByRole('button', { name: /Try again/ }).waitFor();
+  const call = page.locator(`a[href="${telUri(program.advocate_phone)}"]`);
+  assert.ok((await call.count()) >= 1, 'the phone number is still there');
+  await page.getByText(/^Advocates answer .*\. The call is free\.$/).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+  await screenshot(page, 'first-paint-390-program-unavailable');
+  await page.context().close();
+});
