@@ -11,6 +11,7 @@
 #[cfg(test)]
 mod architecture;
 mod build;
+mod e2e_bills;
 mod fee_tables;
 mod fuzz;
 mod postgres;

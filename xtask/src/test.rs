@@ -117,6 +117,13 @@ fn end_to_end(server: &std::path::Path) -> (Counts, Vec<String>) {
         counts.failed += 1;
         return (counts, Vec::new());
     }
+    // The bill check's photos and PDFs, drawn by the corpus generator.
+    let bills = data.join("bills");
+    if let Err(e) = crate::e2e_bills::write(&bills) {
+        println!("cannot draw the test bills: {e}");
+        counts.failed += 1;
+        return (counts, Vec::new());
+    }
     // An advocate account for the console's test, made the way an operator makes one.
     if let Err(e) = create_test_advocate(server, &data.join("root")) {
         println!("cannot create the test advocate: {e}");
@@ -147,6 +154,7 @@ fn end_to_end(server: &std::path::Path) -> (Counts, Vec<String>) {
             .env("ADVOCATE_SUBPATH_URL", format!("http://127.0.0.1:{}/benefits/advocate/", sub.port))
             .env("SCREENSHOT_DIR", workspace_root().join("target/screenshots"))
             .env("INTRANET_PORT", intranet_port.to_string())
+            .env("ADVOCATE_E2E_BILLS", &bills)
             .env("ADVOCATE_TEST_EMAIL", TEST_ADVOCATE_EMAIL)
             .env("ADVOCATE_TEST_PASSWORD", TEST_ADVOCATE_PASSWORD),
     );
