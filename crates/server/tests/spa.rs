@@ -173,6 +173,17 @@ async fn an_employers_embedded_pages_show_its_own_number_without_the_sites_heade
 }
 
 #[tokio::test]
+async fn an_address_with_no_employer_is_a_404_that_still_gives_the_programs_number_and_hours() {
+    let (app, _dist) = spawn_with_dist("/").await;
+    let program = program(&app).await;
+    let response = app.get("/e/globex/").await;
+    assert_eq!(response.status(), 404);
+    let body = response.text().await.unwrap();
+    assert_eq!(body.matches(&tel_link(&program.advocate_phone.tel_uri())).count(), 1, "{body}");
+    assert!(body.contains(&hours_sentence(&program.hours)), "{body}");
+}
+
+#[tokio::test]
 async fn text_from_the_settings_is_escaped_in_the_first_paint() {
     let program = "program_name = \"Care <Navigator>\"\nsponsor_name = \"Smith & Sons \\\"Health\\\"\"\nvendor_name = \"Navigators LLC\"\n\
                    advocate_phone = \"(800) 555-0199\"\n[[conditions]]\ntitle = \"It is not insurance\"\ntext = \"It pays no claims.\"\n";

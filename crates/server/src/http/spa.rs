@@ -70,7 +70,8 @@ impl Spa {
             })
         };
         // An employer's embedded app: the same page, for an employer that exists, with its own
-        // number and hours.
+        // number and hours. An address with no employer is a 404 that still says how to call:
+        // the program's own number and hours (the member may have mistyped the link).
         let embedded = {
             let spa = spa.clone();
             get(move |Path(params): Path<Vec<(String, String)>>| {
@@ -78,17 +79,12 @@ impl Spa {
                 let rest = params.get(1).map(|(_, rest)| rest.as_str()).unwrap_or_default();
                 let page = employers
                     .find(slug)
-                    .map(|employer| spa.page(rest, &employer.program(&program), &Frame::Embedded { slug: &employer.slug.to_string() }));
+                    .map(|employer| spa.page(rest, &employer.program(&program), &Frame::Embedded { slug: &employer.slug.to_string() }))
+                    .ok_or_else(|| spa.page("", &program, &Frame::Site));
                 async move {
-                    if let Some(page) = page {
-                        html_page(page)
-                    } else {
-                        (
-                            StatusCode::NOT_FOUND,
-                            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-                            "No employer is set up at this address.",
-                        )
-                            .into_response()
+                    match page {
+                        Ok(page) => html_page(page),
+                        Err(program_page) => (StatusCode::NOT_FOUND, html_page(program_page)).into_response(),
                     }
                 }
             })
