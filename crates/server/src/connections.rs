@@ -249,6 +249,24 @@ struct TimedStream {
 }
 
 impl TimedStream {
+    /// A write that cannot go on (the client stopped reading) fails once it has waited the body
+    /// timeout; one that went on restarts the clock.
+    fn unless_stalled(&mut self, written: Poll<io::Result<usize>>, cx: &mut Context<'_>) -> Poll<io::Result<usize>> {
+        match written {
+            Poll::Pending => {
+                let since = *self.write_stalled.get_or_insert_with(Instant::now);
+                if Self::expired(&mut self.write_timer, since + self.limits.body_timeout, cx) {
+                    return Poll::Ready(Err(too_slow()));
+                }
+                Poll::Pending
+            }
+            ready => {
+                self.write_stalled = None;
+                ready
+            }
+        }
+    }
+
     fn new(stream: TcpStream, clock: Arc<ConnectionClock>, limits: ConnectionLimits) -> Self {
         let now = Instant::now();
         Self {
@@ -296,19 +314,8 @@ impl AsyncRead for TimedStream {
 impl AsyncWrite for TimedStream {
     fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
-        match Pin::new(&mut this.stream).poll_write(cx, buf) {
-            Poll::Pending => {
-                let since = *this.write_stalled.get_or_insert_with(Instant::now);
-                if Self::expired(&mut this.write_timer, since + this.limits.body_timeout, cx) {
-                    return Poll::Ready(Err(too_slow()));
-                }
-                Poll::Pending
-            }
-            ready => {
-                this.write_stalled = None;
-                ready
-            }
-        }
+        let written = Pin::new(&mut this.stream).poll_write(cx, buf);
+        this.unless_stalled(written, cx)
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
@@ -321,19 +328,8 @@ impl AsyncWrite for TimedStream {
 
     fn poll_write_vectored(self: Pin<&mut Self>, cx: &mut Context<'_>, bufs: &[io::IoSlice<'_>]) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
-        match Pin::new(&mut this.stream).poll_write_vectored(cx, bufs) {
-            Poll::Pending => {
-                let since = *this.write_stalled.get_or_insert_with(Instant::now);
-                if Self::expired(&mut this.write_timer, since + this.limits.body_timeout, cx) {
-                    return Poll::Ready(Err(too_slow()));
-                }
-                Poll::Pending
-            }
-            ready => {
-                this.write_stalled = None;
-                ready
-            }
-        }
+        let written = Pin::new(&mut this.stream).poll_write_vectored(cx, bufs);
+        this.unless_stalled(written, cx)
     }
 
     fn is_write_vectored(&self) -> bool {

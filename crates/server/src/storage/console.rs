@@ -35,8 +35,9 @@ macro_rules! console_storage {
             RequestState::from_slug(text).ok_or_else(|| StorageError::Corrupt(format!("request state {text:?}")))
         }
 
-        /// A row's sealed value (`key_id`, `sealed`), if it has one.
-        fn sealed(row: &<$db as sqlx::Database>::Row) -> Result<Option<Sealed>, StorageError> {
+        /// A row's sealed value (`key_id`, `sealed`), if it has one. Every table that holds a
+        /// sealed value names its columns so (see `storage/sealed.rs`, which reads them here too).
+        pub(super) fn sealed(row: &<$db as sqlx::Database>::Row) -> Result<Option<Sealed>, StorageError> {
             Ok(match (row.try_get::<Option<String>, _>("key_id")?, row.try_get::<Option<Vec<u8>>, _>("sealed")?) {
                 (Some(key_id), Some(bytes)) => Some(Sealed { key_id, bytes }),
                 _ => None,

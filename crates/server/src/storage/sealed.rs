@@ -203,10 +203,7 @@ macro_rules! sealed_storage {
                 }
             };
             let Some(row) = select.build().fetch_optional(pool).await? else { return Ok(None) };
-            Ok(match (row.try_get::<Option<String>, _>("key_id")?, row.try_get::<Option<Vec<u8>>, _>("sealed")?) {
-                (Some(key_id), Some(bytes)) => Some(Sealed { key_id, bytes }),
-                _ => None,
-            })
+            super::console_sql::sealed(&row)
         }
 
         pub(super) async fn reseal(
