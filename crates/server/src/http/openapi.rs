@@ -109,12 +109,12 @@ fn describe_operation(path: &str, method: &str, operation: &mut Value, problem_c
         for (status, response) in responses.iter_mut() {
             let is_error = status.as_str() >= "400";
             // /readyz answers 503 with its own body, which says what is not ready.
-            if is_error && path != "/readyz" {
-                if let Some(content) = response.get_mut("content").and_then(Value::as_object_mut) {
-                    if let Some(json) = content.remove("application/json") {
-                        content.insert("application/problem+json".into(), json);
-                    }
-                }
+            if is_error
+                && path != "/readyz"
+                && let Some(content) = response.get_mut("content").and_then(Value::as_object_mut)
+                && let Some(json) = content.remove("application/json")
+            {
+                content.insert("application/problem+json".into(), json);
             }
         }
     }
