@@ -95,4 +95,11 @@ async fn the_openapi_document_declares_error_bodies_as_problem_json() {
     }
     assert!(errors > 20, "only {errors} error responses described");
     assert!(spec["paths"]["/api/procedures"]["get"]["responses"]["400"].is_object(), "a query that does not read is documented");
+    let schemes = &spec["components"]["securitySchemes"];
+    assert_eq!(schemes["verifier"]["scheme"], "bearer");
+    assert_eq!(schemes["csrf"]["name"], "X-CSRF-Token");
+    assert_eq!(
+        spec["paths"]["/api/requests/{reference}"]["get"]["responses"]["401"]["content"]["application/problem+json"]["schema"]["$ref"],
+        "#/components/schemas/Problem"
+    );
 }
