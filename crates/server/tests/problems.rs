@@ -5,6 +5,8 @@
 mod common;
 
 use advocate_domain::Problem;
+use advocate_domain::console::AdvocateRole;
+use advocate_server::accounts::create_advocate;
 use common::{Db, TestApp};
 
 /// The answer is a problem with this status, in problem+json, carrying the request id.
@@ -60,6 +62,27 @@ async fn a_path_segment_that_does_not_read_is_a_400_problem() {
     let app = TestApp::spawn(Db::Sqlite).await;
     // A page id is a number; the path is read before the verifier is asked for.
     assert_problem(app.get("/api/requests/K7Q4-M2XP/bill/pages/abc").await, 400).await;
+}
+
+on_both_databases! {
+    async fn a_query_value_that_does_not_read_is_a_400_problem(db: Db) {
+        let app = TestApp::spawn(db).await;
+        let storage = advocate_server::storage::connect(&app.database_url).await.unwrap();
+        let password = "correct horse battery staple";
+        create_advocate(storage.as_ref(), "ana@example.org", "Ana", AdvocateRole::Advocate, password).await.unwrap();
+        let signed_in = app
+            .client
+            .post(format!("{}/api/session", app.url))
+            .json(&serde_json::json!({ "email": "ana@example.org", "password": password }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(signed_in.status(), 200);
+        let cookie = signed_in.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+        // `mine` is true or false.
+        let response = app.client.get(format!("{}/api/console/requests?mine=maybe", app.url)).header("cookie", cookie).send().await.unwrap();
+        assert_problem(response, 400).await;
+    }
 }
 
 #[tokio::test]
