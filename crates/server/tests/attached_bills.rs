@@ -91,8 +91,8 @@ on_both_databases! {
         let body = serde_json::to_value(bill_request()).unwrap();
 
         // Only with the request's verifier, and a wrong one looks like no request at all.
-        assert_eq!(put_bill(&app, &receipt, "not-the-verifier", &body).await.status(), 404);
-        assert_eq!(app.client.get(bill_url(&app, &receipt, "")).send().await.unwrap().status(), 404);
+        assert_eq!(put_bill(&app, &receipt, "not-the-verifier", &body).await.status(), 401);
+        assert_eq!(app.client.get(bill_url(&app, &receipt, "")).send().await.unwrap().status(), 401);
 
         let response = put_bill(&app, &receipt, &receipt.verifier, &body).await;
         assert_eq!(response.status(), 200);

@@ -171,11 +171,11 @@ on_both_databases! {
         let wrong = "0".repeat(64);
         for verifier in [None, Some(wrong.as_str()), Some("")] {
             let response = status(&app, &reference, verifier).await;
-            assert_eq!(response.status(), 404, "{verifier:?}");
+            assert_eq!(response.status(), 401, "{verifier:?}");
             let body = response.text().await.unwrap();
             assert!(!body.contains("Second opinion") && !body.contains("Ana"), "{body}");
         }
-        assert_eq!(status(&app, "ZZZZ-ZZZZ", Some(&receipt.verifier)).await.status(), 404);
+        assert_eq!(status(&app, "ZZZZ-ZZZZ", Some(&receipt.verifier)).await.status(), 401, "an unknown reference looks the same");
 
         let storage = advocate_server::storage::connect(&app.database_url).await.unwrap();
         let trail: Vec<String> = storage.audit_trail(&reference).await.unwrap().into_iter().map(|e| e.action).collect();

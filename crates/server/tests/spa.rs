@@ -114,6 +114,25 @@ async fn a_missing_file_is_a_404_not_the_app_page() {
 }
 
 #[tokio::test]
+async fn the_apis_root_and_unknown_api_paths_are_problems_not_the_app_page() {
+    let (app, _dist) = spawn_with_dist("/").await;
+    for path in ["/api", "/api/", "/api/nope"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 404, "{path}");
+        assert_eq!(response.headers()["content-type"], "application/problem+json", "{path}");
+        assert!(!response.text().await.unwrap().contains("<html"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn a_missing_file_is_a_404_problem() {
+    let (app, _dist) = spawn_with_dist("/").await;
+    let response = app.get("/images/missing.png").await;
+    assert_eq!(response.status(), 404);
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
+}
+
+#[tokio::test]
 async fn without_a_built_spa_pages_explain_how_to_build_it() {
     let app = TestApp::spawn(Db::Sqlite).await;
     let response = app.get("/about").await;

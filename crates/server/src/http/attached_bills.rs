@@ -5,7 +5,7 @@
 
 use super::bills::reviewed;
 use super::error::ApiError;
-use super::requests::member_request;
+use super::requests::{MemberRequest, member_request};
 use super::valid::Valid;
 use crate::attached_bills::{attach, load, open};
 use crate::audit::{Actor, AuditEvent};
@@ -32,17 +32,15 @@ use axum::{
     request_body = BillReviewRequest,
     responses(
         (status = 200, body = AttachedBill),
-        (status = 404, body = advocate_domain::Problem, description = "No request matches this reference and verifier"),
+        (status = 401, body = advocate_domain::Problem, description = "No request matches this reference and verifier"),
         (status = 413, body = advocate_domain::Problem, description = "More than 8 MB of JSON"),
         (status = 422, body = advocate_domain::Problem, description = "A bill that cannot be reviewed, each problem named"),
     ))]
 pub async fn put_bill(
     State(state): State<AppState>,
-    Path(reference): Path<String>,
-    headers: HeaderMap,
+    MemberRequest(stored): MemberRequest,
     Valid(request): Valid<BillReviewRequest>,
 ) -> Result<Response, ApiError> {
-    let stored = member_request(&state, &reference, &headers).await?;
     let review = reviewed(&state, &request);
     let content = serde_json::to_vec(&AttachedReview { request, review }).map_err(anyhow::Error::from)?;
     let reference = stored.reference;
@@ -64,17 +62,15 @@ pub async fn put_bill(
     responses(
         (status = 201, body = BillPage, description = "Added"),
         (status = 200, body = BillPage, description = "This file was already attached"),
-        (status = 404, body = advocate_domain::Problem, description = "No request matches this reference and verifier"),
+        (status = 401, body = advocate_domain::Problem, description = "No request matches this reference and verifier"),
         (status = 413, body = advocate_domain::Problem, description = "Over 20 MB"),
         (status = 422, body = advocate_domain::Problem, description = "Not a photo or PDF, or the request already holds 20"),
     ))]
 pub async fn add_page(
     State(state): State<AppState>,
-    Path(reference): Path<String>,
-    headers: HeaderMap,
+    MemberRequest(stored): MemberRequest,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let stored = member_request(&state, &reference, &headers).await?;
     let body = body.map_err(|_| ApiError::TooLarge(ReadError::TooLarge.to_string()))?;
     let kind = check_upload(&body).map_err(|error| match error {
         ReadError::TooLarge => ApiError::TooLarge(error.to_string()),
@@ -107,7 +103,8 @@ pub async fn add_page(
     security(("verifier" = [])),
     responses(
         (status = 200, body = AttachedBill),
-        (status = 404, body = advocate_domain::Problem, description = "No such request, wrong verifier, or no bill attached"),
+        (status = 401, body = advocate_domain::Problem, description = "No request matches this reference and verifier"),
+        (status = 404, body = advocate_domain::Problem, description = "No bill attached"),
     ))]
 pub async fn get_bill(State(state): State<AppState>, Path(reference): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
     let reference = member_request(&state, &reference, &headers).await?.reference;
@@ -123,7 +120,8 @@ pub async fn get_bill(State(state): State<AppState>, Path(reference): Path<Strin
     security(("verifier" = [])),
     responses(
         (status = 200, description = "The file, as an attachment", content_type = "application/octet-stream"),
-        (status = 404, body = advocate_domain::Problem, description = "No such request, wrong verifier, or no such page"),
+        (status = 401, body = advocate_domain::Problem, description = "No request matches this reference and verifier"),
+        (status = 404, body = advocate_domain::Problem, description = "No such page"),
     ))]
 pub async fn get_page(
     State(state): State<AppState>,
@@ -169,7 +167,7 @@ pub(super) fn page_download(state: &AppState, reference: &Reference, sealed: &Se
     security(("verifier" = [])),
     responses(
         (status = 204, description = "Deleted, or there was none"),
-        (status = 404, body = advocate_domain::Problem, description = "No request matches this reference and verifier"),
+        (status = 401, body = advocate_domain::Problem, description = "No request matches this reference and verifier"),
     ))]
 pub async fn delete_bill(State(state): State<AppState>, Path(reference): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
     let reference = member_request(&state, &reference, &headers).await?.reference;

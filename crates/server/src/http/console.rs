@@ -35,17 +35,19 @@ use std::collections::HashMap;
 pub const QUEUE_MAX: usize = 500;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QueueQuery {
     /// new, in_progress, waiting_on_member, resolved or routed_to_carrier. Without it: the open
     /// ones (new, in progress, waiting on the member).
     status: Option<String>,
-    /// A service area's slug, e.g. billing-and-costs.
+    /// A service area's slug, e.g. costs-and-bills.
     area: Option<String>,
     /// true: only the requests assigned to me.
     mine: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// A request's reference (K7Q4-M2XP), or an advocate as advocate:ID.
     subject: String,

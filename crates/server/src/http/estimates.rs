@@ -17,6 +17,7 @@ use axum::{
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ProcedureQuery {
     /// What the member typed: "knee mri", "colonoscopy", "99213". Without it, the whole catalog.
     q: Option<String>,
@@ -39,6 +40,7 @@ pub async fn procedures(State(state): State<AppState>, Query(query): Query<Proce
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct EstimateQuery {
     /// Where the care happens: five digits, or ZIP+4.
     zip: Option<String>,

@@ -9,6 +9,7 @@ mod first_paint;
 mod health;
 mod limits;
 mod openapi;
+mod problems;
 mod program;
 mod request_context;
 mod requests;
@@ -80,8 +81,13 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         .merge(console_routes())
         .fallback(api_not_found);
     let (program, employers) = (state.program.clone(), state.employers.clone());
-    let mut app =
-        Router::new().route("/healthz", get(health::healthz)).route("/readyz", get(health::readyz)).nest("/api", api).with_state(state);
+    let mut app = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .nest("/api", api)
+        // The API's own root is no page of the web app.
+        .route("/api/", axum::routing::any(api_not_found))
+        .with_state(state);
     let script_hashes = spa.as_ref().map(Spa::inline_script_hashes).unwrap_or_default();
     app = match spa {
         Some(spa) => app.merge(spa.router(program, employers.clone())),
@@ -98,6 +104,8 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         .layer(CatchPanicLayer::custom(|_| {
             problem_response(Problem::new(500, "Something went wrong on our side").with_detail("Please try again in a minute."))
         }))
+        // Errors axum, tower and the SPA's files answer themselves, as problems too.
+        .layer(middleware::from_fn(problems::errors_as_problems))
         .layer(middleware::from_fn(request_context::request_context))
 }
 

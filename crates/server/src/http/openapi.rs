@@ -1,6 +1,7 @@
 //! The OpenAPI description, generated from the handlers and the domain types.
 
 use axum::Json;
+use serde_json::{Value, json};
 use utoipa::OpenApi;
 
 #[derive(OpenApi)]
@@ -70,6 +71,118 @@ impl utoipa::Modify for SessionAuth {
     }
 }
 
-pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+pub async fn openapi_json() -> Json<Value> {
+    Json(described())
+}
+
+/// The document as served: utoipa's, with what the handlers' annotations cannot say. Errors are
+/// `application/problem+json`, every operation lists the problems any route can answer (a path
+/// or query that does not read, the per-client limits, a body too slow or too large, a full
+/// disk, and any other error by `default`), the CSRF token is a security scheme beside the
+/// session cookie, and the constraints the server enforces are in the schemas.
+pub fn described() -> Value {
+    let mut spec = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serialises");
+    let problem = json!({ "$ref": "#/components/schemas/Problem" });
+    let problem_content = json!({ "application/problem+json": { "schema": problem } });
+    if let Some(paths) = spec.get_mut("paths").and_then(Value::as_object_mut) {
+        for (path, item) in paths.iter_mut() {
+            let Some(item) = item.as_object_mut() else { continue };
+            for (method, operation) in item.iter_mut() {
+                describe_operation(path, method, operation, &problem_content);
+            }
+        }
+    }
+    let components = &mut spec["components"];
+    components["securitySchemes"]["csrf"] = json!({
+        "type": "apiKey", "in": "header", "name": "X-CSRF-Token",
+        "description": "The session's csrf_token (from POST or GET /api/session), on every console request other than GET"
+    });
+    constrain_schemas(&mut components["schemas"]);
+    spec
+}
+
+/// Problems an operation can answer beyond those its handler lists.
+fn describe_operation(path: &str, method: &str, operation: &mut Value, problem_content: &Value) {
+    let parameters = operation.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
+    let responses = &mut operation["responses"];
+    if let Some(responses) = responses.as_object_mut() {
+        for (status, response) in responses.iter_mut() {
+            let is_error = status.as_str() >= "400";
+            // /readyz answers 503 with its own body, which says what is not ready.
+            if is_error
+                && path != "/readyz"
+                && let Some(content) = response.get_mut("content").and_then(Value::as_object_mut)
+                && let Some(json) = content.remove("application/json")
+            {
+                content.insert("application/problem+json".into(), json);
+            }
+        }
+    }
+    let mut add = |status: &str, description: &str, headers: Option<Value>| {
+        if responses.get(status).is_none() {
+            responses[status] = json!({ "description": description, "content": problem_content });
+            if let Some(headers) = headers {
+                responses[status]["headers"] = headers;
+            }
+        }
+    };
+    if parameters.iter().any(|p| p["in"] == "path" || p["in"] == "query") {
+        add("400", "A path or query parameter that does not read (a page id that is not a number, a parameter sent twice)", None);
+    }
+    let limited = matches!(
+        (method, path),
+        ("post", "/api/requests")
+            | ("post", "/api/requests/{reference}/bill/pages")
+            | ("put", "/api/requests/{reference}/bill")
+            | ("post", "/api/bills/review")
+            | ("post", "/api/bills/read")
+    );
+    if limited {
+        add("408", "The body stopped coming, or came slower than the server's minimum rate; the connection is closed", None);
+        let retry_after = json!({ "Retry-After": { "description": "Seconds to wait", "schema": { "type": "integer" } } });
+        add("429", "Too many from this client in a short time; Retry-After says when to try again", Some(retry_after));
+    }
+    if matches!((method, path), ("post", "/api/requests/{reference}/bill/pages") | ("put", "/api/requests/{reference}/bill")) {
+        add("413", "Over the size of one upload, or over what one request's bill may hold in all", None);
+        add("507", "The server's disk is nearly full: try again later", None);
+    }
+    add("default", "Any other error, as a problem", None);
+    // The CSRF token is a security scheme of the console's changes, not a parameter.
+    if let Some(parameters) = operation.get_mut("parameters").and_then(Value::as_array_mut) {
+        let had_csrf = parameters.iter().any(|p| p["name"] == "X-CSRF-Token");
+        parameters.retain(|p| p["name"] != "X-CSRF-Token");
+        for parameter in parameters.iter_mut() {
+            if parameter["name"] == "Idempotency-Key" {
+                // 16 to 200 visible characters, without spaces at either end (as the server trims).
+                parameter["schema"] =
+                    json!({ "type": "string", "minLength": 16, "maxLength": 200, "pattern": "^[!-~][ -~]{14,198}[!-~]$" });
+            }
+            if parameter["name"] == "reference" {
+                parameter["schema"] = json!({ "type": "string", "example": "K7Q4-M2XP" });
+            }
+        }
+        if had_csrf {
+            operation["security"] = json!([{ "advocate_session": [], "csrf": [] }]);
+        }
+    }
+}
+
+/// The rules the domain checks that a schema can state.
+fn constrain_schemas(schemas: &mut Value) {
+    use advocate_domain::bill_review::{MAX_LINES, MAX_UNITS};
+    use advocate_domain::console::NOTE_MAX;
+    use advocate_domain::request::NOTES_MAX;
+    let mut set = |schema: &str, property: &str, constraints: Value| {
+        if let (Some(target), Some(constraints)) = (schemas[schema]["properties"][property].as_object_mut(), constraints.as_object()) {
+            target.extend(constraints.clone());
+        }
+    };
+    // Not blank: something other than spaces.
+    set("NewCaseNote", "text", json!({ "minLength": 1, "maxLength": NOTE_MAX, "pattern": "\\S" }));
+    set("StatusChange", "note", json!({ "maxLength": NOTE_MAX }));
+    set("NewRequest", "notes", json!({ "maxLength": NOTES_MAX }));
+    set("NewRequest", "consent_to_contact", json!({ "enum": [true] }));
+    set("BillLine", "units", json!({ "minimum": 1, "maximum": MAX_UNITS }));
+    set("Bill", "lines", json!({ "minItems": 1, "maxItems": MAX_LINES }));
+    set("BillReviewRequest", "zip", json!({ "pattern": "^[0-9]{5}$" }));
 }

@@ -67,13 +67,14 @@ pub(super) fn created(uri: &axum::http::Uri, receipt: RequestReceipt) -> Respons
 }
 
 /// Where a request stands. Needs `Authorization: Bearer <verifier>`; a reference alone reveals
-/// nothing, not even whether it exists, because references are read aloud on the phone.
+/// nothing, not even whether it exists, because references are read aloud on the phone: every
+/// mismatch is the same 401.
 #[utoipa::path(get, path = "/api/requests/{reference}", tag = "service finder",
     params(("reference" = String, Path, description = "The reference, like K7Q4-M2XP")),
     security(("verifier" = [])),
     responses(
         (status = 200, body = RequestStatus),
-        (status = 404, body = advocate_domain::Problem, description = "No request matches this reference and verifier"),
+        (status = 401, body = advocate_domain::Problem, description = "No request matches this reference and verifier (the same answer for both)"),
     ))]
 pub async fn request_status(
     State(state): State<AppState>,
@@ -104,14 +105,33 @@ pub async fn request_status(
 }
 
 /// The request a member may see: the reference with its verifier (`Authorization: Bearer`).
-/// A wrong verifier and an unknown reference are the same 404, so a guessed reference reveals
-/// nothing.
+/// No verifier, a wrong one and an unknown reference are the same 401, so a guessed reference
+/// reveals nothing.
 pub(super) async fn member_request(state: &AppState, reference: &str, headers: &HeaderMap) -> Result<StoredRequest, ApiError> {
-    let not_found = || ApiError::NotFound("No request matches this reference and code. Check both, or call an advocate.".into());
+    let not_found = || ApiError::Unauthorized {
+        title: "No request matches",
+        detail: "No request matches this reference and code. Check both, or call an advocate.".into(),
+    };
     let reference = Reference::parse(reference).map_err(|_| not_found())?;
     let verifier =
         headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).ok_or_else(not_found)?;
     requests::with_verifier(state, &reference, verifier.trim()).await?.ok_or_else(not_found)
+}
+
+/// The request named by the path's `{reference}`, for whoever sends its verifier: an extractor,
+/// so that it is checked before a body is read (nobody uploads 20 MB to learn the code is wrong).
+pub(super) struct MemberRequest(pub StoredRequest);
+
+impl FromRequestParts<AppState> for MemberRequest {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Path(params) = Path::<std::collections::HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| ApiError::BadRequest(e.body_text()))?;
+        let reference = params.get("reference").map(String::as_str).unwrap_or_default();
+        member_request(state, reference, &parts.headers).await.map(MemberRequest)
+    }
 }
 
 /// The `Idempotency-Key` header: a random value the client sends with every retry of one request.
