@@ -11,6 +11,16 @@ pub mod x12;
 use crate::bill::Bill;
 use serde::{Deserialize, Serialize};
 
+/// The largest bill file read, in bytes, in the browser and on the server alike: a phone photo
+/// or a long scanned bill fits.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+/// The same limit in words, for the messages that refuse a larger file.
+pub const MAX_FILE_SIZE_TEXT: &str = "20 MB";
+
+/// Pages of a PDF read for charges: a long itemized bill fits.
+pub const MAX_PDF_PAGES: u32 = 20;
+
 /// A code as bills and people write it with its modifiers ("99213-25", "73562 RT, 59"): the
 /// code, then each modifier, upper-cased.
 pub fn split_code(text: &str) -> Vec<String> {
@@ -45,4 +55,14 @@ pub struct BillReading {
     /// Rows that looked like charges but could not be read completely.
     #[serde(default)]
     pub to_check: Vec<layout::PrintedRow>,
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    #[test]
+    fn the_file_size_limit_is_said_as_it_is_counted() {
+        assert_eq!(MAX_FILE_SIZE_TEXT, format!("{} MB", MAX_FILE_BYTES / (1024 * 1024)));
+    }
 }

@@ -15,10 +15,8 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
-/// The largest upload: a phone photo or a long scanned bill fits.
-pub const MAX_UPLOAD: usize = 20 * 1024 * 1024;
-/// Pages read from a PDF.
-pub const MAX_PAGES: u32 = 20;
+/// The largest upload and the pages read from a PDF: the domain's limits, the browser's too.
+pub use advocate_domain::bill_import::{MAX_FILE_BYTES as MAX_UPLOAD, MAX_PDF_PAGES as MAX_PAGES};
 /// The largest image, against image bombs: a 48-megapixel phone photo fits.
 pub const MAX_PIXELS: u64 = 50_000_000;
 /// Per page of OCR, and for the text layer.
@@ -35,7 +33,10 @@ pub const READERS: &[(&str, &str)] =
 pub enum ReadError {
     #[error("The file is empty. Choose the photo or PDF of the bill again.")]
     Empty,
-    #[error("The file is over 20 MB. Take the photo at a lower resolution, or send the PDF from the provider's website.")]
+    #[error(
+        "The file is over {}. Take the photo at a lower resolution, or send the PDF from the provider's website.",
+        advocate_domain::bill_import::MAX_FILE_SIZE_TEXT
+    )]
     TooLarge,
     #[error(
         "This is not a photo (JPEG or PNG) or a PDF. Choose the bill's photo or PDF, or a CSV or X12 file, which are read on your device."

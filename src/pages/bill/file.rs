@@ -8,7 +8,10 @@
 use crate::api::{self, ApiError};
 use advocate_domain::bill::Bill;
 use advocate_domain::bill_import::layout::{PageRuns, PageWords, read_layout};
-use advocate_domain::bill_import::{BillReading, ReadMethod, csv::parse_csv, statement::parse_statement_text, x12::parse_x12};
+use advocate_domain::bill_import::{
+    BillReading, MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, MAX_PDF_PAGES, ReadMethod, csv::parse_csv, statement::parse_statement_text,
+    x12::parse_x12,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,9 +22,6 @@ extern "C" {
     #[wasm_bindgen(catch)]
     async fn pdf_text(bytes: js_sys::Uint8Array, max_pages: u32) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
 }
-
-/// Pages of a PDF read for charges: a long itemized bill fits.
-const MAX_PDF_PAGES: u32 = 20;
 
 /// Reads a PDF's text layer here with the domain's layout reader (the server's reader for text
 /// PDFs), each charge with its printed row and the rows to check; a page that is not a table is
@@ -50,9 +50,6 @@ async fn read_pdf_here(file: &web_sys::File) -> Option<BillReading> {
     let bill = parse_statement_text(&text).ok()?;
     Some(BillReading { bill, pages: count, method: ReadMethod::TextLayer, rows: Vec::new(), to_check: Vec::new() })
 }
-
-/// Files larger than this are not bills.
-const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
 /// What a file turned out to be.
 pub enum FileContent {
@@ -83,8 +80,11 @@ pub fn BillFileInput(
         leptos::task::spawn_local(async move {
             let mut photos = Vec::new();
             for file in files {
-                if file.size() > MAX_BYTES {
-                    on_read.run(Err(format!("{} is over 20 MB: a bill's file is much smaller. Choose the bill itself.", file.name())));
+                if file.size() > MAX_FILE_BYTES as f64 {
+                    on_read.run(Err(format!(
+                        "{} is over {MAX_FILE_SIZE_TEXT}: a bill's file is much smaller. Choose the bill itself.",
+                        file.name()
+                    )));
                     return;
                 }
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
