@@ -21,6 +21,40 @@ pub const MAX_FILE_SIZE_TEXT: &str = "20 MB";
 /// Pages of a PDF read for charges: a long itemized bill fits.
 pub const MAX_PDF_PAGES: u32 = 20;
 
+/// What a photo or PDF of a bill is, decided by its first bytes, never by its name: the browser
+/// decides with it what it can read itself, the server what it accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UploadKind {
+    Pdf,
+    Png,
+    Jpeg,
+}
+
+impl UploadKind {
+    /// How many first bytes `sniff` needs.
+    pub const SNIFF_BYTES: usize = 8;
+
+    pub fn sniff(bytes: &[u8]) -> Option<UploadKind> {
+        if bytes.starts_with(b"%PDF-") {
+            Some(UploadKind::Pdf)
+        } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(UploadKind::Png)
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(UploadKind::Jpeg)
+        } else {
+            None
+        }
+    }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            UploadKind::Pdf => "application/pdf",
+            UploadKind::Png => "image/png",
+            UploadKind::Jpeg => "image/jpeg",
+        }
+    }
+}
+
 /// A code as bills and people write it with its modifiers ("99213-25", "73562 RT, 59"): the
 /// code, then each modifier, upper-cased.
 pub fn split_code(text: &str) -> Vec<String> {
@@ -60,6 +94,15 @@ pub struct BillReading {
 #[cfg(test)]
 mod limit_tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_told_by_its_first_bytes_not_its_name() {
+        assert_eq!(UploadKind::sniff(b"%PDF-1.7\n"), Some(UploadKind::Pdf));
+        assert_eq!(UploadKind::sniff(b"\x89PNG\r\n\x1a\n\0\0"), Some(UploadKind::Png));
+        assert_eq!(UploadKind::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(UploadKind::Jpeg));
+        assert_eq!(UploadKind::sniff(b"PK\x03\x04 a zip named bill.pdf"), None);
+        assert_eq!(UploadKind::sniff(b"%PDF"), None, "too short to be a PDF");
+    }
 
     #[test]
     fn the_file_size_limit_is_said_as_it_is_counted() {

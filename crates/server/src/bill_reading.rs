@@ -56,22 +56,8 @@ pub enum ReadError {
     Unavailable(String),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Pdf,
-    Png,
-    Jpeg,
-}
-
-impl Kind {
-    pub fn media_type(self) -> &'static str {
-        match self {
-            Kind::Pdf => "application/pdf",
-            Kind::Png => "image/png",
-            Kind::Jpeg => "image/jpeg",
-        }
-    }
-}
+/// What an upload is, by its first bytes (the domain's rule, the browser's too).
+pub use advocate_domain::bill_import::UploadKind as Kind;
 
 /// What an uploaded bill file is, decided by its content, once it passes the limits: not
 /// empty, at most 20 MB, a PDF, PNG or JPEG, and not an image bomb.
@@ -82,24 +68,11 @@ pub fn check_upload(bytes: &[u8]) -> Result<Kind, ReadError> {
     if bytes.len() > MAX_UPLOAD {
         return Err(ReadError::TooLarge);
     }
-    let kind = sniff(bytes).ok_or(ReadError::NotSupported)?;
+    let kind = Kind::sniff(bytes).ok_or(ReadError::NotSupported)?;
     if let Some(count) = dimensions(bytes, &kind).map(|(w, h)| w * h).filter(|p| *p > MAX_PIXELS) {
         return Err(ReadError::TooManyPixels(count / 1_000_000));
     }
     Ok(kind)
-}
-
-/// What the bytes are, by their first bytes, whatever the file was called.
-fn sniff(bytes: &[u8]) -> Option<Kind> {
-    if bytes.starts_with(b"%PDF-") {
-        Some(Kind::Pdf)
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some(Kind::Png)
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some(Kind::Jpeg)
-    } else {
-        None
-    }
 }
 
 /// Width and height from a PNG's header or a JPEG's frame header.
@@ -257,8 +230,8 @@ mod tests {
 
     #[test]
     fn kinds_are_decided_by_content_and_image_sizes_read_from_headers() {
-        assert!(matches!(sniff(b"%PDF-1.7\n"), Some(Kind::Pdf)));
-        assert!(sniff(b"PK\x03\x04 a zip named bill.pdf").is_none());
+        assert!(matches!(Kind::sniff(b"%PDF-1.7\n"), Some(Kind::Pdf)));
+        assert!(Kind::sniff(b"PK\x03\x04 a zip named bill.pdf").is_none());
         let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
         png.extend(10_000u32.to_be_bytes());
         png.extend(8_000u32.to_be_bytes());

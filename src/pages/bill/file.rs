@@ -9,8 +9,8 @@ use crate::api::{self, ApiError};
 use advocate_domain::bill::Bill;
 use advocate_domain::bill_import::layout::{PageRuns, PageWords, read_layout};
 use advocate_domain::bill_import::{
-    BillReading, MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, MAX_PDF_PAGES, ReadMethod, csv::parse_csv, statement::parse_statement_text,
-    x12::parse_x12,
+    BillReading, MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, MAX_PDF_PAGES, ReadMethod, UploadKind, csv::parse_csv,
+    statement::parse_statement_text, x12::parse_x12,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -172,12 +172,12 @@ pub fn BillFileInput(
     }
 }
 
-/// Whether a file is a PDF, by its first bytes.
+/// Whether a file is a PDF, by its first bytes (the domain's rule, the server's too).
 async fn is_pdf(file: &web_sys::File) -> bool {
-    let head = file.slice_with_i32_and_i32(0, 5).ok();
+    let head = file.slice_with_i32_and_i32(0, UploadKind::SNIFF_BYTES as i32).ok();
     let Some(head) = head else { return false };
     match wasm_bindgen_futures::JsFuture::from(head.array_buffer()).await {
-        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec() == b"%PDF-",
+        Ok(buffer) => UploadKind::sniff(&js_sys::Uint8Array::new(&buffer).to_vec()) == Some(UploadKind::Pdf),
         Err(_) => false,
     }
 }
