@@ -107,9 +107,9 @@ pub enum NeedDetail {
 
 impl NeedDetail {
     /// Whether the guide asks this detail of a person with `plan` (not asked: `None`).
-    pub fn asked_for(self, plan: Option<crate::routing::PlanCoverage>) -> bool {
+    pub fn asked_for(self, plan: Option<crate::plan_facts::PlanCoverage>) -> bool {
         match self {
-            NeedDetail::AdministrativeTopic | NeedDetail::PlannedCare => plan == Some(crate::routing::PlanCoverage::CarrierPlan),
+            NeedDetail::AdministrativeTopic | NeedDetail::PlannedCare => plan == Some(crate::plan_facts::PlanCoverage::CarrierPlan),
             _ => true,
         }
     }

@@ -9,7 +9,6 @@
 //! General Condition 8 (no liability for delays beyond either party's control) is stated beside it.
 
 use crate::hours::{AdvocateHours, Availability, ClockTime};
-use crate::request::ContactTime;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -109,6 +108,44 @@ impl AdvocateHours {
             format!("An advocate will contact you. We expect it {when}, but cannot promise it.")
         } else {
             format!("An advocate will contact you {when}.")
+        }
+    }
+}
+
+/// When, within advocate hours, the member would like the call (Eastern time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ContactTime {
+    Anytime,
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+impl ContactTime {
+    pub const ALL: [ContactTime; 4] = [ContactTime::Anytime, ContactTime::Morning, ContactTime::Afternoon, ContactTime::Evening];
+
+    /// As on the wire and in a form's option values.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ContactTime::Anytime => "anytime",
+            ContactTime::Morning => "morning",
+            ContactTime::Afternoon => "afternoon",
+            ContactTime::Evening => "evening",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactTime::Anytime => "Any time advocates are working",
+            ContactTime::Morning => "Morning, 8:00 am to noon ET",
+            ContactTime::Afternoon => "Afternoon, noon to 5:00 pm ET",
+            ContactTime::Evening => "Evening, 5:00 pm to midnight ET",
         }
     }
 }

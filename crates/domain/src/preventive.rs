@@ -9,7 +9,6 @@
 //! Medicare's annual wellness visit is free under Medicare's own rule instead (Affordable Care
 //! Act §4103 and §4104; 42 CFR 410.15).
 
-use crate::estimate::Text;
 use crate::procedures::{Procedure, ProcedureGroup};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -32,10 +31,10 @@ pub struct PreventiveCare {
     pub rule: PreventiveRule,
     /// The first line: "Often $0 in network under the ACA preventive-care rule".
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
-    pub headline: Text,
+    pub headline: Cow<'static, str>,
     /// When it is free and when it is not, in plain words.
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
-    pub conditions: Text,
+    pub conditions: Cow<'static, str>,
 }
 
 /// Medicare's annual wellness visit, first and later years (HCPCS G0438, G0439).

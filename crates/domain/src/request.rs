@@ -26,43 +26,7 @@ pub enum ContactMethod {
     Email,
 }
 
-/// When, within advocate hours, the member would like the call (Eastern time).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ContactTime {
-    Anytime,
-    Morning,
-    Afternoon,
-    Evening,
-}
-
-impl ContactTime {
-    pub const ALL: [ContactTime; 4] = [ContactTime::Anytime, ContactTime::Morning, ContactTime::Afternoon, ContactTime::Evening];
-
-    /// As on the wire and in a form's option values.
-    pub fn slug(self) -> &'static str {
-        match self {
-            ContactTime::Anytime => "anytime",
-            ContactTime::Morning => "morning",
-            ContactTime::Afternoon => "afternoon",
-            ContactTime::Evening => "evening",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.slug() == slug)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ContactTime::Anytime => "Any time advocates are working",
-            ContactTime::Morning => "Morning, 8:00 am to noon ET",
-            ContactTime::Afternoon => "Afternoon, noon to 5:00 pm ET",
-            ContactTime::Evening => "Evening, 5:00 pm to midnight ET",
-        }
-    }
-}
+pub use crate::outreach::ContactTime;
 
 /// What the member answered about the need, as far as the service asks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,7 +21,7 @@
 //!
 //! The tests below list phrasings that must be recognised and ordinary ones that must not.
 
-use crate::search::edit_distance;
+use crate::edit_distance::edit_distance;
 use serde::{Deserialize, Serialize};
 
 /// What the words describe, which decides the number shown first.

@@ -3,6 +3,7 @@
 //! typos and word order ("knee mri" and "mri knee" are the same search).
 
 use crate::catalog::Service;
+use crate::edit_distance::edit_distance;
 use crate::procedures::Procedure;
 
 /// Words that say nothing about which service fits.
@@ -197,36 +198,6 @@ fn within_typos(a: &Word, b: &Word) -> bool {
         return false;
     }
     edit_distance(a.text.as_bytes(), b.text.as_bytes()) <= allowed
-}
-
-/// Longest word the typo check compares; longer words match only exactly or by prefix.
-const LONGEST_WORD: usize = 31;
-
-/// Damerau-Levenshtein distance (optimal string alignment), in three rows on the stack: it runs
-/// for every word of the catalog on every keystroke, so it must not allocate.
-pub(crate) fn edit_distance(a: &[u8], b: &[u8]) -> usize {
-    if a.len() > LONGEST_WORD || b.len() > LONGEST_WORD {
-        return usize::MAX;
-    }
-    let mut before_previous = [0_u8; LONGEST_WORD + 1];
-    let mut previous = [0_u8; LONGEST_WORD + 1];
-    let mut current = [0_u8; LONGEST_WORD + 1];
-    for (j, cell) in previous.iter_mut().enumerate().take(b.len() + 1) {
-        *cell = j as u8;
-    }
-    for i in 1..=a.len() {
-        current[0] = i as u8;
-        for j in 1..=b.len() {
-            let cost = u8::from(a[i - 1] != b[j - 1]);
-            current[j] = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                current[j] = current[j].min(before_previous[j - 2] + 1);
-            }
-        }
-        before_previous = previous;
-        previous = current;
-    }
-    usize::from(previous[b.len()])
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use super::claim::ClaimReader;
 use super::remittance::RemittanceReader;
-use super::segment::{Segment, Segments};
+use super::segment::{Delimiters, Segment, Segments};
 use super::{X12Document, X12Error, X12Kind};
 use crate::bill::Bill;
 use std::borrow::Cow;
@@ -21,17 +21,6 @@ pub(super) fn unwrap_lines(text: &str, terminator: char) -> Cow<'_, str> {
         lines.any(|line| !line.ends_with(terminator))
     };
     if wrapped { Cow::Owned(text.replace(['\r', '\n'], "")) } else { Cow::Borrowed(text) }
-}
-
-/// The delimiters an interchange declares in its ISA header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Delimiters {
-    pub(super) element: char,
-    /// ISA16: splits a composite element such as "HC:99213:25".
-    pub(super) component: char,
-    /// ISA11 in 5010 (4010 put a "U" there, meaning none).
-    pub(super) repetition: Option<char>,
-    pub(super) segment: char,
 }
 
 /// The ISA is 106 characters when written to the standard; some senders drop its padding, so

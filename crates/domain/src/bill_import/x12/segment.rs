@@ -2,11 +2,21 @@
 //! carries a line's codes, read as the interchange's delimiters split them.
 
 use super::X12Error;
-use super::envelope::Delimiters;
 use crate::bill::BillLine;
 use crate::bill_import::values;
 use crate::money::Money;
 use crate::time::Date;
+
+/// The delimiters an interchange declares in its ISA header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Delimiters {
+    pub(super) element: char,
+    /// ISA16: splits a composite element such as "HC:99213:25".
+    pub(super) component: char,
+    /// ISA11 in 5010 (4010 put a "U" there, meaning none).
+    pub(super) repetition: Option<char>,
+    pub(super) segment: char,
+}
 
 /// One segment, split into elements: `elements[0]` is its name ("CLM").
 pub(super) struct Segment<'a> {
