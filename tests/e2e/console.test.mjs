@@ -140,3 +140,46 @@ test('call mode prices a procedure and opens a request for the caller by keyboar
   assert.deepEqual(page.errors.filter((e) => !/status of 401/.test(e)), []);
   await page.context().close();
 });
+
+test('a carrier-plan request is a hand-off in the queue, and recording it changes what the member sees', async () => {
+  assert.ok(EMAIL && PASSWORD, 'cargo xtask test creates the advocate account');
+  // The member, on their phone: a clinical question under the carrier's plan.
+  const member = await openPage(browser);
+  await member.goto(url('find/outcome?who=employee&area=clinical&service=prescriptions&plan=carrier-plan'));
+  await member.getByRole('link', { name: 'Ask an advocate to pass it on' }).click();
+  await member.getByRole('heading', { level: 1, name: 'How should an advocate contact you?' }).waitFor();
+  await member.fill('#name', 'Lee Chan');
+  await member.fill('#phone', '555-201-4477');
+  await member.locator('#consent').check();
+  await member.getByRole('button', { name: 'Send request' }).click();
+  const reference = (await member.locator('.confirmation__reference strong').textContent()).trim();
+  await member.getByRole('link', { name: 'check its status' }).click();
+  await member.getByRole('heading', { level: 2, name: /^Waiting to be passed to / }).waitFor();
+
+  // The advocate: the request waits in the queue as a hand-off; it is recorded with how and a note.
+  const advocate = await openPage(browser, DESKTOP);
+  await advocate.goto(url('console'));
+  await advocate.fill('#email', EMAIL);
+  await advocate.fill('#password', PASSWORD);
+  await advocate.getByRole('button', { name: 'Sign in' }).click();
+  const item = advocate.locator('.queue-item').filter({ hasText: reference });
+  await item.waitFor({ timeout: 30_000 });
+  await item.getByRole('link', { name: reference }).click();
+  await advocate.getByRole('heading', { level: 2, name: 'Hand it off, or change the status' }).waitFor();
+  await advocate.selectOption('#new-state', 'routed_to_carrier');
+  await advocate.getByLabel(/^Member told/).check();
+  await advocate.fill('#status-note', 'Gave the member the carrier number and what to ask.');
+  await advocate.getByRole('button', { name: 'Record the hand-off' }).click();
+  await advocate.getByRole('heading', { level: 2, name: /^Handed off to the carrier/ }).waitFor();
+  await screenshot(advocate, 'console-4-handoff-recorded-1280');
+  await assertAccessible(advocate);
+
+  // The member's status page now says it was passed on, and how.
+  await member.reload();
+  await member.getByRole('heading', { level: 2, name: /^Passed to .*customer service/ }).waitFor();
+  await member.getByText(/told you how to reach/).waitFor();
+  await screenshot(member, 'request-status-handed-off-390');
+  await assertAccessible(member);
+  await member.context().close();
+  await advocate.context().close();
+});
