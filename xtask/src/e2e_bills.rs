@@ -26,6 +26,17 @@ pub fn write(folder: &Path) -> Result<(), String> {
         .find(|s| s.layout == Layout::Physician && s.capture == Capture::Text && s.statement().pages.len() == 1)
         .ok_or("the corpus has no one-page physician statement with a text layer")?;
 
+    // A lab bill whose last column runs past the page's edge: read on the device, its charges
+    // do not add up to the total it states (pdf.js gives no text past the edge).
+    let lab = specimens()
+        .find(|s| {
+            s.layout == Layout::Lab
+                && s.capture == Capture::Text
+                && s.statement().pages.len() == 1
+                && s.statement().truth.stated_total.is_some()
+        })
+        .ok_or("the corpus has no one-page lab bill with a stated total")?;
+
     let work = folder.join("work");
     let drawn = draw(&scan, &work).map_err(|e| format!("drawing {}: {e}", scan.name))?;
     let mut scan_files = Vec::new();
@@ -38,6 +49,8 @@ pub fn write(folder: &Path) -> Result<(), String> {
     let (code, cents) = duplicate(&statement).expect("chosen for its duplicate");
     let text_drawn = draw(&text, &work).map_err(|e| format!("drawing {}: {e}", text.name))?;
     std::fs::write(folder.join("physician-statement.pdf"), &text_drawn.files[0]).map_err(|e| format!("physician-statement.pdf: {e}"))?;
+    let lab_drawn = draw(&lab, &work).map_err(|e| format!("drawing {}: {e}", lab.name))?;
+    std::fs::write(folder.join("lab-statement.pdf"), &lab_drawn.files[0]).map_err(|e| format!("lab-statement.pdf: {e}"))?;
     let _ = std::fs::remove_dir_all(&work);
 
     let manifest = serde_json::json!({
@@ -49,6 +62,7 @@ pub fn write(folder: &Path) -> Result<(), String> {
             "codes": statement.truth.charges.iter().filter_map(|c| c.code.clone()).collect::<Vec<_>>(),
             "duplicate": { "code": code, "cents": cents },
         },
+        "lab_pdf": { "name": lab.name, "file": "lab-statement.pdf", "stated_total_cents": lab.statement().truth.stated_total },
         "text_pdf": { "name": text.name, "file": "physician-statement.pdf", "charges": text.statement().truth.charges.len() },
     });
     std::fs::write(folder.join("manifest.json"), manifest.to_string()).map_err(|e| format!("manifest.json: {e}"))
