@@ -259,6 +259,13 @@ fn start_server(
         .arg("--dist-dir")
         .arg(workspace_root().join("dist"))
         .env("ADVOCATE_LOG", "warn")
+        // Every browser of the suite comes from 127.0.0.1, so the per-client allowances (a member's
+        // handful of requests, bill reads and reviews an hour) are raised for these servers;
+        // the limits themselves are tested in crates/server/tests/client_limits.rs.
+        .env("ADVOCATE_REQUESTS_PER_HOUR", "6000")
+        .env("ADVOCATE_BILL_PAGES_PER_HOUR", "6000")
+        .env("ADVOCATE_BILL_READS_PER_HOUR", "6000")
+        .env("ADVOCATE_BILL_REVIEWS_PER_HOUR", "6000")
         .spawn()
         .map_err(|e| e.to_string())?;
     let mut running = Running { child, port };
