@@ -25,15 +25,7 @@ fn retry_after(response: &reqwest::Response) -> u64 {
 }
 
 fn request_body() -> serde_json::Value {
-    json!({
-        "relationship": "employee",
-        "service_id": "second-opinion",
-        "plan": "other-plan",
-        "answers": { "condition": "Knee surgery advised", "zip": "10001" },
-        "contact": { "name": "Sam Lee", "method": "phone", "phone": "555-201-4477", "best_time": "anytime" },
-        "consent_to_contact": true,
-        "notes": ""
-    })
+    common::second_opinion_request("employee")
 }
 
 async fn open_request(app: &TestApp, client: &str) -> reqwest::Response {

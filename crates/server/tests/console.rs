@@ -107,15 +107,7 @@ on_both_databases! {
         let app = TestApp::spawn(db).await;
         let id = new_advocate(&app, "jo@example.org", "Jo Park", AdvocateRole::Advocate).await;
         let browser = sign_in(&app, "jo@example.org").await;
-        let body = json!({
-            "relationship": "spouse-or-partner",
-            "service_id": "second-opinion",
-            "plan": "other-plan",
-            "answers": { "condition": "Knee surgery advised", "zip": "10001" },
-            "contact": { "name": "Sam Lee", "method": "phone", "phone": "555-201-4477", "best_time": "anytime" },
-            "consent_to_contact": true,
-            "notes": ""
-        });
+        let body = common::second_opinion_request("spouse-or-partner");
         let key = uuid::Uuid::new_v4().to_string();
         // Without the CSRF token, nothing is opened.
         let forged = app
@@ -151,15 +143,7 @@ on_both_databases! {
         new_advocate(&app, "jo@example.org", "Jo Park", AdvocateRole::Advocate).await;
         new_advocate(&app, "sam@example.org", "Sam Lee", AdvocateRole::Advocate).await;
         let (jo, sam) = (sign_in(&app, "jo@example.org").await, sign_in(&app, "sam@example.org").await);
-        let body = json!({
-            "relationship": "employee",
-            "service_id": "second-opinion",
-            "plan": "other-plan",
-            "answers": { "condition": "Knee surgery advised", "zip": "10001" },
-            "contact": { "name": "Sam Lee", "method": "phone", "phone": "555-201-4477", "best_time": "anytime" },
-            "consent_to_contact": true,
-            "notes": ""
-        });
+        let body = common::second_opinion_request("employee");
         let key = uuid::Uuid::new_v4().to_string();
         let member = || app.client.post(format!("{}/api/requests", app.url)).header("Idempotency-Key", &key).json(&body);
         let by_member: RequestReceipt = member().send().await.unwrap().json().await.unwrap();

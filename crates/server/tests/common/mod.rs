@@ -142,3 +142,17 @@ macro_rules! on_both_databases {
         )*
     };
 }
+
+/// A second-opinion request's body as a member's browser sends it, for `relationship`.
+#[allow(dead_code)] // Not every test file opens requests.
+pub fn second_opinion_request(relationship: &str) -> serde_json::Value {
+    serde_json::json!({
+        "relationship": relationship,
+        "service_id": "second-opinion",
+        "plan": "other-plan",
+        "answers": { "condition": "Knee surgery advised", "zip": "10001" },
+        "contact": { "name": "Sam Lee", "method": "phone", "phone": "555-201-4477", "best_time": "anytime" },
+        "consent_to_contact": true,
+        "notes": ""
+    })
+}
