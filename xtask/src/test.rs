@@ -19,9 +19,21 @@ pub fn run_all() -> Result<(), String> {
     let (counts, _) = run_tests(
         command("cargo")
             .args(["test", "-p", "advocate-domain", "-p", "advocate-server", "-p", "xtask", "--", "--skip", BILL_SCORE_TEST])
+            .args(REPORTING_TESTS.iter().flat_map(|(_, name)| ["--skip", name]))
             .env("ADVOCATE_TEST_POSTGRES_URL", &postgres_url),
     );
     total += counts;
+    // The hardening tests whose figures belong in the report, run on their own with their output.
+    let mut hardening = Vec::new();
+    for (file, name) in REPORTING_TESTS {
+        let (counts, reports) = run_tests(
+            command("cargo")
+                .args(["test", "-p", "advocate-server", "--test", file, "--", "--exact", name, "--nocapture"])
+                .env("ADVOCATE_LOG", "warn"),
+        );
+        total += counts;
+        hardening.extend(reports);
+    }
     // Charge recall and precision per corpus and seconds per page (the real bills' too, when
     // they are beside the repository), asserted on the generated bills.
     let mut score = command("cargo");
@@ -37,6 +49,7 @@ pub fn run_all() -> Result<(), String> {
     // Benchmarks: printed, never asserted (timings vary from run to run).
     let mut benchmarks = run_benchmarks();
     benchmarks.extend(bill_reading);
+    benchmarks.extend(hardening);
 
     // 3: component tests in headless Chromium.
     // --nocapture lets the browser's console reach the report (the search timing).
@@ -94,6 +107,13 @@ fn run_benchmarks() -> Vec<String> {
     lines.extend(agreement.lines().filter(|l| l.starts_with("ZIP to locality")).map(str::to_owned));
     lines
 }
+
+/// Server tests that print a figure for the report ("[report] …"), by test file and name: run
+/// apart from the others with their output shown, so the figures reach the report.
+const REPORTING_TESTS: [(&str, &str); 2] = [
+    ("connections", "five_hundred_clients_that_never_finish_their_headers_do_not_stop_healthz"),
+    ("reading_queue", "twenty_simultaneous_uploads_are_read_or_refused_503_with_retry_after_and_never_more_readers_than_workers"),
+];
 
 /// The bill reader's score test (crates/server/tests/bill_reading_score.rs), run on its own.
 const BILL_SCORE_TEST: &str = "the_reader_finds_the_charges_of_the_generated_bills_and_prints_its_score_on_the_real_ones";

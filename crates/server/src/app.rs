@@ -75,6 +75,7 @@ impl Application {
                 cookie_path: config.base_path.clone(),
             }),
             client_limits: Arc::new(ClientLimits::new(config.client_limit_settings())),
+            reading: Arc::new(crate::bill_reading::queue::ReadingQueue::new(config.reading_queue())),
         };
         // The dummy hash unknown emails are checked against, made now rather than on the first
         // such sign-in (which would then take twice as long).

@@ -6,11 +6,13 @@
 //! domain's layout reader. Nothing is kept and nothing of the bill is logged.
 
 mod ocr;
+pub mod queue;
 mod text_layer;
 
 use advocate_domain::bill_import::layout::{PageWords, read_layout};
 use advocate_domain::bill_import::statement::StatementError;
 use advocate_domain::bill_import::{BillReading, ReadMethod};
+use queue::{Admission, Busy, ReadingQueue};
 use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
@@ -19,6 +21,11 @@ use std::time::Duration;
 pub use advocate_domain::bill_import::{MAX_FILE_BYTES as MAX_UPLOAD, MAX_PDF_PAGES as MAX_PAGES};
 /// The largest image, against image bombs: a 48-megapixel phone photo fits.
 pub const MAX_PIXELS: u64 = 50_000_000;
+/// The most pixels a PDF page is rendered to for OCR: a legal-size page at 300 DPI fits; a
+/// larger page is rendered at a lower DPI (see `render_dpi`).
+pub const MAX_PAGE_PIXELS: f32 = 12_000_000.0;
+/// What tesseract reads best.
+const OCR_DPI: f32 = 300.0;
 /// Per page of OCR, and for the text layer.
 const STEP_TIME: Duration = Duration::from_secs(60);
 /// Address space for each subprocess.
@@ -44,6 +51,8 @@ pub enum ReadError {
     NotSupported,
     #[error("The image is too large to read ({0} megapixels). Take the photo at a lower resolution.")]
     TooManyPixels(u64),
+    #[error("The image could not be opened; it may be damaged or cut short. Take the photo again, or choose another copy of it.")]
+    UnreadableImage,
     #[error("The PDF is protected by a password. Open it, save or print it as a new PDF without the password, and try again.")]
     Encrypted,
     #[error("The PDF could not be opened; it may be damaged. Download it again, or take a photo of the bill.")]
@@ -54,13 +63,23 @@ pub enum ReadError {
     Statement(#[from] StatementError),
     #[error("The reader is not available on this server ({0}). Type the charges in, or call an advocate.")]
     Unavailable(String),
+    #[error("Many bills are being read right now. Try again in a minute, or type the charges in.")]
+    Busy(Busy),
+}
+
+impl From<Busy> for ReadError {
+    fn from(busy: Busy) -> Self {
+        ReadError::Busy(busy)
+    }
 }
 
 /// What an upload is, by its first bytes (the domain's rule, the browser's too).
 pub use advocate_domain::bill_import::UploadKind as Kind;
 
 /// What an uploaded bill file is, decided by its content, once it passes the limits: not
-/// empty, at most 20 MB, a PDF, PNG or JPEG, and not an image bomb.
+/// empty, at most 20 MB, a PDF, PNG or JPEG, and for an image a header that reads (by the
+/// `imagesize` library) and no more than `MAX_PIXELS`: an image bomb or a cut-off photo is
+/// refused before any reader sees it.
 pub fn check_upload(bytes: &[u8]) -> Result<Kind, ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::Empty);
@@ -69,46 +88,46 @@ pub fn check_upload(bytes: &[u8]) -> Result<Kind, ReadError> {
         return Err(ReadError::TooLarge);
     }
     let kind = Kind::sniff(bytes).ok_or(ReadError::NotSupported)?;
-    if let Some(count) = dimensions(bytes, &kind).map(|(w, h)| w * h).filter(|p| *p > MAX_PIXELS) {
-        return Err(ReadError::TooManyPixels(count / 1_000_000));
+    if kind != Kind::Pdf {
+        let (width, height) = dimensions(bytes)?;
+        if width * height > MAX_PIXELS {
+            return Err(ReadError::TooManyPixels(width * height / 1_000_000));
+        }
     }
     Ok(kind)
 }
 
-/// Width and height from a PNG's header or a JPEG's frame header.
-fn dimensions(bytes: &[u8], kind: &Kind) -> Option<(u64, u64)> {
-    let be32 = |at: usize| Some(u64::from(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?)));
-    let be16 = |at: usize| Some(u64::from(u16::from_be_bytes(bytes.get(at..at + 2)?.try_into().ok()?)));
-    match kind {
-        Kind::Png => Some((be32(16)?, be32(20)?)),
-        Kind::Jpeg => {
-            let mut at = 2;
-            while at + 9 < bytes.len() {
-                if bytes[at] != 0xFF {
-                    return None;
-                }
-                let marker = bytes[at + 1];
-                let length = usize::try_from(be16(at + 2)?).ok()?;
-                // Start-of-frame markers (baseline, progressive…) carry the size.
-                if matches!(marker, 0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
-                    return Some((be16(at + 7)?, be16(at + 5)?));
-                }
-                at += 2 + length;
-            }
-            None
-        }
-        Kind::Pdf => None,
+/// An image's width and height from its header; a header that does not read, or says zero, is
+/// a refusal rather than "unknown".
+fn dimensions(bytes: &[u8]) -> Result<(u64, u64), ReadError> {
+    let size = imagesize::blob_size(bytes).map_err(|_| ReadError::UnreadableImage)?;
+    let (width, height) = (size.width as u64, size.height as u64);
+    if width == 0 || height == 0 {
+        return Err(ReadError::UnreadableImage);
     }
+    Ok((width, height))
 }
 
-/// Reads a photo or a PDF into a bill.
-pub async fn read_bill(bytes: &[u8]) -> Result<BillReading, ReadError> {
+/// The DPI a PDF page of this size (in points, 72 to the inch) is rendered at for OCR: 300,
+/// or less for a page so large that 300 would exceed `MAX_PAGE_PIXELS`. A page whose size is
+/// unknown (0) is rendered at 300 but only after `pdftoppm` is told the pixel bound too.
+fn render_dpi(width_points: f32, height_points: f32) -> f32 {
+    let square_inches = (width_points / 72.0) * (height_points / 72.0);
+    if !(square_inches.is_finite() && square_inches > 0.0) {
+        return OCR_DPI;
+    }
+    (MAX_PAGE_PIXELS / square_inches).sqrt().clamp(1.0, OCR_DPI).floor()
+}
+
+/// Reads a photo or a PDF into a bill, its pages through the server's reading queue.
+pub async fn read_bill(queue: &ReadingQueue, bytes: &[u8]) -> Result<BillReading, ReadError> {
     let kind = check_upload(bytes)?;
     let missing = missing_readers_described();
     if !missing.is_empty() {
         // Said before any work, rather than after a page half read.
         return Err(ReadError::Unavailable(missing.join(", ")));
     }
+    let admission = std::sync::Arc::new(queue.admit()?);
     let folder = tempfile::Builder::new().prefix("advocate-bill-").tempdir().map_err(|e| ReadError::Unavailable(e.to_string()))?;
     let input = folder.path().join(match kind {
         Kind::Pdf => "bill.pdf",
@@ -117,11 +136,11 @@ pub async fn read_bill(bytes: &[u8]) -> Result<BillReading, ReadError> {
     });
     write_private(&input, bytes).map_err(|e| ReadError::Unavailable(e.to_string()))?;
     let (pages, method) = match kind {
-        Kind::Pdf => pdf_words(&input, folder.path()).await?,
+        Kind::Pdf => pdf_words(&admission, &input, folder.path()).await?,
         Kind::Png | Kind::Jpeg => {
-            let long_side = dimensions(bytes, &kind).map_or(0, |(w, h)| w.max(h)) as u32;
+            let long_side = dimensions(bytes).map_or(0, |(w, h)| w.max(h)) as u32;
             let photo = ocr::PageImage::Photo { path: input.clone(), long_side };
-            (ocr::read_pages(vec![photo], folder.path()).await?, ReadMethod::Ocr)
+            (ocr::read_pages(&admission, vec![photo], folder.path()).await?, ReadMethod::Ocr)
         }
     };
     if pages.iter().all(|p| p.words.is_empty()) {
@@ -145,17 +164,26 @@ fn known_code(code: &str) -> bool {
 }
 
 /// A PDF's words: its text layer, and OCR for the pages that have none (scans).
-async fn pdf_words(pdf: &Path, folder: &Path) -> Result<(Vec<PageWords>, ReadMethod), ReadError> {
+async fn pdf_words(admission: &std::sync::Arc<Admission>, pdf: &Path, folder: &Path) -> Result<(Vec<PageWords>, ReadMethod), ReadError> {
     let last = MAX_PAGES.to_string();
     let pdf_arg = pdf.to_string_lossy().into_owned();
+    let slot = admission.slot().await?;
     let xml = run("pdftohtml", &["-xml", "-i", "-hidden", "-q", "-stdout", "-zoom", "1", "-l", &last, &pdf_arg]).await?;
+    drop(slot);
     let mut pages = text_layer::parse(&xml);
     let scanned: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].words.len() < SCANNED_PAGE_WORDS).collect();
     if scanned.is_empty() {
         return Ok((pages, ReadMethod::TextLayer));
     }
-    let images = scanned.iter().map(|&i| ocr::PageImage::PdfPage { pdf: pdf.to_path_buf(), number: i as u32 + 1 }).collect();
-    for (at, words) in scanned.into_iter().zip(ocr::read_pages(images, folder).await?) {
+    let images = scanned
+        .iter()
+        .map(|&i| ocr::PageImage::PdfPage {
+            pdf: pdf.to_path_buf(),
+            number: i as u32 + 1,
+            dpi: render_dpi(pages[i].width, pages[i].height),
+        })
+        .collect();
+    for (at, words) in scanned.into_iter().zip(ocr::read_pages(admission, images, folder).await?) {
         pages[at] = words;
     }
     Ok((pages, ReadMethod::Ocr))
@@ -232,14 +260,53 @@ mod tests {
     fn kinds_are_decided_by_content_and_image_sizes_read_from_headers() {
         assert!(matches!(Kind::sniff(b"%PDF-1.7\n"), Some(Kind::Pdf)));
         assert!(Kind::sniff(b"PK\x03\x04 a zip named bill.pdf").is_none());
-        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-        png.extend(10_000u32.to_be_bytes());
-        png.extend(8_000u32.to_be_bytes());
-        assert_eq!(dimensions(&png, &Kind::Png), Some((10_000, 8_000)));
+        assert_eq!(dimensions(&png(10_000, 8_000)).unwrap(), (10_000, 8_000));
+        assert_eq!(check_upload(&png(8_000, 6_000)), Ok(Kind::Png));
         // A JPEG: SOI, an APP0 segment, then a baseline frame of 4000 × 3000.
-        let jpeg =
-            [&[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00][..], &[0xFF, 0xC0, 0x00, 0x11, 0x08, 0x0B, 0xB8, 0x0F, 0xA0, 0x03][..]]
-                .concat();
-        assert_eq!(dimensions(&jpeg, &Kind::Jpeg), Some((4_000, 3_000)));
+        let jpeg = [
+            &[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10][..],
+            b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0",
+            &[0xFF, 0xC0, 0x00, 0x11, 0x08, 0x0B, 0xB8, 0x0F, 0xA0, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01][..],
+        ]
+        .concat();
+        assert_eq!(dimensions(&jpeg).unwrap(), (4_000, 3_000));
+    }
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend(width.to_be_bytes());
+        png.extend(height.to_be_bytes());
+        png.extend([8, 0, 0, 0, 0, 0, 0, 0, 0]);
+        png
+    }
+
+    #[test]
+    fn an_image_over_fifty_megapixels_is_refused_before_any_reader_sees_it() {
+        assert_eq!(check_upload(&png(7_072, 7_070)), Ok(Kind::Png), "exactly at the limit: 49.99 MP");
+        assert_eq!(check_upload(&png(7_072, 7_071)), Err(ReadError::TooManyPixels(50)));
+        assert_eq!(check_upload(&png(100_000, 100_000)), Err(ReadError::TooManyPixels(10_000)));
+    }
+
+    #[test]
+    fn an_image_whose_header_does_not_read_is_refused_not_guessed() {
+        // The JPEG's signature, then nothing: a photo cut off in transfer.
+        assert_eq!(check_upload(&[0xFF, 0xD8, 0xFF, 0xE0, 0x00]), Err(ReadError::UnreadableImage));
+        // A PNG whose header says 0 × 0.
+        assert_eq!(check_upload(&png(0, 0)), Err(ReadError::UnreadableImage));
+    }
+
+    #[test]
+    fn pdf_pages_are_rendered_at_300_dpi_unless_that_would_exceed_the_pixel_limit() {
+        // Letter and legal pages: 300 DPI (8.4 and 10.7 MP).
+        assert_eq!(render_dpi(612.0, 792.0), 300.0);
+        assert_eq!(render_dpi(612.0, 1008.0), 300.0);
+        // Tabloid (11 × 17 in) at 300 DPI would be 16.8 MP: 253 DPI keeps it under 12 MP.
+        assert_eq!(render_dpi(792.0, 1224.0), 253.0);
+        // A page of 200 × 200 inches, a pixel bomb at 300 DPI (3.6 gigapixels): 17 DPI.
+        let dpi = render_dpi(14_400.0, 14_400.0);
+        assert_eq!(dpi, 17.0);
+        assert!((200.0 * dpi).powi(2) <= MAX_PAGE_PIXELS);
+        // A size that does not read: 300, with pdftoppm's own bound on the long side.
+        assert_eq!(render_dpi(0.0, 0.0), 300.0);
     }
 }

@@ -116,6 +116,19 @@ pub struct Config {
     #[arg(long, env = "ADVOCATE_MIN_FREE_DISK_MEGABYTES", default_value_t = 1024)]
     pub min_free_disk_megabytes: u64,
 
+    /// Pages of bills read (rendered, OCR'd) at once across all uploads. Default: the number of cores.
+    #[arg(long, env = "ADVOCATE_READING_WORKERS", value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub reading_workers: Option<u32>,
+
+    /// Uploads that may wait for a reader beyond those being read; more are answered 503 with
+    /// Retry-After. Default: four per worker.
+    #[arg(long, env = "ADVOCATE_READING_WAITING", value_parser = clap::value_parser!(u32).range(0..=10_000))]
+    pub reading_waiting: Option<u32>,
+
+    /// The longest an upload waits for a reader before it is answered 503 with Retry-After.
+    #[arg(long, env = "ADVOCATE_READING_WAIT_SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=600))]
+    pub reading_wait_seconds: u32,
+
     /// Log format: text for people, json for log collectors.
     #[arg(long, env = "ADVOCATE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -156,6 +169,17 @@ impl Config {
             bill_bytes_per_request: self.bill_megabytes_per_request.saturating_mul(MEGABYTE),
             min_free_disk_bytes: self.min_free_disk_megabytes.saturating_mul(MEGABYTE),
             data_dir: self.data_dir.clone(),
+        }
+    }
+
+    /// The reading queue's settings (see `bill_reading::queue`).
+    pub fn reading_queue(&self) -> crate::bill_reading::queue::QueueSettings {
+        let defaults = crate::bill_reading::queue::QueueSettings::default();
+        let workers = self.reading_workers.map_or(defaults.workers, |w| w as usize);
+        crate::bill_reading::queue::QueueSettings {
+            workers,
+            waiting: self.reading_waiting.map_or(4 * workers, |w| w as usize),
+            wait: std::time::Duration::from_secs(u64::from(self.reading_wait_seconds)),
         }
     }
 

@@ -1,6 +1,7 @@
 //! What every handler can reach: the application's state, built once when the server starts
 //! (`app.rs`), and the settings it carries.
 
+use crate::bill_reading::queue::ReadingQueue;
 use crate::bills::UnitLimitTable;
 use crate::client_limits::ClientLimits;
 use crate::pricing::PriceBook;
@@ -26,6 +27,8 @@ pub struct AppState {
     pub sessions: Arc<SessionSettings>,
     /// What one client may ask without signing in, and how a client is told apart.
     pub client_limits: Arc<ClientLimits>,
+    /// Bills being read (rendering, OCR): how many at once, how many waiting.
+    pub reading: Arc<ReadingQueue>,
 }
 
 /// How long advocates' sessions last, and the cookie's path (the app's base path).

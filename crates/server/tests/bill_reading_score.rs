@@ -7,6 +7,7 @@
 
 use advocate_bill_corpus::{Capture, corpus, draw};
 use advocate_domain::bill_import::BillReading;
+use advocate_server::bill_reading::queue::{QueueSettings, ReadingQueue};
 use advocate_server::bill_reading::read_bill;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -77,6 +78,11 @@ fn children_cpu_seconds() -> f64 {
     (ticks(13) + ticks(14)) / 100.0
 }
 
+/// The server's queue with its defaults: a worker per core, as when it serves.
+fn queue() -> ReadingQueue {
+    ReadingQueue::new(QueueSettings::default())
+}
+
 fn keys_read(read: &BillReading) -> Vec<Key> {
     read.bill.lines.iter().map(|l| (l.code.clone(), l.units, l.charge.cents())).collect()
 }
@@ -96,7 +102,7 @@ async fn the_reader_finds_the_charges_of_the_generated_bills_and_prints_its_scor
         let mut read: Vec<Key> = Vec::new();
         let mut total = None;
         for file in &drawn.files {
-            match read_bill(file).await {
+            match read_bill(&queue(), file).await {
                 Ok(reading) => {
                     read.extend(keys_read(&reading));
                     total = total.or(reading.bill.stated_total.map(|m| m.cents()));
@@ -192,7 +198,7 @@ async fn real_bills() {
         };
         let truth: Vec<Key> = label.charges.iter().map(|c| (c.code.clone(), c.units, c.cents)).collect();
         let (started, cpu) = (Instant::now(), children_cpu_seconds());
-        let reading = read_bill(&bytes).await;
+        let reading = read_bill(&queue(), &bytes).await;
         let (seconds, cpu_seconds) = (started.elapsed().as_secs_f64(), children_cpu_seconds() - cpu);
         let mut bill = Score { seconds, cpu_seconds, bills: 1, ..Score::default() };
         match &reading {

@@ -46,7 +46,7 @@ async fn five_hundred_clients_that_never_finish_their_headers_do_not_stop_health
     timings.sort();
     let median = timings[2];
     println!(
-        "slow connections: with 500 held open, headers unfinished, /healthz answered in {:.1} ms (median of 5)",
+        "[report] slow connections: with 500 held open, headers unfinished, /healthz answered in {:.1} ms (median of 5)",
         median.as_secs_f64() * 1000.0
     );
     // Generous: a stalled server would not answer at all (the client gives up after 10 s); the

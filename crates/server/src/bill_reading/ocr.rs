@@ -1,11 +1,13 @@
 //! OCR with word boxes: each page image made ready (upright by its EXIF orientation, gray,
 //! about 300 DPI, straightened when crooked), read by Debian's `tesseract` into words with
-//! boxes (TSV), one tesseract thread per page and as many pages at once as there are cores
+//! boxes (TSV), one tesseract thread per page, each page in one of the reading queue's slots
 //! (tesseract's own OpenMP threads make it several times slower on a shared machine).
 
+use super::queue::Admission;
 use super::{ReadError, run};
 use advocate_domain::bill_import::layout::{PageWords, Word};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The long side of a letter page at 300 DPI, in pixels: what tesseract reads best.
 const LONG_SIDE: f32 = 3300.0;
@@ -19,24 +21,30 @@ const FEW_WORDS: usize = 12;
 pub enum PageImage {
     /// A photo or scan; its long side in pixels, to scale it to about 300 DPI.
     Photo { path: PathBuf, long_side: u32 },
-    /// A page (from 1) of a PDF without a text layer.
-    PdfPage { pdf: PathBuf, number: u32 },
+    /// A page (from 1) of a PDF without a text layer, and the DPI to render it at.
+    PdfPage { pdf: PathBuf, number: u32, dpi: f32 },
 }
 
-/// Reads the pages, in order, as many at once as there are cores.
-pub async fn read_pages(pages: Vec<PageImage>, work: &Path) -> Result<Vec<PageWords>, ReadError> {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+/// The longest side, in pixels, `pdftoppm` may render whatever the page's size says: a legal
+/// page's 14 inches at 300 DPI. A hard ceiling under the DPI chosen from the page's size.
+const RENDER_CEILING: &str = "4200";
+
+/// Reads the pages, in order, each once the reading queue gives it a slot: all pages of a
+/// bill may be read at once when the server is idle, and no more than the queue's workers run
+/// when it is not.
+pub async fn read_pages(admission: &Arc<Admission>, pages: Vec<PageImage>, work: &Path) -> Result<Vec<PageWords>, ReadError> {
     let mut running = tokio::task::JoinSet::new();
     let mut read: Vec<Option<PageWords>> = vec![None; pages.len()];
     for (index, page) in pages.into_iter().enumerate() {
-        if running.len() >= cores
-            && let Some(done) = running.join_next().await
-        {
-            let (at, words) = done.map_err(|e| ReadError::Unavailable(e.to_string()))?;
-            read[at] = Some(words?);
-        }
         let folder = work.join(format!("ocr-{index}"));
-        running.spawn(async move { (index, read_page(page, &folder).await) });
+        let admission = admission.clone();
+        running.spawn(async move {
+            let words = match admission.slot().await {
+                Ok(_slot) => read_page(page, &folder).await,
+                Err(busy) => Err(ReadError::Busy(busy)),
+            };
+            (index, words)
+        });
     }
     while let Some(done) = running.join_next().await {
         let (at, words) = done.map_err(|e| ReadError::Unavailable(e.to_string()))?;
@@ -56,10 +64,15 @@ async fn read_page(page: PageImage, folder: &Path) -> Result<PageWords, ReadErro
             convert(&input, &ready, scale, angle).await?;
             ready
         }
-        PageImage::PdfPage { pdf, number } => {
+        PageImage::PdfPage { pdf, number, dpi } => {
             let prefix = folder.join("rendered");
-            let (number, pdf) = (number.to_string(), pdf.to_string_lossy().into_owned());
-            run("pdftoppm", &["-r", "300", "-gray", "-f", &number, "-l", &number, "-singlefile", &pdf, &prefix.to_string_lossy()]).await?;
+            let (number, pdf, dpi) = (number.to_string(), pdf.to_string_lossy().into_owned(), format!("{dpi:.0}"));
+            #[rustfmt::skip]
+            let args = [
+                "-r", &dpi, "-W", RENDER_CEILING, "-H", RENDER_CEILING, "-gray",
+                "-f", &number, "-l", &number, "-singlefile", &pdf, &prefix.to_string_lossy(),
+            ];
+            run("pdftoppm", &args).await?;
             let rendered = prefix.with_extension("pgm");
             let angle = slant(&rendered.to_string_lossy()).await;
             if angle.abs() >= STRAIGHTEN_FROM {

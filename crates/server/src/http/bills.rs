@@ -52,14 +52,18 @@ pub(super) fn reviewed(state: &AppState, request: &BillReviewRequest) -> Review 
         (status = 200, body = advocate_domain::bill_import::BillReading),
         (status = 413, body = advocate_domain::Problem, description = "Over 20 MB"),
         (status = 422, body = advocate_domain::Problem, description = "Not a photo or PDF, protected, damaged, or no charges could be read; the detail says what to try"),
-        (status = 503, body = advocate_domain::Problem, description = "This server cannot read bills (a reader program is missing); type the charges in or call"),
+        (status = 503, body = advocate_domain::Problem, description = "This server cannot read bills (a reader program is missing), or is reading as many as it can: then with Retry-After",
+            headers(("Retry-After" = u64, description = "Seconds to wait before trying again, when the server is busy"))),
     ))]
-pub async fn read_bill(body: Result<Bytes, BytesRejection>) -> Result<Response, ApiError> {
+pub async fn read_bill(State(state): State<AppState>, body: Result<Bytes, BytesRejection>) -> Result<Response, ApiError> {
     use crate::bill_reading::{ReadError, read_bill};
     let body = body.map_err(|_| ApiError::TooLarge(ReadError::TooLarge.to_string()))?;
-    match read_bill(&body).await {
+    match read_bill(&state.reading, &body).await {
         Ok(reading) => Ok(([(header::CACHE_CONTROL, "no-store")], Json(reading)).into_response()),
         Err(ReadError::TooLarge) => Err(ApiError::TooLarge(ReadError::TooLarge.to_string())),
+        Err(error @ ReadError::Busy(busy)) => {
+            Err(ApiError::Busy { detail: error.to_string(), retry_after_seconds: busy.retry_after.as_secs() })
+        }
         Err(ReadError::Unavailable(what)) => {
             // The server's fault, not the file's: said plainly, with what the member can do.
             tracing::error!(reader = %what, "bill reading is unavailable");

@@ -30,6 +30,9 @@ pub enum ApiError {
     /// Too many attempts: 429 with `Retry-After`.
     #[error("too many requests")]
     TooManyRequests { detail: String, retry_after_seconds: u64 },
+    /// The server is at its limit for expensive work (reading bills): 503 with `Retry-After`.
+    #[error("busy")]
+    Busy { detail: String, retry_after_seconds: u64 },
     /// The disk is nearly full: 507.
     #[error("insufficient storage")]
     InsufficientStorage(String),
@@ -59,6 +62,7 @@ impl ApiError {
             ApiError::Forbidden(detail) => Problem::new(403, "Not allowed").with_detail(detail.clone()),
             ApiError::Conflict(detail) => Problem::new(409, "Changed meanwhile").with_detail(detail.clone()),
             ApiError::TooManyRequests { detail, .. } => Problem::new(429, "Too many attempts").with_detail(detail.clone()),
+            ApiError::Busy { detail, .. } => Problem::new(503, "Busy right now").with_detail(detail.clone()),
             ApiError::InsufficientStorage(detail) => Problem::new(507, "No room for files right now").with_detail(detail.clone()),
             ApiError::Invalid { detail, errors } => {
                 let mut problem = Problem::new(422, "Some answers need fixing").with_detail(detail.clone());
@@ -78,7 +82,7 @@ impl IntoResponse for ApiError {
             tracing::error!(error = format!("{error:#}"), "request failed");
         }
         let mut response = problem_response(self.problem());
-        if let ApiError::TooManyRequests { retry_after_seconds, .. } = &self {
+        if let ApiError::TooManyRequests { retry_after_seconds, .. } | ApiError::Busy { retry_after_seconds, .. } = &self {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_seconds));
         }
         response

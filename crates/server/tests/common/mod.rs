@@ -97,6 +97,9 @@ pub fn test_config(data_dir: PathBuf) -> Config {
         bill_reviews_per_hour: 100_000,
         bill_megabytes_per_request: 100,
         min_free_disk_megabytes: 0,
+        reading_workers: None,
+        reading_waiting: None,
+        reading_wait_seconds: 30,
         log_format: LogFormat::Text,
     }
 }
