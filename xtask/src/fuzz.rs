@@ -89,6 +89,9 @@ const TARGETS: &[(&str, &[Seeds])] = &[
     ("clock_time", &[Literals("crates/domain/src/hours.rs")]),
     ("phone_number", &[Literals("crates/domain/src/program.rs")]),
     ("reference", &[Literals("crates/domain/src/request.rs")]),
+    ("clean_text", &[Literals("crates/domain/src/text.rs"), Literals("crates/domain/src/request.rs")]),
+    ("new_request", &[Literals("crates/server/tests/requests.rs"), Literals("crates/domain/src/request.rs")]),
+    ("bill_review_request", &[Literals("crates/server/tests/bills.rs"), Literals("crates/domain/src/bill_review.rs")]),
 ];
 
 pub fn run_targets(args: &[String]) -> Result<(), String> {

@@ -167,11 +167,13 @@ impl BillReviewRequest {
                 problems.push((
                     format!("bill.lines[{i}].code"),
                     format!(
-                        "Line {n}: a billing code has five letters or digits, like 99213; put modifiers such as 25 in their own field."
+                        "Line {n}: a billing code has five digits, or a letter and four digits (or four digits and a letter), like 99213, J3490 or 0042T; put modifiers such as 25 in their own field."
                     ),
                 ));
             }
+            problems.extend(line_value_problems(i, line));
         }
+        problems.extend(bill_value_problems(&self.bill));
         for (field, amount) in [
             ("bill.stated_total", self.bill.stated_total),
             ("bill.amount_due", self.bill.amount_due),
@@ -188,6 +190,66 @@ impl BillReviewRequest {
 /// The largest amount and the most units a line may carry.
 pub const MAX_AMOUNT: Money = Money::from_dollars(100_000_000);
 pub const MAX_UNITS: u32 = 100_000;
+/// The longest provider name and line description kept, in characters.
+pub const PROVIDER_MAX: usize = 200;
+pub const DESCRIPTION_MAX: usize = 1_000;
+/// The most adjustments a line carries (an 835 has at most six reasons in each of its groups).
+pub const MAX_ADJUSTMENTS: usize = 30;
+
+/// Problems with a line's text, codes and other amounts, beyond its charge, units and billing
+/// code: the description clean and bounded, the revenue code and modifiers of their real shapes,
+/// the insurer's amounts within a bill's range. (field, message).
+fn line_value_problems(i: usize, line: &BillLine) -> Vec<(String, String)> {
+    use crate::text::{Lines, MAX_MODIFIERS, check, is_adjustment_code, is_modifier, is_revenue_code};
+    let n = i + 1;
+    let mut problems = Vec::new();
+    let mut add = |field: &str, message: String| problems.push((format!("bill.lines[{i}].{field}"), message));
+    if let Err(e) = check(&line.description, Lines::One, DESCRIPTION_MAX) {
+        add("description", format!("Line {n}: {}", e.advice("the description")));
+    }
+    if line.revenue_code.as_deref().is_some_and(|code| !is_revenue_code(code)) {
+        add("revenue_code", format!("Line {n}: a revenue code has four digits, like 0450."));
+    }
+    if line.modifiers.len() > MAX_MODIFIERS || !line.modifiers.iter().all(|m| is_modifier(m)) {
+        add("modifiers", format!("Line {n}: give at most {MAX_MODIFIERS} modifiers, each of two letters or digits, like 25 or RT."));
+    }
+    let in_range = |m: Money| (0..=MAX_AMOUNT.cents()).contains(&m.cents());
+    for (field, amount) in [("allowed", line.allowed), ("patient_owes", line.patient_owes)] {
+        if amount.is_some_and(|m| !in_range(m)) {
+            add(field, format!("Line {n}: enter an amount from $0 to {MAX_AMOUNT}."));
+        }
+    }
+    let adjustment_ok = |a: &crate::bill::Adjustment| {
+        is_adjustment_code(&a.group, &a.reason) && a.amount.cents().unsigned_abs() <= MAX_AMOUNT.cents().unsigned_abs()
+    };
+    if line.adjustments.len() > MAX_ADJUSTMENTS || !line.adjustments.iter().all(adjustment_ok) {
+        add(
+            "adjustments",
+            format!(
+                "Line {n}: each adjustment has a group like CO, a reason code like 45 and an amount up to {MAX_AMOUNT}; at most {MAX_ADJUSTMENTS}."
+            ),
+        );
+    }
+    problems
+}
+
+/// Problems with the bill's own fields: the provider's name clean and bounded, a stay that ends
+/// after it begins. (field, message).
+fn bill_value_problems(bill: &Bill) -> Vec<(String, String)> {
+    let mut problems = Vec::new();
+    if let Some(Err(e)) = bill.provider.as_deref().map(|p| crate::text::check(p, crate::text::Lines::One, PROVIDER_MAX)) {
+        problems.push(("bill.provider".to_string(), e.advice("the provider's name")));
+    }
+    if let (Some(admission), Some(discharge)) = (bill.admission, bill.discharge)
+        && admission > discharge
+    {
+        problems.push((
+            "bill.discharge".to_string(),
+            format!("The discharge date ({discharge}) is before the admission date ({admission}): check both on the bill."),
+        ));
+    }
+    problems
+}
 
 impl ReviewData for crate::unit_limits::UnitLimits {
     fn max_units_per_day(&self, code: &str) -> Option<u32> {
@@ -1142,6 +1204,48 @@ mod tests {
         assert_eq!(
             fields(&request),
             ["bill.lines[1].charge", "bill.lines[1].units", "bill.lines[1].code", "bill.lines[2].charge", "bill.lines[2].units"]
+        );
+    }
+
+    #[test]
+    fn codes_texts_other_amounts_and_stay_dates_are_of_a_real_bill() {
+        let fields = |r: &BillReviewRequest| r.problems().into_iter().map(|(field, _)| field).collect::<Vec<_>>();
+        let mut good = line("99213", 1, 1, 100);
+        good.revenue_code = Some("0510".into());
+        good.modifiers = vec!["25".into(), "RT".into()];
+        good.allowed = Some(Money::from_dollars(80));
+        good.adjustments = vec![crate::bill::Adjustment { group: "CO".into(), reason: "45".into(), amount: Money::from_dollars(-20) }];
+        let mut stay = bill(vec![good.clone()]);
+        stay.provider = Some("General Hospital".into());
+        stay.admission = date(1);
+        stay.discharge = date(1);
+        let mut request = BillReviewRequest {
+            bill: stay,
+            situation: Situation { coverage: Some(BillCoverage::NotCovered), ..Default::default() },
+            zip: None,
+        };
+        assert!(fields(&request).is_empty(), "{:?}", request.problems());
+
+        let mut bad = good;
+        bad.description = "Room \u{202E}egrahc".into();
+        bad.revenue_code = Some("0".repeat(10_000));
+        bad.modifiers = vec!["25".into(), "X".repeat(3)];
+        bad.patient_owes = Some(Money::from_cents(i64::MAX));
+        bad.adjustments[0].amount = Money::from_cents(i64::MIN);
+        request.bill.lines.push(bad);
+        request.bill.provider = Some("General\nHospital".into());
+        request.bill.admission = date(2);
+        assert_eq!(
+            fields(&request),
+            [
+                "bill.lines[1].description",
+                "bill.lines[1].revenue_code",
+                "bill.lines[1].modifiers",
+                "bill.lines[1].patient_owes",
+                "bill.lines[1].adjustments",
+                "bill.provider",
+                "bill.discharge",
+            ]
         );
     }
 

@@ -9,6 +9,7 @@ use crate::outreach::OutreachWindow;
 use crate::problem::FieldError;
 use crate::request::{NewRequest, Reference, RequestState};
 use crate::routing::{Handler, Routing};
+use crate::text::{Lines, check};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -204,8 +205,8 @@ impl StatusChange {
         let mut errors = Vec::new();
         let mut add = |field: &str, message: String| errors.push(FieldError { field: field.into(), message });
         let note = self.note.as_deref().map(str::trim).unwrap_or("");
-        if note.chars().count() > NOTE_MAX {
-            add("note", format!("Shorten the note to {NOTE_MAX} characters or fewer."));
+        if let Err(e) = check(note, Lines::Many, NOTE_MAX) {
+            add("note", e.advice("the note"));
         }
         match (self.state, self.handoff) {
             (RequestState::RoutedToCarrier, None) => add("handoff", "Say how the request was handed off to the carrier.".into()),
@@ -235,6 +236,8 @@ impl NewCaseNote {
             "Write the note before adding it.".to_string()
         } else if self.text.chars().count() > NOTE_MAX {
             format!("Shorten the note to {NOTE_MAX} characters or fewer, or add it as two notes.")
+        } else if let Err(e) = check(&self.text, Lines::Many, NOTE_MAX) {
+            e.advice("the note")
         } else {
             return Vec::new();
         };
@@ -335,6 +338,8 @@ pub fn account_problems(email: &str, name: &str, password: &str) -> Vec<FieldErr
     let name_length = name.trim().chars().count();
     if name_length == 0 || name_length > 100 {
         add("name", "Give the advocate's name, 1 to 100 characters.".into());
+    } else if let Err(e) = check(name, Lines::One, 100) {
+        add("name", e.advice("the advocate's name"));
     }
     let password_length = password.chars().count();
     if password_length < PASSWORD_MIN {
@@ -436,6 +441,20 @@ mod tests {
             StatusChange { state: RequestState::Resolved, note: Some("x".repeat(NOTE_MAX + 1)), handoff: None }.problems()[0].field,
             "note"
         );
+    }
+
+    #[test]
+    fn notes_and_names_hold_no_control_or_direction_characters() {
+        assert!(NewCaseNote { text: "Called.\r\nLeft a voicemail.\tWill try again.".into() }.problems().is_empty());
+        for text in ["Called \u{202E}.dellaC", "Called\0", "Called \u{1b}[2J"] {
+            assert_eq!(NewCaseNote { text: text.into() }.problems().len(), 1, "{text:?}");
+            let change = StatusChange { state: RequestState::Resolved, note: Some(text.into()), handoff: None };
+            assert_eq!(change.problems().len(), 1, "{text:?}");
+        }
+        let fields =
+            |n: &str| account_problems("jo@example.org", n, "correct horse battery").into_iter().map(|e| e.field).collect::<Vec<_>>();
+        assert_eq!(fields("Jo \u{202E}kraP"), ["name"]);
+        assert_eq!(fields("Jo\nPark"), ["name"]);
     }
 
     #[test]

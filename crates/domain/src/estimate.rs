@@ -407,15 +407,15 @@ fn explain(setting: Setting, rows: &[RvuRow]) -> (Vec<Text>, Vec<Text>) {
     (includes, not_included)
 }
 
-/// A billing code as typed ("99213", "g0121 "), upper-cased; HCPCS codes have five letters or
-/// digits.
+/// A billing code as typed ("99213", "g0121 "), upper-cased, of the shape of a CPT or HCPCS
+/// code (`text::is_billing_code`).
 pub fn parse_code(input: &str) -> Result<String, CodeError> {
     let code = input.trim().to_ascii_uppercase();
-    if code.len() == 5 && code.bytes().all(|b| b.is_ascii_alphanumeric()) { Ok(code) } else { Err(CodeError) }
+    if crate::text::is_billing_code(&code) { Ok(code) } else { Err(CodeError) }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("enter a billing code of five letters or digits, like 99213 or G0121")]
+#[error("enter a billing code of five characters, like 99213, G0121 or 0042T")]
 pub struct CodeError;
 
 /// What `GET /api/estimates` and the page say when a service is chosen without a ZIP code:
@@ -781,6 +781,7 @@ mod tests {
         assert_eq!(parse_code("9921"), Err(CodeError));
         assert_eq!(parse_code("99213-26"), Err(CodeError));
         assert_eq!(parse_code("99 13"), Err(CodeError));
+        assert_eq!(parse_code("ABCDE"), Err(CodeError), "no code has five letters");
     }
 
     #[test]

@@ -56,6 +56,7 @@ pub mod safety;
 pub mod search;
 pub mod session_clock;
 pub mod sign_in_limits;
+pub mod text;
 pub mod time;
 pub mod unit_limits;
 pub mod zip;

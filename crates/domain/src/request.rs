@@ -173,6 +173,11 @@ impl NewRequest {
         if self.notes.chars().count() > NOTES_MAX {
             add("notes", "Shorten your notes to 2,000 characters or fewer.");
         }
+        for (field, message) in sent_value_problems(self) {
+            if !errors.iter().any(|e| e.field == field) {
+                errors.push(FieldError { field: field.into(), message });
+            }
+        }
         errors
     }
 }
@@ -243,6 +248,38 @@ impl TypedDetails<'_> {
         });
         plan.into_iter().chain(details).collect()
     }
+}
+
+/// The longest phone number and email address kept (an email address is at most 254
+/// characters, RFC 5321 as corrected by erratum 1690).
+pub const PHONE_MAX: usize = 40;
+pub const EMAIL_MAX: usize = 254;
+
+/// Problems with what was sent, whether or not the service asks for it (what is sent is stored
+/// and shown to an advocate): every text clean and bounded (`text::check`), a bill amount one a
+/// bill can have. (field, message).
+pub fn sent_value_problems(request: &NewRequest) -> Vec<(&'static str, String)> {
+    use crate::text::{Lines, check};
+    let contact = &request.contact;
+    let texts = [
+        ("contact.name", contact.name.as_str(), Lines::One, NAME_MAX, "your name"),
+        ("contact.phone", contact.phone.as_str(), Lines::One, PHONE_MAX, "the phone number"),
+        ("contact.email", contact.email.as_str(), Lines::One, EMAIL_MAX, "the email address"),
+        ("answers.condition", request.answers.condition.as_deref().unwrap_or(""), Lines::One, CONDITION_MAX, "the condition"),
+        ("notes", request.notes.as_str(), Lines::Many, NOTES_MAX, "your notes"),
+    ];
+    let mut problems: Vec<(&'static str, String)> = texts
+        .into_iter()
+        .filter_map(|(field, text, lines, max, what)| check(text, lines, max).err().map(|e| (field, e.advice(what))))
+        .collect();
+    let max = crate::bill_review::MAX_AMOUNT;
+    if request.answers.bill_amount.is_some_and(|amount| amount.cents() <= 0 || amount > max) {
+        problems.push(("answers.bill_amount", format!("Enter the amount of the bill, from $0.01 to {max}.")));
+    }
+    if request.answers.not_covered_amount.is_some_and(|amount| amount.cents() <= 0 || amount > max) {
+        problems.push(("answers.not_covered_amount", format!("Enter the part not covered, from $0.01 to {max}.")));
+    }
+    problems
 }
 
 /// Problems with one detail of the need: (field, message).
@@ -661,6 +698,45 @@ mod tests {
         assert_eq!(as_typed.len(), 1);
         assert_eq!(as_typed[0].field, "answers.bill_amount");
         assert_eq!(as_typed[0].message, "Enter an amount in dollars and cents, like 1,250.00.");
+    }
+
+    #[test]
+    fn names_notes_and_answers_hold_no_control_or_direction_characters() {
+        let mut r = valid();
+        r.contact.name = "Ana \u{202E}zepoL".into();
+        r.contact.email = "ana\0@example.com".into();
+        r.answers.condition = Some("Knee pain\nsurgery advised".into());
+        r.notes = "Call after 6.\nAsk for Ana.\u{1b}[2J".into();
+        assert_eq!(fields(&r), ["contact.name", "contact.email", "answers.condition", "notes"]);
+        let problems = r.problems(&catalog());
+        assert!(problems[0].message.contains("reverse the direction"), "{}", problems[0].message);
+        r.notes = "Call after 6.\r\nAsk for Ana.".into();
+        assert_eq!(fields(&r), ["contact.name", "contact.email", "answers.condition"], "notes may have lines");
+    }
+
+    #[test]
+    fn what_is_sent_is_bounded_even_when_not_asked() {
+        let mut r = valid();
+        r.contact.email = format!("{}@example.com", "a".repeat(EMAIL_MAX));
+        r.answers.bill_amount = Some(Money::from_cents(i64::MAX));
+        assert_eq!(fields(&r), ["contact.email", "answers.bill_amount"]);
+        r.contact.email.clear();
+        r.contact.phone = "5".repeat(PHONE_MAX + 1);
+        r.answers.bill_amount = None;
+        assert_eq!(fields(&r), ["contact.phone"]);
+    }
+
+    #[test]
+    fn a_bill_saver_amount_is_one_a_bill_can_have() {
+        let mut r = valid();
+        r.service_id = "medical-bill-saver".into();
+        r.answers = NeedAnswers { bill_coverage: Some(BillCoverage::NotCovered), ..Default::default() };
+        for cents in [i64::MAX, crate::bill_review::MAX_AMOUNT.cents() + 1, -1] {
+            r.answers.bill_amount = Some(Money::from_cents(cents));
+            assert_eq!(fields(&r), ["answers.bill_amount"], "{cents}");
+        }
+        r.answers.bill_amount = Some(crate::bill_review::MAX_AMOUNT);
+        assert!(fields(&r).is_empty());
     }
 
     #[test]

@@ -151,3 +151,20 @@ fn a_sample_cut_anywhere_is_refused_without_a_panic() {
         }
     }
 }
+
+/// What the readers give is what the review accepts: texts clean, codes, modifiers,
+/// adjustments, amounts and stay dates of a real bill (the malformed tertiary sample aside).
+#[test]
+fn every_sample_bill_passes_the_reviews_rules_on_values() {
+    use advocate_domain::bill_review::{BillReviewRequest, Situation};
+    use advocate_domain::routing::BillCoverage;
+    for (name, text) in samples() {
+        for bill in parse_x12(&text).unwrap_or_else(|e| panic!("{name}: {e}")).bills {
+            let situation = Situation { coverage: Some(BillCoverage::NotCovered), ..Default::default() };
+            let problems = BillReviewRequest { bill, situation, zip: None }.problems();
+            if !name.contains("tertiary") {
+                assert!(problems.is_empty(), "{name}: {problems:?}");
+            }
+        }
+    }
+}

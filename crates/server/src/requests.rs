@@ -49,7 +49,14 @@ pub async fn open(state: &AppState, key: &str, request: &NewRequest, opener: Ope
         return Ok(original);
     }
     let services = catalog();
-    let problems = request.problems(&services);
+    let mut problems = request.problems(&services);
+    // A ZIP code must exist, as for estimates: the directory is the server's, not the domain's.
+    if let Some(zip) = request.answers.zip.filter(|zip| !state.prices.knows_zip(*zip))
+        && !problems.iter().any(|p| p.field == "answers.zip")
+    {
+        problems
+            .push(FieldError { field: "answers.zip".into(), message: format!("We could not find ZIP code {zip}. Check the five digits.") });
+    }
     let Some(service) = services.iter().find(|s| s.id == request.service_id).filter(|_| problems.is_empty()) else {
         return Err(OpenError::Invalid(problems));
     };

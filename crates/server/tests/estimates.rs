@@ -102,7 +102,7 @@ async fn every_bad_input_is_a_422_that_names_the_field() {
         ("zip=00000&code=99213", vec!["zip"], "could not find ZIP code 00000"),
         ("zip=10001", vec!["service"], "Choose a service"),
         ("zip=10001&code=99213&service=mri-knee", vec!["code"], "not both"),
-        ("zip=10001&code=9921", vec!["code"], "five letters or digits"),
+        ("zip=10001&code=9921", vec!["code"], "five characters"),
         ("zip=10001&code=11042", vec!["code"], "not among the codes this site prices"),
         ("zip=10001&service=no-such-thing", vec!["service"], "Choose a service from the list"),
         ("zip=1&code=x", vec!["zip", "code"], "ZIP"),

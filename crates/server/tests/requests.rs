@@ -119,6 +119,30 @@ on_both_databases! {
         assert_eq!(post(&app, Some(&key), &valid_body()).await.status(), 201);
     }
 
+    async fn names_notes_amounts_and_zip_codes_are_those_of_a_real_request(db: Db) {
+        let app = TestApp::spawn(db).await;
+        let cases = [
+            ("/contact/name", json!("Ana \u{202E}zepoL"), "contact.name"),
+            ("/contact/name", json!("Ana\u{0}Lopez"), "contact.name"),
+            ("/contact/name", json!("Ana\r\nLopez"), "contact.name"),
+            ("/notes", json!("Call me \u{2067}later"), "notes"),
+            ("/answers/condition", json!("x".repeat(10_000)), "answers.condition"),
+            ("/answers/zip", json!("00000"), "answers.zip"),
+            ("/answers/bill_amount", json!(9_223_372_036_854_775_807_i64), "answers.bill_amount"),
+        ];
+        for (pointer, value, field) in cases {
+            let mut body = valid_body();
+            let (parent, key) = pointer.rsplit_once('/').unwrap();
+            let parent = if parent.is_empty() { &mut body } else { body.pointer_mut(parent).unwrap() };
+            parent[key] = value;
+            assert_eq!(problem_fields(post(&app, Some(&new_key()), &body).await).await, [field], "{pointer}");
+        }
+        // Line breaks are fine in notes.
+        let mut body = valid_body();
+        body["notes"] = json!("Best reached after 6 pm.\nAsk for Ana.");
+        assert_eq!(post(&app, Some(&new_key()), &body).await.status(), 201);
+    }
+
     async fn a_bill_request_needs_amount_and_coverage(db: Db) {
         let app = TestApp::spawn(db).await;
         let mut body = valid_body();
