@@ -140,6 +140,8 @@ mod tests {
         ("private_dir", 0),
         ("login_limit", 4),
         ("client_limits", 0),
+        ("metrics", 0),
+        ("sweeper", 4),
         ("bill_reading", 0),
         ("zip_directory", 0),
         ("program", 1),

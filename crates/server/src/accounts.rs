@@ -93,14 +93,13 @@ pub async fn disable_advocate(storage: &dyn Storage, email: &str) -> Result<i64,
 
 /// Deletes ended sessions (the browser was closed without signing out) now and every quarter
 /// of an hour. A session is refused as soon as it ends whether or not it is swept.
-pub async fn delete_ended_sessions_regularly(storage: Arc<dyn Storage>, clock: SessionClock) {
-    let mut ticks = tokio::time::interval(Duration::from_secs(15 * 60));
-    loop {
-        ticks.tick().await;
+pub async fn delete_ended_sessions_regularly(storage: Arc<dyn Storage>, metrics: Arc<crate::metrics::Metrics>, clock: SessionClock) {
+    let job = || async {
         if let Err(error) = storage.delete_ended_sessions(&clock.ended_by(crate::clock::now())).await {
             tracing::error!(%error, "could not delete ended sessions; will try again");
         }
-    }
+    };
+    crate::sweeper::run_regularly(storage.clone(), metrics, "ended_sessions", Duration::from_secs(15 * 60), job).await;
 }
 
 #[cfg(test)]

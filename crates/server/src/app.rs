@@ -19,6 +19,8 @@ pub struct Application {
     listener: TcpListener,
     router: axum::Router,
     limits: ConnectionLimits,
+    /// The metrics listener and its router, when `--metrics-listen` is given.
+    metrics: Option<(TcpListener, axum::Router)>,
 }
 
 impl Application {
@@ -76,14 +78,15 @@ impl Application {
             }),
             client_limits: Arc::new(ClientLimits::new(config.client_limit_settings())),
             reading: Arc::new(crate::bill_reading::queue::ReadingQueue::new(config.reading_queue())),
+            metrics: Arc::default(),
         };
         // The dummy hash unknown emails are checked against, made now rather than on the first
         // such sign-in (which would then take twice as long).
         tokio::task::spawn_blocking(|| {
             crate::accounts::dummy_hash();
         });
-        tokio::spawn(crate::attached_bills::delete_expired_regularly(state.storage.clone()));
-        tokio::spawn(crate::accounts::delete_ended_sessions_regularly(state.storage.clone(), state.sessions.clock));
+        tokio::spawn(crate::attached_bills::delete_expired_regularly(state.storage.clone(), state.metrics.clone()));
+        tokio::spawn(crate::accounts::delete_ended_sessions_regularly(state.storage.clone(), state.metrics.clone(), state.sessions.clock));
         let limits = state.client_limits.clone();
         tokio::spawn(async move {
             let mut every_minute = tokio::time::interval(Duration::from_secs(60));
@@ -92,9 +95,16 @@ impl Application {
                 limits.forget_idle_clients();
             }
         });
+        let metrics = match config.metrics_listen {
+            Some(address) => {
+                let listener = TcpListener::bind(address).await.with_context(|| format!("cannot listen for metrics on {address}"))?;
+                Some((listener, http::metrics_router(state.clone())))
+            }
+            None => None,
+        };
         let router = http::router(state, spa, &config.base_path);
         let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
-        Ok(Self { listener, router, limits: config.connection_limits() })
+        Ok(Self { listener, router, limits: config.connection_limits(), metrics })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -102,7 +112,20 @@ impl Application {
     }
 
     /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
+    /// The metrics listener's address, when there is one.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().and_then(|(listener, _)| listener.local_addr().ok())
+    }
+
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        if let Some((listener, router)) = self.metrics {
+            // Scraped by one Prometheus on a private address: axum's own server is enough here.
+            tokio::spawn(async move {
+                if let Err(error) = axum::serve(listener, router).await {
+                    tracing::error!(%error, "the metrics listener stopped");
+                }
+            });
+        }
         crate::connections::serve(self.listener, self.router, self.limits, shutdown_signal()).await?;
         Ok(())
     }

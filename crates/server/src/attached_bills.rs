@@ -69,11 +69,10 @@ fn page(info: &BillFileInfo) -> BillPage {
     BillPage { id: info.id, media_type: info.media_type.clone(), bytes: info.byte_count, added_at: info.created_at }
 }
 
-/// Deletes the bills whose retention has passed, now and every quarter of an hour.
-pub async fn delete_expired_regularly(storage: Arc<dyn Storage>) {
-    let mut ticks = tokio::time::interval(SWEEP_EVERY);
-    loop {
-        ticks.tick().await;
+/// Deletes the bills whose retention has passed, now and every quarter of an hour, on one of
+/// the servers sharing the database (`sweeper`).
+pub async fn delete_expired_regularly(storage: Arc<dyn Storage>, metrics: Arc<crate::metrics::Metrics>) {
+    let job = || async {
         // A job's events carry its name where a request's carry the request's id.
         let sweep = with_request_id("retention".into(), async {
             let expired = AuditEvent::new(Actor::System, "bill.expired", "");
@@ -84,5 +83,6 @@ pub async fn delete_expired_regularly(storage: Arc<dyn Storage>) {
             Ok(_) => {}
             Err(error) => tracing::error!(%error, "could not delete bills past their retention; will try again"),
         }
-    }
+    };
+    crate::sweeper::run_regularly(storage.clone(), metrics, "bill_retention", SWEEP_EVERY, job).await;
 }

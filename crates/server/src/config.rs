@@ -129,6 +129,11 @@ pub struct Config {
     #[arg(long, env = "ADVOCATE_READING_WAIT_SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=600))]
     pub reading_wait_seconds: u32,
 
+    /// Where Prometheus scrapes `/metrics` (for instance 127.0.0.1:9100): a separate address,
+    /// never the public one. Off when not given.
+    #[arg(long, env = "ADVOCATE_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
+
     /// Log format: text for people, json for log collectors.
     #[arg(long, env = "ADVOCATE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,

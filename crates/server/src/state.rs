@@ -29,6 +29,8 @@ pub struct AppState {
     pub client_limits: Arc<ClientLimits>,
     /// Bills being read (rendering, OCR): how many at once, how many waiting.
     pub reading: Arc<ReadingQueue>,
+    /// This server's counts for `/metrics`.
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 /// How long advocates' sessions last, and the cookie's path (the app's base path).

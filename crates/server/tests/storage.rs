@@ -62,6 +62,23 @@ fn key(n: u8) -> IdempotencyRecord {
 }
 
 on_both_databases! {
+    async fn a_regular_job_is_claimed_by_one_of_simultaneous_claims_and_again_once_its_period_is_over(db: Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(db, &dir.path().join("a.db")).await;
+        let (one, two) = (storage::connect(&url).await.unwrap(), storage::connect(&url).await.unwrap());
+        let every = std::time::Duration::from_secs(900);
+        let at = |s: &str| s.parse::<Timestamp>().unwrap();
+        let start = at("2026-11-30T06:00:00Z");
+        let (a, b) = tokio::join!(one.claim_sweep("retention", start, every), two.claim_sweep("retention", start, every));
+        assert_eq!([a.unwrap(), b.unwrap()].iter().filter(|c| **c).count(), 1, "one of two servers claims the first run");
+        // A second before the period is over: taken; at its end: claimed, once.
+        assert!(!two.claim_sweep("retention", at("2026-11-30T06:14:59Z"), every).await.unwrap());
+        assert!(two.claim_sweep("retention", at("2026-11-30T06:15:00Z"), every).await.unwrap());
+        assert!(!one.claim_sweep("retention", at("2026-11-30T06:15:00Z"), every).await.unwrap());
+        // Each job has its own period.
+        assert!(one.claim_sweep("sessions", at("2026-11-30T06:15:00Z"), every).await.unwrap());
+    }
+
     async fn a_request_reads_back_as_it_was_stored(db: Db) {
         let dir = tempfile::tempdir().unwrap();
         let storage = storage::connect(&fresh_database(db, &dir.path().join("a.db")).await).await.unwrap();

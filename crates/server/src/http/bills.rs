@@ -58,7 +58,17 @@ pub(super) fn reviewed(state: &AppState, request: &BillReviewRequest) -> Review 
 pub async fn read_bill(State(state): State<AppState>, body: Result<Bytes, BytesRejection>) -> Result<Response, ApiError> {
     use crate::bill_reading::{ReadError, read_bill};
     let body = body.map_err(|_| ApiError::TooLarge(ReadError::TooLarge.to_string()))?;
-    match read_bill(&state.reading, &body).await {
+    let started = std::time::Instant::now();
+    let read = read_bill(&state.reading, &body).await;
+    match &read {
+        Err(ReadError::Busy(_)) => state.metrics.record_busy(),
+        // Refused by content before any reader ran: not a reading.
+        Err(
+            ReadError::Empty | ReadError::TooLarge | ReadError::NotSupported | ReadError::TooManyPixels(_) | ReadError::UnreadableImage,
+        ) => {}
+        _ => state.metrics.record_reading(started.elapsed()),
+    }
+    match read {
         Ok(reading) => Ok(([(header::CACHE_CONTROL, "no-store")], Json(reading)).into_response()),
         Err(ReadError::TooLarge) => Err(ApiError::TooLarge(ReadError::TooLarge.to_string())),
         Err(error @ ReadError::Busy(busy)) => {

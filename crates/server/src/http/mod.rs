@@ -8,6 +8,7 @@ mod estimates;
 mod first_paint;
 mod health;
 mod limits;
+mod metrics;
 mod openapi;
 mod problems;
 mod program;
@@ -20,6 +21,7 @@ mod spa;
 mod valid;
 
 pub use error::{ApiError, problem_response};
+pub use metrics::metrics_router;
 pub use openapi::ApiDoc;
 pub use request_context::REQUEST_ID_HEADER;
 pub use spa::Spa;
@@ -81,6 +83,7 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         .merge(console_routes())
         .fallback(api_not_found);
     let (program, employers) = (state.program.clone(), state.employers.clone());
+    let counts = state.metrics.clone();
     let mut app = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -94,6 +97,7 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         None => app.fallback(spa_not_built),
     };
     let app = if base_path == "/" { app } else { Router::new().nest(base_path.trim_end_matches('/'), app) };
+    let app = app.route_layer(middleware::from_fn(metrics::tag_route));
     let policy = std::sync::Arc::new(security::SecurityPolicy::new(base_path, &script_hashes, &employers));
     app.layer(middleware::from_fn_with_state(policy, security::security_headers))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -107,6 +111,7 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         // Errors axum, tower and the SPA's files answer themselves, as problems too.
         .layer(middleware::from_fn(problems::errors_as_problems))
         .layer(middleware::from_fn(request_context::request_context))
+        .layer(middleware::from_fn_with_state(counts, metrics::count))
 }
 
 /// The advocate console's API: sessions and cases. Nothing of it may be kept by a cache.

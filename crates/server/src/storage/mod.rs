@@ -11,6 +11,7 @@ mod sealed;
 mod sign_in_failures;
 mod sql;
 mod sqlite;
+mod sweeps;
 
 use crate::audit::AuditEvent;
 use crate::config::Config;
@@ -462,6 +463,10 @@ pub trait Storage: Send + Sync + 'static {
 
     /// Forgets the failures counted against these keys (a sign-in that succeeded).
     async fn clear_sign_in_failures(&self, key_hashes: &[String]) -> Result<(), StorageError>;
+
+    /// Claims this period's run of the regular job `name`: true for the one server (of all on
+    /// this database) whose claim comes first once `every` has passed since the last run.
+    async fn claim_sweep(&self, name: &str, now: Timestamp, every: std::time::Duration) -> Result<bool, StorageError>;
 }
 
 fn handler_name(handler: Handler) -> &'static str {

@@ -33,6 +33,10 @@ macro_rules! sql_storage {
             crate::storage::sign_in_failures::sign_in_failure_storage!($db, $begin);
         }
 
+        mod sweeps_sql {
+            crate::storage::sweeps::sweep_storage!($db);
+        }
+
         // Within a block, so that the names it uses need no paths and stay out of the backend's file.
         const _: () = {
             use crate::audit::AuditEvent;
@@ -255,6 +259,10 @@ macro_rules! sql_storage {
 
                 async fn clear_sign_in_failures(&self, key_hashes: &[String]) -> Result<(), StorageError> {
                     sign_in_failures_sql::clear(&self.pool, key_hashes).await
+                }
+
+                async fn claim_sweep(&self, name: &str, now: Timestamp, every: std::time::Duration) -> Result<bool, StorageError> {
+                    sweeps_sql::claim(&self.pool, name, now, i64::try_from(every.as_secs()).unwrap_or(i64::MAX)).await
                 }
             }
         };

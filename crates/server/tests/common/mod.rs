@@ -19,6 +19,8 @@ pub struct TestApp {
     pub url: String,
     pub client: reqwest::Client,
     pub database_url: String,
+    /// `http://ADDRESS/metrics` when the test asked for a metrics listener.
+    pub metrics_url: Option<String>,
     _dir: tempfile::TempDir,
 }
 
@@ -38,8 +40,14 @@ impl TestApp {
         let database_url = config.database_url();
         let app = Application::build(&config).await.expect("the server starts");
         let url = format!("http://{}{}", app.local_addr(), config.base_path.trim_end_matches('/'));
+        let metrics_url = app.metrics_addr().map(|address| format!("http://{address}/metrics"));
         tokio::spawn(app.run_until_stopped());
-        Self { url, client: reqwest::Client::new(), database_url, _dir: dir }
+        Self { url, client: reqwest::Client::new(), database_url, metrics_url, _dir: dir }
+    }
+
+    /// The server's data folder (its key file is there unless the test chose another).
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._dir.path()
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
@@ -100,6 +108,7 @@ pub fn test_config(data_dir: PathBuf) -> Config {
         reading_workers: None,
         reading_waiting: None,
         reading_wait_seconds: 30,
+        metrics_listen: None,
         log_format: LogFormat::Text,
     }
 }
