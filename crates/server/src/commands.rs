@@ -32,6 +32,13 @@ pub enum Command {
     /// --new-key-file when that file does not exist. Stop every server first; run it again to
     /// resume if it stops; then give the servers the new key file.
     RotateKey(RotateKeyArgs),
+    /// Write a consistent copy of the SQLite database to --to while the server runs (readable
+    /// by its owner only). For PostgreSQL, use pg_dump (see the README). Keep the key file's
+    /// backup apart from it: a backup is unreadable without the key, and the key alone holds no data.
+    Backup(BackupArgs),
+    /// Replace the SQLite database with a backup (checked first: whole, this app's, sealed with
+    /// this server's key). Stop the server first. The replaced database is kept beside it.
+    Restore(RestoreArgs),
 }
 
 impl Command {
@@ -43,6 +50,8 @@ impl Command {
                 Command::CreateAdvocate(args) => run_create_advocate(config, args).await,
                 Command::DisableAdvocate(args) => run_disable_advocate(config, args).await,
                 Command::RotateKey(args) => rotate_key(config, args).await,
+                Command::Backup(args) => backup(config, args).await,
+                Command::Restore(args) => restore(config, args).await,
             }
         };
         // What a command records in the audit log says it came from the command line.
@@ -176,6 +185,81 @@ pub async fn rotate_key(config: &Config, args: &RotateKeyArgs) -> anyhow::Result
         current.id(),
         args.new_key_file.display(),
         current_file.display()
+    );
+    Ok(())
+}
+
+/// `advocate-server backup --to /backups/advocate-2026-11-30.db`
+#[derive(Debug, clap::Args)]
+pub struct BackupArgs {
+    /// The file to write; it must not exist yet.
+    #[arg(long)]
+    pub to: PathBuf,
+}
+
+/// `advocate-server restore --from /backups/advocate-2026-11-30.db`
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// The backup to restore, written by `backup`.
+    #[arg(long)]
+    pub from: PathBuf,
+}
+
+/// The SQLite database file the server uses, or the reason there is none.
+fn sqlite_file(config: &Config) -> anyhow::Result<PathBuf> {
+    let url = config.database_url();
+    match url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        Some(rest) => Ok(PathBuf::from(rest.split('?').next().unwrap_or(rest))),
+        None => anyhow::bail!(
+            "the server uses PostgreSQL: back it up with pg_dump --format=custom and restore with pg_restore (see the README's deployment section), and keep the key file's backup apart"
+        ),
+    }
+}
+
+pub async fn backup(config: &Config, args: &BackupArgs) -> anyhow::Result<()> {
+    let database = sqlite_file(config)?;
+    anyhow::ensure!(database.exists(), "there is no database at {} to back up", database.display());
+    let storage = storage::open(config).await?;
+    storage.record_audit_event(&AuditEvent::new(Actor::Operator, "database.backed_up", "database")).await?;
+    storage::sqlite_backup::backup(&config.database_url(), &args.to).await?;
+    println!(
+        "Backed up {} to {} (readable by its owner only). The key file {} is not in it: keep a copy of the key apart from the backups.",
+        database.display(),
+        args.to.display(),
+        config.bill_key_file().display()
+    );
+    Ok(())
+}
+
+pub async fn restore(config: &Config, args: &RestoreArgs) -> anyhow::Result<()> {
+    let database = sqlite_file(config)?;
+    storage::sqlite_backup::check_backup(&args.from).await?;
+    // A copy beside the database: brought up to this version's migrations and checked against
+    // the key there, so that nothing is replaced by a backup this server could not use.
+    let mut incoming = database.as_os_str().to_owned();
+    incoming.push(".restoring");
+    let incoming = PathBuf::from(incoming);
+    let _ = std::fs::remove_file(&incoming);
+    std::fs::copy(&args.from, &incoming).with_context(|| format!("cannot copy {} beside the database", args.from.display()))?;
+    let key = SealingKey::load(&config.bill_key_file())?;
+    let checked = async {
+        let storage = storage::connect(&format!("sqlite://{}", incoming.display())).await?;
+        storage.migrate().await?;
+        crate::sealed_records::check_key(storage.as_ref(), &key).await?;
+        storage.record_audit_event(&AuditEvent::new(Actor::Operator, "database.restored", "database")).await?;
+        storage.erase_freed_space().await?;
+        anyhow::Ok(())
+    };
+    if let Err(error) = checked.await {
+        let _ = std::fs::remove_file(&incoming);
+        return Err(error.context(format!("{} was not restored; the database is unchanged", args.from.display())));
+    }
+    let kept = storage::sqlite_backup::replace_with(&database, &incoming, crate::clock::now().unix_seconds())?;
+    println!(
+        "Restored {} from {}. The database it replaced is kept as {}: delete it once the server works.",
+        database.display(),
+        args.from.display(),
+        kept.display()
     );
     Ok(())
 }

@@ -26,6 +26,10 @@ use std::sync::Arc;
 
 pub use postgres::PostgresStorage;
 pub use sqlite::SqliteStorage;
+/// Backing up and restoring the SQLite database (`advocate-server backup`, `restore`).
+pub mod sqlite_backup {
+    pub use super::sqlite::{backup, check_backup, replace_with};
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {

@@ -3,7 +3,7 @@
 use super::StorageError;
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::{str::FromStr, time::Duration};
 
 static MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -67,3 +67,71 @@ fn make_private(path: &Path) -> std::io::Result<()> {
 }
 
 super::sql::sql_storage!(SqliteStorage, sqlx::Sqlite, super::Backend::Sqlite, MIGRATOR, "BEGIN IMMEDIATE");
+
+/// Writes a consistent copy of the database at `url` to `to` while servers keep using it
+/// (`VACUUM INTO`: one read transaction, so the copy is the database as of one moment, with
+/// free pages left out), readable by its owner only. `to` must not exist yet.
+pub async fn backup(url: &str, to: &Path) -> anyhow::Result<()> {
+    use anyhow::Context;
+    use sqlx::Connection;
+    anyhow::ensure!(!to.exists(), "{} exists: give --to a new file, so that no earlier backup is overwritten", to.display());
+    // Created empty and private first, so that the copy is never readable by others.
+    // SQLite writes into an empty file, keeping its mode.
+    make_private(to).with_context(|| format!("cannot create {}", to.display()))?;
+    let mut connection = sqlx::SqliteConnection::connect_with(&SqliteConnectOptions::from_str(url)?.read_only(true)).await?;
+    sqlx::query("VACUUM INTO ?").bind(to.to_string_lossy().into_owned()).execute(&mut connection).await?;
+    connection.close().await?;
+    make_private(to)?;
+    Ok(())
+}
+
+/// Checks that `backup` is a whole SQLite database of this app (`PRAGMA integrity_check`, every
+/// migration applied) before anything is replaced.
+pub async fn check_backup(backup: &Path) -> anyhow::Result<()> {
+    use sqlx::Connection;
+    let options = SqliteConnectOptions::new().filename(backup).read_only(true);
+    let mut connection = sqlx::SqliteConnection::connect_with(&options)
+        .await
+        .map_err(|e| anyhow::anyhow!("{} is not a database this server can open: {e}", backup.display()))?;
+    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&mut connection)
+        .await
+        .map_err(|e| anyhow::anyhow!("{} is not a SQLite database: {e}", backup.display()))?;
+    anyhow::ensure!(integrity == "ok", "{} is damaged (SQLite's integrity check says: {integrity})", backup.display());
+    let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+        .fetch_one(&mut connection)
+        .await
+        .map_err(|_| anyhow::anyhow!("{} is not a backup of Advocate's database (it has no migrations table)", backup.display()))?;
+    anyhow::ensure!(applied > 0, "{} is not a backup of Advocate's database", backup.display());
+    connection.close().await?;
+    Ok(())
+}
+
+/// Puts `incoming` (a checked copy of a backup, beside the database, its write-ahead log
+/// emptied) in the database file's place by one rename, so that the database is either the old
+/// one or the backup, never half of each. The old file is kept as
+/// `advocate.db.before-restore-SECONDS`, with its write-ahead log, which belongs to it.
+pub fn replace_with(database: &Path, incoming: &Path, now_seconds: i64) -> anyhow::Result<PathBuf> {
+    let name = |path: &Path, suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    std::fs::File::open(incoming)?.sync_all()?;
+    let kept = name(database, &format!(".before-restore-{now_seconds}"));
+    if database.exists() {
+        std::fs::rename(database, &kept)?;
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::rename(name(database, suffix), name(&kept, suffix));
+        }
+    }
+    std::fs::rename(incoming, database)?;
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(name(incoming, suffix));
+    }
+    if let Some(folder) = database.parent() {
+        // The rename itself, flushed.
+        std::fs::File::open(folder)?.sync_all()?;
+    }
+    Ok(kept)
+}
