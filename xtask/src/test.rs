@@ -111,7 +111,8 @@ fn run_benchmarks() -> Vec<String> {
 
 /// Server tests that print a figure for the report ("[report] …"), by test file and name: run
 /// apart from the others with their output shown, so the figures reach the report.
-const REPORTING_TESTS: [(&str, &str); 5] = [
+const REPORTING_TESTS: [(&str, &str); 6] = [
+    ("database_outage", "a_postgresql_restart_under_load_is_reported_by_readyz_survived_and_leaves_nothing_half_written"),
     ("crash", "a_server_killed_during_a_thousand_submits_loses_and_doubles_none_on_either_database"),
     ("backup", "a_backup_taken_under_load_restores_every_acknowledged_request_and_a_bad_one_changes_nothing"),
     ("two_servers", "two_servers_on_one_postgresql_share_sessions_requests_retries_and_run_each_sweep_once"),
