@@ -14,6 +14,7 @@ mod build;
 mod e2e_bills;
 mod fee_tables;
 mod fuzz;
+mod load_mix;
 mod postgres;
 mod run;
 #[cfg(test)]
@@ -35,10 +36,11 @@ fn main() -> ExitCode {
         Some("unit-limits") => unit_limits::write(&args[1..]),
         Some("testdata") => testdata::write(&args[1..]),
         Some("fuzz") => fuzz::run_targets(&args[1..]),
+        Some("load") => load_mix::run_command(),
         Some("build") => tools::ensure_build_tools().and_then(|()| build::release()).map(|_| ()),
         _ => {
             eprintln!(
-                "usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask postgres | cargo xtask fee-tables [DATA_DIR] | cargo xtask unit-limits [FILE] | cargo xtask testdata DATA_DIR | cargo xtask fuzz [--seconds N] [--target NAME,…]"
+                "usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask postgres | cargo xtask fee-tables [DATA_DIR] | cargo xtask unit-limits [FILE] | cargo xtask testdata DATA_DIR | cargo xtask fuzz [--seconds N] [--target NAME,…] | cargo xtask load"
             );
             return ExitCode::from(2);
         }

@@ -40,6 +40,14 @@ pub fn ensure() -> Result<String, String> {
     Ok(url)
 }
 
+/// Makes a new, empty database `name` on the cluster at `admin_url`; its URL.
+pub fn create_database(admin_url: &str, name: &str) -> Result<String, String> {
+    let psql = postgres_bin_dir().map(|bin| bin.join("psql")).filter(|p| p.exists()).unwrap_or_else(|| PathBuf::from("psql"));
+    run(Command::new(psql).args([admin_url, "-q", "-c", &format!("CREATE DATABASE {name}")]))?;
+    let (server, _) = admin_url.rsplit_once('/').ok_or("a database URL ends with /DATABASE")?;
+    Ok(format!("{server}/{name}"))
+}
+
 /// The newest installed PostgreSQL's bin folder.
 fn postgres_bin_dir() -> Option<PathBuf> {
     let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")

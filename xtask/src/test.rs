@@ -69,6 +69,7 @@ pub fn run_all() -> Result<(), String> {
             let (counts, reports) = end_to_end(&built.server);
             total += counts;
             benchmarks.extend(reports);
+            benchmarks.extend(crate::load_mix::run(&built.server, &postgres_url, free_port));
             sizes = Some(built.sizes);
         }
         Err(error) => {
@@ -305,7 +306,7 @@ fn start_server(
     Err(format!("the server on port {port} was not ready within 30 s"))
 }
 
-fn free_port() -> Result<u16, String> {
+pub(crate) fn free_port() -> Result<u16, String> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
 }

@@ -1,0 +1,288 @@
+//! The load mix (issue 17): what members and advocates do at once, for a minute, against the
+//! release server on SQLite and against two release servers sharing one PostgreSQL. One `wrk`
+//! per kind of request, all running together, so each prints its own throughput and latency:
+//! catalog and program reads, estimates, request creation (a new idempotency key each time),
+//! status reads, bill reviews, and an advocate polling the queue. Printed, never asserted.
+
+use crate::tools::command;
+use serde_json::json;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const EMAIL: &str = "load@example.org";
+const PASSWORD: &str = "load test password 1234";
+
+/// One kind of request: its name in the report, the connections it gets, its wrk script.
+struct Kind {
+    name: &'static str,
+    connections: u32,
+    script: String,
+}
+
+/// A request with its headers and body, for the few the setup sends itself.
+fn http(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Result<(u16, String, String), String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+    stream.set_read_timeout(Some(Duration::from_secs(10))).map_err(|e| e.to_string())?;
+    let mut request = format!("{method} {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Length: {}\r\n", body.len());
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    request.push_str(body);
+    stream.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).map_err(|e| e.to_string())?;
+    let (head, body) = response.split_once("\r\n\r\n").ok_or("no answer")?;
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or("no status")?;
+    Ok((status, head.to_string(), body.to_string()))
+}
+
+fn new_request_body() -> String {
+    json!({
+        "relationship": "employee", "service_id": "second-opinion", "plan": "other-plan",
+        "answers": { "condition": "Knee surgery advised", "zip": "10001" },
+        "contact": { "name": "Sam Lee", "method": "phone", "phone": "555-201-4477", "best_time": "anytime" },
+        "consent_to_contact": true, "notes": ""
+    })
+    .to_string()
+}
+
+/// A self-pay bill of twelve lines with a duplicate, as the bill check sends it.
+fn review_body() -> String {
+    use advocate_domain::bill::{Bill, BillLine, BillPayer};
+    use advocate_domain::bill_review::{BillReviewRequest, Situation};
+    let line = |code: &str, dollars: i64| BillLine {
+        date: advocate_domain::time::Date::new(2025, 3, 4),
+        code: Some(code.into()),
+        description: format!("Service {code}"),
+        units: 1,
+        charge: advocate_domain::Money::from_dollars(dollars),
+        ..Default::default()
+    };
+    let codes = ["85025", "85025", "80053", "36415", "71046", "93000", "99284", "96374", "J2405", "81001", "87086", "73721"];
+    let bill = Bill { lines: codes.iter().map(|c| line(c, 120)).collect(), payer: BillPayer::SelfPay, ..Default::default() };
+    let request = BillReviewRequest { bill, situation: Situation::default(), zip: advocate_domain::Zip::parse("35203").ok() };
+    serde_json::to_string(&request).unwrap_or_default()
+}
+
+/// A Lua string literal.
+fn lua(text: &str) -> String {
+    format!("{text:?}")
+}
+
+/// The scripts, given a signed-in advocate's cookie and one request's reference and verifier.
+fn kinds(prefix: &str, cookie: &str, reference: &str, verifier: &str) -> Vec<Kind> {
+    let get = |paths: &[&str], headers: &str| {
+        let list = paths.iter().map(|p| lua(p)).collect::<Vec<_>>().join(", ");
+        format!(
+            "local paths = {{{list}}}\nlocal n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format(\"GET\", paths[(n % #paths) + 1], {{{headers}}})\nend\n"
+        )
+    };
+    vec![
+        Kind { name: "GET /api/program, /api/services", connections: 4, script: get(&["/api/program", "/api/services"], "") },
+        Kind { name: "GET /api/estimates", connections: 4, script: get(&["/api/estimates?zip=10001&service=mri-knee"], "") },
+        Kind {
+            name: "POST /api/requests",
+            connections: 4,
+            script: format!(
+                "local n = 0\nlocal body = {}\nrequest = function()\n  n = n + 1\n  return wrk.format(\"POST\", \"/api/requests\", {{[\"Content-Type\"] = \"application/json\", [\"Idempotency-Key\"] = string.format(\"{prefix}-%d-%010d\", os.time(), n)}}, body)\nend\n",
+                lua(&new_request_body())
+            ),
+        },
+        Kind {
+            name: "GET /api/requests/{reference}",
+            connections: 2,
+            script: get(&[&format!("/api/requests/{reference}")], &format!("[\"Authorization\"] = {}", lua(&format!("Bearer {verifier}")))),
+        },
+        Kind {
+            name: "POST /api/bills/review",
+            connections: 2,
+            script: format!(
+                "local body = {}\nrequest = function()\n  return wrk.format(\"POST\", \"/api/bills/review\", {{[\"Content-Type\"] = \"application/json\"}}, body)\nend\n",
+                lua(&review_body())
+            ),
+        },
+        Kind {
+            name: "GET /api/console/requests",
+            connections: 2,
+            script: get(&["/api/console/requests"], &format!("[\"Cookie\"] = {}", lua(cookie))),
+        },
+    ]
+}
+
+/// A release server for the load, with allowances far above what one address sends here.
+fn start(server: &Path, port: u16, data_dir: &Path, database: Option<&str>, key: &Path) -> Result<Child, String> {
+    let mut cmd = Command::new(server);
+    cmd.args(["--listen", &format!("127.0.0.1:{port}")]).arg("--data-dir").arg(data_dir).arg("--bill-key-file").arg(key);
+    if let Some(url) = database {
+        cmd.args(["--database-url", url]);
+    }
+    for limit in ["REQUESTS", "BILL_PAGES", "BILL_READS", "BILL_REVIEWS"] {
+        cmd.env(format!("ADVOCATE_{limit}_PER_HOUR"), "1000000000");
+    }
+    let child = cmd.env("ADVOCATE_LOG", "error").stdout(Stdio::null()).stderr(Stdio::null()).spawn().map_err(|e| e.to_string())?;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if http(port, "GET", "/readyz", &[], "").is_ok_and(|(status, ..)| status == 200) {
+            return Ok(child);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err("the server did not become ready".into())
+}
+
+/// Signs the load's advocate in and opens one request: (cookie, reference, verifier).
+fn prepare(server: &Path, port: u16, data_dir: &Path, database: Option<&str>) -> Result<(String, String, String), String> {
+    let password_file = data_dir.join("load-password.txt");
+    std::fs::write(&password_file, PASSWORD).map_err(|e| e.to_string())?;
+    let mut create = Command::new(server);
+    create.arg("--data-dir").arg(data_dir);
+    if let Some(url) = database {
+        create.args(["--database-url", url]);
+    }
+    let status = create
+        .args(["create-advocate", "--email", EMAIL, "--name", "Load Test", "--role", "advocate", "--password-file"])
+        .arg(&password_file)
+        .env("ADVOCATE_LOG", "error")
+        .status()
+        .map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_file(&password_file);
+    if !status.success() {
+        return Err(format!("create-advocate exited with {status}"));
+    }
+    let sign_in = json!({ "email": EMAIL, "password": PASSWORD }).to_string();
+    let (status, head, _) = http(port, "POST", "/api/session", &[("Content-Type", "application/json")], &sign_in)?;
+    let cookie = head
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: ").or_else(|| l.strip_prefix("Set-Cookie: ")))
+        .and_then(|c| c.split(';').next())
+        .ok_or(format!("sign-in answered {status} without a cookie"))?
+        .to_string();
+    let key = format!("load-setup-{:010}", std::process::id());
+    let (status, _, body) =
+        http(port, "POST", "/api/requests", &[("Content-Type", "application/json"), ("Idempotency-Key", &key)], &new_request_body())?;
+    let receipt: serde_json::Value = serde_json::from_str(&body).map_err(|e| format!("request answered {status}: {e}"))?;
+    let field = |name: &str| receipt[name].as_str().map(str::to_string).ok_or(format!("no {name} in the answer ({status}): {body}"));
+    Ok((cookie, field("reference")?, field("verifier")?))
+}
+
+/// Runs every kind at once for `seconds`, each against its server (kinds alternate between
+/// the ports given); a line per kind.
+fn run_mix(label: &str, ports: &[u16], kinds: &[Kind], seconds: u64, folder: &Path) -> Vec<String> {
+    let mut running = Vec::new();
+    for (i, kind) in kinds.iter().enumerate() {
+        let port = ports[i % ports.len()];
+        let script = folder.join(format!("load-{i}.lua"));
+        if std::fs::write(&script, &kind.script).is_err() {
+            return vec![format!("load mix ({label}): cannot write its scripts")];
+        }
+        let child = command("wrk")
+            .args(["-t1", &format!("-c{}", kind.connections), &format!("-d{seconds}s"), "--latency", "-s"])
+            .arg(&script)
+            .arg(format!("http://127.0.0.1:{port}"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn();
+        running.push((kind.name, child));
+    }
+    let mut lines = Vec::new();
+    for (name, child) in running {
+        let out = child.ok().and_then(|c| c.wait_with_output().ok()).map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
+        let Some(out) = out else {
+            lines.push(format!("load mix, {label}: {name}: wrk did not run"));
+            continue;
+        };
+        let field = |prefix: &str| {
+            out.lines().map(str::trim).find(|l| l.starts_with(prefix)).and_then(|l| l.split_whitespace().nth(1)).unwrap_or("?").to_string()
+        };
+        let non_2xx: u64 =
+            out.lines().find_map(|l| l.trim().strip_prefix("Non-2xx or 3xx responses:")).and_then(|n| n.trim().parse().ok()).unwrap_or(0);
+        let socket_errors: u64 = out
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("Socket errors:"))
+            .map(|l| l.split(',').filter_map(|part| part.split_whitespace().last()?.parse::<u64>().ok()).sum())
+            .unwrap_or(0);
+        lines.push(format!(
+            "load mix, {label}, {seconds} s: {name}: {} req/s, p50 {}, p99 {}, {} errors",
+            field("Requests/sec:"),
+            field("50%"),
+            field("99%"),
+            non_2xx + socket_errors
+        ));
+    }
+    lines
+}
+
+/// `cargo xtask load`: the release server built, the mix run (ADVOCATE_LOAD_SECONDS, default 60).
+pub fn run_command() -> Result<(), String> {
+    let postgres_url = crate::postgres::ensure()?;
+    crate::run::run(command("cargo").args(["build", "--release", "-p", "advocate-server"]))?;
+    let server = crate::run::workspace_root().join("target/release/advocate-server");
+    for line in run(&server, &postgres_url, crate::test::free_port) {
+        println!("  {line}");
+    }
+    Ok(())
+}
+
+fn stop(mut child: Child) {
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let _ = child.wait();
+}
+
+/// The load mix against one server on SQLite, then two on one PostgreSQL (a new database on
+/// the test cluster at `postgres_url`).
+pub fn run(server: &Path, postgres_url: &str, free_port: impl Fn() -> Result<u16, String>) -> Vec<String> {
+    println!("\n==> load mix (wrk)");
+    let seconds: u64 = std::env::var("ADVOCATE_LOAD_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
+    let folder: PathBuf = std::env::temp_dir().join(format!("advocate-load-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    if std::fs::create_dir_all(&folder).is_err() {
+        return vec!["load mix: cannot make its folder".into()];
+    }
+    let key = folder.join("bill-files.key");
+    let mut lines = Vec::new();
+    let sqlite = (|| -> Result<Vec<String>, String> {
+        let port = free_port()?;
+        let data = folder.join("sqlite");
+        let child = start(server, port, &data, None, &key)?;
+        let prepared = prepare(server, port, &data, None);
+        let result = prepared.map(|(cookie, reference, verifier)| {
+            run_mix("one server on SQLite", &[port], &kinds("sqlite", &cookie, &reference, &verifier), seconds, &folder)
+        });
+        stop(child);
+        result
+    })();
+    lines.extend(sqlite.unwrap_or_else(|e| vec![format!("load mix on SQLite did not run: {e}")]));
+
+    let postgres = (|| -> Result<Vec<String>, String> {
+        let database = crate::postgres::create_database(postgres_url, &format!("advocate_load_{}", std::process::id()))?;
+        let (port_a, port_b) = (free_port()?, free_port()?);
+        for server in ["pg-a", "pg-b"] {
+            std::fs::create_dir_all(folder.join(server)).map_err(|e| e.to_string())?;
+        }
+        let a = start(server, port_a, &folder.join("pg-a"), Some(&database), &key)?;
+        let b = match start(server, port_b, &folder.join("pg-b"), Some(&database), &key) {
+            Ok(b) => b,
+            Err(e) => {
+                stop(a);
+                return Err(e);
+            }
+        };
+        let prepared = prepare(server, port_a, &folder.join("pg-a"), Some(&database));
+        let result = prepared.map(|(cookie, reference, verifier)| {
+            run_mix("two servers on one PostgreSQL", &[port_a, port_b], &kinds("pg", &cookie, &reference, &verifier), seconds, &folder)
+        });
+        stop(a);
+        stop(b);
+        result
+    })();
+    lines.extend(postgres.unwrap_or_else(|e| vec![format!("load mix on PostgreSQL did not run: {e}")]));
+    lines.push(
+        "load mix targets on this 2-core machine: request creation ≥ 500/s with p99 < 50 ms on SQLite; estimates alone ≥ 30,000/s with p99 < 5 ms (the wrk lines above); 0 errors".into(),
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+    lines
+}
