@@ -1,0 +1,249 @@
+//! The API against its own description: schemathesis sends every operation of
+//! `/api/openapi.json` requests drawn from the document, valid and invalid, to the release
+//! server, and checks each answer against what the document promises (issue 16).
+//!
+//! The server runs on its own data directory with one member request and one signed-in advocate,
+//! so that the operations behind a verifier or a session are reached too: their credentials reach
+//! schemathesis through the variables xtask/schemathesis.toml names. The run is reproducible (a
+//! fixed seed, deterministic generation, one worker). Each check's figures and every failure go
+//! to the report; the server's log goes to target/schemathesis/server.log.
+
+use crate::run::{Counts, workspace_root};
+use crate::test::{Running, TEST_ADVOCATE_EMAIL, TEST_ADVOCATE_PASSWORD, create_test_advocate, start_server, stop};
+use crate::tools;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+/// Test cases per operation and phase: enough to reach each operation's edge cases, with the
+/// whole run well within two minutes on two cores.
+const EXAMPLES_PER_OPERATION: &str = "20";
+const SEED: &str = "16";
+/// Signing out ends the session every console operation uses: it runs on its own, last.
+const SIGN_OUT: &str = "DELETE /api/session";
+/// The label of the stateful phase's test cases: sequences of operations the document's links join.
+const STATEFUL: &str = "Stateful tests";
+
+/// Runs schemathesis over the whole API: one passed or failed test, and the report's lines.
+pub fn run(server: &Path) -> (Counts, Vec<String>) {
+    println!("\n==> schemathesis over /api/openapi.json");
+    let mut counts = Counts::default();
+    let lines = match check_api(server) {
+        Ok(tally) => {
+            if tally.failures() == 0 {
+                counts.passed += 1;
+            } else {
+                counts.failed += 1;
+            }
+            tally.report()
+        }
+        Err(error) => {
+            counts.failed += 1;
+            vec![format!("schemathesis did not run: {error}")]
+        }
+    };
+    for line in &lines {
+        println!("{line}");
+    }
+    (counts, lines)
+}
+
+fn check_api(server: &Path) -> Result<Tally, String> {
+    let st = tools::ensure_schemathesis()?;
+    let dir = workspace_root().join("target/schemathesis");
+    let data = dir.join("data");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
+    create_test_advocate(server, &data)?;
+    let log = std::fs::File::create(dir.join("server.log")).map_err(|e| e.to_string())?;
+    let mut running = start_server(server, &data, "/", None, Some(log))?;
+    let result = run_schemathesis(&st, &running, &dir);
+    stop(&mut running.child);
+    result
+}
+
+/// A member request and an advocate's session, then the two runs: every operation but signing
+/// out, and signing out.
+fn run_schemathesis(st: &Path, running: &Running, dir: &Path) -> Result<Tally, String> {
+    let port = running.port;
+    let receipt = post_json(port, "/api/requests", &[("Idempotency-Key", "schemathesis-request-0001")], &member_request())?;
+    let (reference, verifier) = match (receipt.body["reference"].as_str(), receipt.body["verifier"].as_str()) {
+        (Some(reference), Some(verifier)) => (reference.to_string(), verifier.to_string()),
+        _ => return Err(format!("opening a request answered {}: {}", receipt.status, receipt.body)),
+    };
+    let signed_in = post_json(port, "/api/session", &[], &json!({ "email": TEST_ADVOCATE_EMAIL, "password": TEST_ADVOCATE_PASSWORD }))?;
+    let csrf = signed_in.body["csrf_token"].as_str().ok_or(format!("signing in answered {}: {}", signed_in.status, signed_in.body))?;
+    let session = signed_in.cookie("advocate_session").ok_or("signing in set no advocate_session cookie")?;
+
+    let mut tally = Tally::default();
+    for (name, filter) in [("all", "--exclude-name"), ("sign-out", "--include-name")] {
+        let ndjson = dir.join(format!("{name}.ndjson"));
+        let output = Command::new(st)
+            .arg("--config-file")
+            .arg(workspace_root().join("xtask/schemathesis.toml"))
+            .arg("--no-color")
+            .arg("run")
+            .arg(format!("http://127.0.0.1:{port}/api/openapi.json"))
+            .args([filter, SIGN_OUT, "--checks", "all", "--workers", "1", "--seed", SEED, "--generation-deterministic"])
+            .args(["--max-examples", EXAMPLES_PER_OPERATION, "--report", "ndjson", "--report-ndjson-path"])
+            .arg(&ndjson)
+            .env("ADVOCATE_REFERENCE", &reference)
+            .env("ADVOCATE_VERIFIER", &verifier)
+            .env("ADVOCATE_SESSION", &session)
+            .env("ADVOCATE_CSRF", csrf)
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", st.display()))?;
+        let printed = String::from_utf8_lossy(&output.stdout);
+        // Its own account of each failure (with a curl line to reproduce it), not the progress.
+        if let Some(failures) = printed.split("= FAILURES =").nth(1) {
+            println!("{}", failures.split("= WARNINGS =").next().unwrap_or_default().split("= SUMMARY =").next().unwrap_or_default());
+        }
+        let events = std::fs::read_to_string(&ndjson)
+            .map_err(|e| format!("schemathesis wrote no report ({e}): {printed}{}", String::from_utf8_lossy(&output.stderr)))?;
+        tally.add(&events);
+    }
+    Ok(tally)
+}
+
+/// What the runs found, check by check.
+#[derive(Default)]
+struct Tally {
+    operations: BTreeSet<String>,
+    test_cases: u64,
+    checks: BTreeMap<String, CheckTally>,
+    /// Test cases that could not be checked: the server dropped the connection, timed out, or
+    /// schemathesis could not build a request from the document.
+    errors: Vec<String>,
+}
+
+#[derive(Default)]
+struct CheckTally {
+    operations: BTreeSet<String>,
+    test_cases: u64,
+    failed: u64,
+    /// Each failing operation with what failed, once.
+    failures: BTreeSet<String>,
+}
+
+impl Tally {
+    /// Reads schemathesis's NDJSON events: each finished scenario holds its test cases' checks.
+    fn add(&mut self, events: &str) {
+        for event in events.lines().filter_map(|line| serde_json::from_str::<Value>(line).ok()) {
+            if let Some(scenario) = event.get("ScenarioFinished") {
+                let operation = scenario["recorder"]["label"].as_str().unwrap_or("?").to_string();
+                if scenario["status"] == "error" {
+                    self.errors.push(operation.clone());
+                }
+                let cases = scenario["recorder"]["checks"].as_object().cloned().unwrap_or_default();
+                for checks in cases.values() {
+                    self.test_cases += 1;
+                    // The stateful phase's sequences span operations, each already counted.
+                    if operation != STATEFUL {
+                        self.operations.insert(operation.clone());
+                    }
+                    for check in checks.as_array().into_iter().flatten() {
+                        let tally = self.checks.entry(check["name"].as_str().unwrap_or("?").to_string()).or_default();
+                        if operation != STATEFUL {
+                            tally.operations.insert(operation.clone());
+                        }
+                        tally.test_cases += 1;
+                        if check["status"] == "failure" {
+                            tally.failed += 1;
+                            let title = check["failure_info"]["failure"]["title"].as_str().unwrap_or("failed");
+                            tally.failures.insert(format!("{operation}: {title}"));
+                        }
+                    }
+                }
+            } else if let Some(error) = event.get("NonFatalError") {
+                let label = error["label"].as_str().unwrap_or("?");
+                let message = error["info"]["message"].as_str().or(error["value"]["message"].as_str()).unwrap_or("an error");
+                self.errors.push(format!("{label}: {message}"));
+            }
+        }
+    }
+
+    fn failures(&self) -> u64 {
+        self.checks.values().map(|c| c.failed).sum::<u64>() + self.errors.len() as u64
+    }
+
+    fn report(&self) -> Vec<String> {
+        let mut lines = vec![format!(
+            "schemathesis {} over /api/openapi.json: {} operations, {} test cases, {} failures, {} errors",
+            tools::SCHEMATHESIS_VERSION,
+            self.operations.len(),
+            self.test_cases,
+            self.checks.values().map(|c| c.failed).sum::<u64>(),
+            self.errors.len()
+        )];
+        for (name, check) in &self.checks {
+            lines.push(format!(
+                "  {name}: {} operations, {} test cases, {} failed",
+                check.operations.len(),
+                check.test_cases,
+                check.failed
+            ));
+            lines.extend(check.failures.iter().map(|f| format!("    FAILED {f}")));
+        }
+        lines.extend(self.errors.iter().map(|e| format!("  ERROR {e}")));
+        lines
+    }
+}
+
+/// A member's second-opinion request, as the browser sends it.
+fn member_request() -> Value {
+    json!({
+        "relationship": "employee",
+        "service_id": "second-opinion",
+        "plan": "other-plan",
+        "answers": { "condition": "Knee surgery advised", "zip": "10001" },
+        "contact": { "name": "Sam Lee", "method": "phone", "phone": "555-201-4477", "best_time": "anytime" },
+        "consent_to_contact": true,
+        "notes": ""
+    })
+}
+
+struct Answer {
+    status: u16,
+    head: String,
+    body: Value,
+}
+
+impl Answer {
+    /// A cookie the answer sets.
+    fn cookie(&self, name: &str) -> Option<String> {
+        self.head.lines().filter(|l| l.to_ascii_lowercase().starts_with("set-cookie:")).find_map(|l| {
+            let value = l.split_once(':')?.1.trim();
+            let (cookie, rest) = value.split_once('=')?;
+            (cookie == name).then(|| rest.split(';').next().unwrap_or_default().to_string())
+        })
+    }
+}
+
+/// A JSON POST on loopback. HTTP/1.0, so the body comes whole rather than in chunks.
+fn post_json(port: u16, path: &str, headers: &[(&str, &str)], body: &Value) -> Result<Answer, String> {
+    let attempt = || -> std::io::Result<Vec<u8>> {
+        let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+        stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+        let body = body.to_string();
+        let mut request =
+            format!("POST {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\n", body.len());
+        for (name, value) in headers {
+            request.push_str(&format!("{name}: {value}\r\n"));
+        }
+        request.push_str("\r\n");
+        request.push_str(&body);
+        stream.write_all(request.as_bytes())?;
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response)?;
+        Ok(response)
+    };
+    let response = attempt().map_err(|e| format!("POST {path}: {e}"))?;
+    let text = String::from_utf8_lossy(&response);
+    let (head, body) = text.split_once("\r\n\r\n").ok_or(format!("POST {path}: no answer"))?;
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Ok(Answer { status, head: head.to_string(), body: serde_json::from_str(body).unwrap_or(Value::Null) })
+}
