@@ -5,8 +5,9 @@
 //! The server runs on its own data directory with one member request and one signed-in advocate,
 //! so that the operations behind a verifier or a session are reached too: their credentials reach
 //! schemathesis through the variables xtask/schemathesis.toml names. The run is reproducible (a
-//! fixed seed, deterministic generation, one worker). Each check's figures and every failure go
-//! to the report; the server's log goes to target/schemathesis/server.log.
+//! fixed seed, deterministic generation, one worker, nothing kept from an earlier run). Each
+//! check's figures and every failure go to the report; schemathesis's own account of each run
+//! and the server's log stay in target/schemathesis/.
 
 use crate::run::{Counts, workspace_root};
 use crate::test::{Running, TEST_ADVOCATE_EMAIL, TEST_ADVOCATE_PASSWORD, create_test_advocate, start_server, stop};
@@ -23,8 +24,13 @@ use std::time::Duration;
 /// whole run well within two minutes on two cores.
 const EXAMPLES_PER_OPERATION: &str = "20";
 const SEED: &str = "16";
-/// Signing out ends the session every console operation uses: it runs on its own, last.
-const SIGN_OUT: &str = "DELETE /api/session";
+/// Signing out ends the session every console operation uses, and deleting the bill ends the
+/// bill and page the member's operations read: they run on their own, last.
+const ENDINGS: [&str; 2] = ["DELETE /api/session", "DELETE /api/requests/{reference}/bill"];
+/// A page of the bill: the server keeps any PDF (reading it is the bill reader's business).
+const PAGE: &[u8] = b"%PDF-1.4\n%%EOF\n";
+const EMPLOYER: &str = "[[employer]]\nslug = \"acme\"\nname = \"Acme Corporation\"\nallowed_origins = [\"https://intranet.acme.example\"]\n\
+                        [employer.colours]\nprimary = \"#5a2d82\"\naction = \"#1d5c99\"\n";
 /// The label of the stateful phase's test cases: sequences of operations the document's links join.
 const STATEFUL: &str = "Stateful tests";
 
@@ -59,44 +65,72 @@ fn check_api(server: &Path) -> Result<Tally, String> {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
     create_test_advocate(server, &data)?;
+    // One employer, for GET /api/employers/{slug}.
+    let employers = data.join("employers.toml");
+    std::fs::write(&employers, EMPLOYER).map_err(|e| e.to_string())?;
     let log = std::fs::File::create(dir.join("server.log")).map_err(|e| e.to_string())?;
-    let mut running = start_server(server, &data, "/", None, Some(log))?;
+    let mut running = start_server(server, &data, "/", Some(&employers), Some(log))?;
     let result = run_schemathesis(&st, &running, &dir);
     stop(&mut running.child);
     result
 }
 
-/// A member request and an advocate's session, then the two runs: every operation but signing
-/// out, and signing out.
+/// A member request with a bill and a page of it, an advocate's session, then the two runs:
+/// every operation but those that end what the others use, and then those.
 fn run_schemathesis(st: &Path, running: &Running, dir: &Path) -> Result<Tally, String> {
     let port = running.port;
-    let receipt = post_json(port, "/api/requests", &[("Idempotency-Key", "schemathesis-request-0001")], &member_request())?;
+    let receipt = send(port, "POST", "/api/requests", &[("Idempotency-Key", "schemathesis-request-0001")], &member_request())?;
     let (reference, verifier) = match (receipt.body["reference"].as_str(), receipt.body["verifier"].as_str()) {
         (Some(reference), Some(verifier)) => (reference.to_string(), verifier.to_string()),
         _ => return Err(format!("opening a request answered {}: {}", receipt.status, receipt.body)),
     };
-    let signed_in = post_json(port, "/api/session", &[], &json!({ "email": TEST_ADVOCATE_EMAIL, "password": TEST_ADVOCATE_PASSWORD }))?;
+    let bearer = format!("Bearer {verifier}");
+    let bill = send(port, "PUT", &format!("/api/requests/{reference}/bill"), &[("Authorization", &bearer)], &attached_bill())?;
+    if bill.status != 200 {
+        return Err(format!("attaching a bill answered {}: {}", bill.status, bill.body));
+    }
+    let page = send(port, "POST", &format!("/api/requests/{reference}/bill/pages"), &[("Authorization", &bearer)], &PAGE)?;
+    let page_id = page.body["id"].as_i64().ok_or(format!("adding a page answered {}: {}", page.status, page.body))?;
+    let signed_in = send(port, "POST", "/api/session", &[], &json!({ "email": TEST_ADVOCATE_EMAIL, "password": TEST_ADVOCATE_PASSWORD }))?;
     let csrf = signed_in.body["csrf_token"].as_str().ok_or(format!("signing in answered {}: {}", signed_in.status, signed_in.body))?;
     let session = signed_in.cookie("advocate_session").ok_or("signing in set no advocate_session cookie")?;
 
     let mut tally = Tally::default();
-    for (name, filter) in [("all", "--exclude-name"), ("sign-out", "--include-name")] {
+    for (name, filter) in [("all", "--exclude-name"), ("endings", "--include-name")] {
         let ndjson = dir.join(format!("{name}.ndjson"));
         let output = Command::new(st)
+            .current_dir(dir)
             .arg("--config-file")
             .arg(workspace_root().join("xtask/schemathesis.toml"))
             .arg("--no-color")
             .arg("run")
             .arg(format!("http://127.0.0.1:{port}/api/openapi.json"))
-            .args([filter, SIGN_OUT, "--checks", "all", "--workers", "1", "--seed", SEED, "--generation-deterministic"])
-            .args(["--max-examples", EXAMPLES_PER_OPERATION, "--report", "ndjson", "--report-ndjson-path"])
+            .args([
+                filter,
+                ENDINGS[0],
+                filter,
+                ENDINGS[1],
+                "--checks",
+                "all",
+                "--checks",
+                "all",
+                "--workers",
+                "1",
+                "--seed",
+                SEED,
+                "--generation-deterministic",
+            ])
+            .args(["--max-examples", EXAMPLES_PER_OPERATION, "--continue-on-failure", "--report", "ndjson", "--report-ndjson-path"])
             .arg(&ndjson)
             .env("ADVOCATE_REFERENCE", &reference)
             .env("ADVOCATE_VERIFIER", &verifier)
+            .env("ADVOCATE_PAGE_ID", page_id.to_string())
             .env("ADVOCATE_SESSION", &session)
             .env("ADVOCATE_CSRF", csrf)
             .output()
             .map_err(|e| format!("cannot run {}: {e}", st.display()))?;
+        // Its whole account, warnings included, for a closer look.
+        let _ = std::fs::write(dir.join(format!("{name}.txt")), &output.stdout);
         let printed = String::from_utf8_lossy(&output.stdout);
         // Its own account of each failure (with a curl line to reproduce it), not the progress.
         if let Some(failures) = printed.split("= FAILURES =").nth(1) {
@@ -206,6 +240,15 @@ fn member_request() -> Value {
     })
 }
 
+/// A $250 office visit the plan did not cover.
+fn attached_bill() -> Value {
+    json!({
+        "bill": { "lines": [{ "date": "2025-03-01", "code": "99213", "description": "Office visit", "charge": 25000, "units": 1 }], "payer": "unknown" },
+        "situation": { "coverage": "not-covered" },
+        "zip": "10001"
+    })
+}
+
 struct Answer {
     status: u16,
     head: String,
@@ -223,27 +266,44 @@ impl Answer {
     }
 }
 
-/// A JSON POST on loopback. HTTP/1.0, so the body comes whole rather than in chunks.
-fn post_json(port: u16, path: &str, headers: &[(&str, &str)], body: &Value) -> Result<Answer, String> {
+/// A body to send: JSON, or a file's bytes.
+trait Body {
+    fn content(&self) -> (&'static str, Vec<u8>);
+}
+
+impl Body for Value {
+    fn content(&self) -> (&'static str, Vec<u8>) {
+        ("application/json", self.to_string().into_bytes())
+    }
+}
+
+impl Body for &[u8] {
+    fn content(&self) -> (&'static str, Vec<u8>) {
+        ("application/octet-stream", self.to_vec())
+    }
+}
+
+/// A request on loopback, answered in JSON. HTTP/1.0, so the body comes whole rather than in chunks.
+fn send(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: &dyn Body) -> Result<Answer, String> {
     let attempt = || -> std::io::Result<Vec<u8>> {
         let mut stream = TcpStream::connect(("127.0.0.1", port))?;
         stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-        let body = body.to_string();
+        let (content_type, body) = body.content();
         let mut request =
-            format!("POST {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\n", body.len());
+            format!("{method} {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n", body.len());
         for (name, value) in headers {
             request.push_str(&format!("{name}: {value}\r\n"));
         }
         request.push_str("\r\n");
-        request.push_str(&body);
         stream.write_all(request.as_bytes())?;
+        stream.write_all(&body)?;
         let mut response = Vec::new();
         stream.read_to_end(&mut response)?;
         Ok(response)
     };
-    let response = attempt().map_err(|e| format!("POST {path}: {e}"))?;
+    let response = attempt().map_err(|e| format!("{method} {path}: {e}"))?;
     let text = String::from_utf8_lossy(&response);
-    let (head, body) = text.split_once("\r\n\r\n").ok_or(format!("POST {path}: no answer"))?;
+    let (head, body) = text.split_once("\r\n\r\n").ok_or(format!("{method} {path}: no answer"))?;
     let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
     Ok(Answer { status, head: head.to_string(), body: serde_json::from_str(body).unwrap_or(Value::Null) })
 }
