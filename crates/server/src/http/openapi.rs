@@ -183,15 +183,16 @@ const ZIP_PATTERN: &str = "^[0-9]{5}(-[0-9]{4})?$";
 fn constrain_parameter(method: &str, path: &str, parameter: &mut Value) {
     use advocate_domain::{RequestState, ServiceArea};
     match (method, path, parameter["name"].as_str().unwrap_or_default()) {
+        // Empty, as absent, is no filter.
         ("get", "/api/console/requests", "status") => {
-            let states: Vec<&str> = RequestState::ALL.into_iter().map(RequestState::slug).collect();
-            parameter["schema"]["enum"] = json!(states);
+            let states = std::iter::once("").chain(RequestState::ALL.into_iter().map(RequestState::slug));
+            parameter["schema"]["enum"] = json!(states.collect::<Vec<_>>());
         }
         // The areas' slugs, as the finder's links name them (not the ServiceArea schema's names).
         ("get", "/api/console/requests", "area") => {
             let areas: Vec<&str> = ServiceArea::ALL.into_iter().map(ServiceArea::slug).collect();
-            parameter["schema"]["enum"] = json!(areas);
-            parameter["description"] = json!(format!("A service area's slug: {}.", areas.join(", ")));
+            parameter["description"] = json!(format!("A service area's slug: {}. Empty or absent: every area.", areas.join(", ")));
+            parameter["schema"]["enum"] = json!(std::iter::once("").chain(areas).collect::<Vec<_>>());
         }
         ("get", "/api/estimates", "zip") => {
             parameter["required"] = json!(true);
