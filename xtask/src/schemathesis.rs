@@ -22,7 +22,7 @@ use std::time::Duration;
 
 /// Test cases per operation and phase: enough to reach each operation's edge cases, with the
 /// whole run well within two minutes on two cores.
-const EXAMPLES_PER_OPERATION: &str = "60";
+const EXAMPLES_PER_OPERATION: &str = "100";
 const SEED: &str = "16";
 /// Signing out ends the session every console operation uses, and deleting the bill ends the
 /// bill and page the member's operations read: they run on their own, last.
