@@ -59,7 +59,8 @@ pub fn ensure_reading_tools() -> Result<(), String> {
 }
 
 /// schemathesis (PyPI), which checks the API against its OpenAPI document, in a virtualenv of its
-/// own under target/; returns its `st` program. Debian's python3 lacks `venv` without python3-venv.
+/// own under target/; returns its `st` program. It needs Python 3.11 or newer (Debian 12's);
+/// Debian's python3 lacks `venv` without python3-venv.
 pub fn ensure_schemathesis() -> Result<PathBuf, String> {
     let venv = workspace_root().join("target/schemathesis-venv");
     let st = venv.join("bin/st");
