@@ -17,6 +17,7 @@ mod fuzz;
 mod load_mix;
 mod postgres;
 mod run;
+mod schemathesis;
 #[cfg(test)]
 mod self_contained;
 mod test;
@@ -36,11 +37,12 @@ fn main() -> ExitCode {
         Some("unit-limits") => unit_limits::write(&args[1..]),
         Some("testdata") => testdata::write(&args[1..]),
         Some("fuzz") => fuzz::run_targets(&args[1..]),
+        Some("schemathesis") => api_check(),
         Some("load") => load_mix::run_command(),
         Some("build") => tools::ensure_build_tools().and_then(|()| build::release()).map(|_| ()),
         _ => {
             eprintln!(
-                "usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask postgres | cargo xtask fee-tables [DATA_DIR] | cargo xtask unit-limits [FILE] | cargo xtask testdata DATA_DIR | cargo xtask fuzz [--seconds N] [--target NAME,…] | cargo xtask load"
+                "usage: cargo xtask serve [server flags…] | cargo xtask test | cargo xtask build | cargo xtask schemathesis | cargo xtask postgres | cargo xtask fee-tables [DATA_DIR] | cargo xtask unit-limits [FILE] | cargo xtask testdata DATA_DIR | cargo xtask fuzz [--seconds N] [--target NAME,…] | cargo xtask load"
             );
             return ExitCode::from(2);
         }
@@ -52,6 +54,13 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The test command's schemathesis step alone, against the release server already built.
+fn api_check() -> Result<(), String> {
+    let server = run::workspace_root().join("target/release/advocate-server");
+    let (counts, _) = schemathesis::run(&server);
+    if counts.failed == 0 { Ok(()) } else { Err("schemathesis found failures".into()) }
 }
 
 /// Builds everything and serves the app in the foreground until Ctrl-C or SIGTERM.

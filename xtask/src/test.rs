@@ -69,6 +69,10 @@ pub fn run_all() -> Result<(), String> {
             let (counts, reports) = end_to_end(&built.server);
             total += counts;
             benchmarks.extend(reports);
+            // 5: the API against its OpenAPI document.
+            let (counts, reports) = crate::schemathesis::run(&built.server);
+            total += counts;
+            benchmarks.extend(reports);
             benchmarks.extend(crate::load_mix::run(&built.server, &postgres_url, free_port));
             sizes = Some(built.sizes);
         }
@@ -159,8 +163,8 @@ fn end_to_end(server: &std::path::Path) -> (Counts, Vec<String>) {
         counts.failed += 1;
         return (counts, Vec::new());
     }
-    let root = start_server(server, &data.join("root"), "/", &employers);
-    let sub = start_server(server, &data.join("sub"), "/benefits/advocate/", &employers);
+    let root = start_server(server, &data.join("root"), "/", Some(&employers), None);
+    let sub = start_server(server, &data.join("sub"), "/benefits/advocate/", Some(&employers), None);
     let (mut root, mut sub) = match (root, sub) {
         (Ok(root), Ok(sub)) => (root, sub),
         (root, sub) => {
@@ -236,16 +240,16 @@ fn load_test(port: u16) -> Vec<String> {
     lines
 }
 
-struct Running {
-    child: Child,
-    port: u16,
+pub struct Running {
+    pub child: Child,
+    pub port: u16,
 }
 
-const TEST_ADVOCATE_EMAIL: &str = "kim.reyes@example.org";
-const TEST_ADVOCATE_PASSWORD: &str = "correct horse battery staple";
+pub const TEST_ADVOCATE_EMAIL: &str = "kim.reyes@example.org";
+pub const TEST_ADVOCATE_PASSWORD: &str = "correct horse battery staple";
 
 /// `advocate-server create-advocate`, with the password in a private file, as the README says.
-fn create_test_advocate(server: &std::path::Path, data_dir: &std::path::Path) -> Result<(), String> {
+pub fn create_test_advocate(server: &std::path::Path, data_dir: &std::path::Path) -> Result<(), String> {
     std::fs::create_dir_all(data_dir).map_err(|e| e.to_string())?;
     let password_file = data_dir.join("advocate-password.txt");
     std::fs::write(&password_file, TEST_ADVOCATE_PASSWORD).map_err(|e| e.to_string())?;
@@ -269,17 +273,26 @@ fn test_employers(intranet_port: u16) -> String {
     )
 }
 
-fn start_server(
+/// Starts the release server on a free port and waits until it is ready. Its log goes to `log`
+/// when given (a file), else to the test command's own output.
+pub fn start_server(
     server: &std::path::Path,
     data_dir: &std::path::Path,
     base_path: &str,
-    employers: &std::path::Path,
+    employers: Option<&std::path::Path>,
+    log: Option<std::fs::File>,
 ) -> Result<Running, String> {
     let port = free_port()?;
-    let child = Command::new(server)
+    let mut command = Command::new(server);
+    if let Some(employers) = employers {
+        command.arg("--employers-file").arg(employers);
+    }
+    if let Some(log) = log {
+        let copy = log.try_clone().map_err(|e| e.to_string())?;
+        command.stdout(copy).stderr(log);
+    }
+    let child = command
         .args(["--listen", &format!("127.0.0.1:{port}"), "--base-path", base_path])
-        .arg("--employers-file")
-        .arg(employers)
         .arg("--data-dir")
         .arg(data_dir)
         .arg("--dist-dir")
@@ -336,7 +349,7 @@ fn http_status(port: u16, path: &str) -> Option<u16> {
 }
 
 /// Sends SIGTERM and waits up to 10 s; true when the server exited successfully.
-fn stop(child: &mut Child) -> bool {
+pub fn stop(child: &mut Child) -> bool {
     let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {

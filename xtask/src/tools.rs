@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 const TRUNK_VERSION: &str = "0.21.14";
+pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// A command whose PATH also holds cargo's binaries and the project's npm binaries (wasm-opt).
@@ -55,6 +56,27 @@ pub fn ensure_reading_tools() -> Result<(), String> {
         ("convert", "imagemagick"),
         ("prlimit", "util-linux"),
     ])
+}
+
+/// schemathesis (PyPI), which checks the API against its OpenAPI document, in a virtualenv of its
+/// own under target/; returns its `st` program. It needs Python 3.11 or newer (Debian 12's);
+/// Debian's python3 lacks `venv` without python3-venv.
+pub fn ensure_schemathesis() -> Result<PathBuf, String> {
+    let venv = workspace_root().join("target/schemathesis-venv");
+    let st = venv.join("bin/st");
+    let version = output(Command::new(&st).arg("--version")).unwrap_or_default();
+    if version.split_whitespace().last() == Some(SCHEMATHESIS_VERSION) {
+        return Ok(st);
+    }
+    ensure_debian_packages(&[("python3", "python3")])?;
+    if output(Command::new("python3").args(["-c", "import ensurepip, venv"])).is_none() {
+        install_debian_packages(&["python3-venv"])?;
+    }
+    println!("Installing schemathesis {SCHEMATHESIS_VERSION} into {} (about 20 s, once)…", venv.display());
+    run(Command::new("python3").args(["-m", "venv", "--clear"]).arg(&venv))?;
+    let pip = venv.join("bin/pip");
+    run(Command::new(&pip).args(["install", "--quiet", "--disable-pip-version-check", &format!("schemathesis=={SCHEMATHESIS_VERSION}")]))?;
+    Ok(st)
 }
 
 fn ensure_wasm_target() -> Result<(), String> {
@@ -124,6 +146,10 @@ pub fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
         if thing.starts_with('/') { std::path::Path::new(thing).exists() } else { output(&mut Command::new("which").arg(thing)).is_some() }
     };
     let missing: Vec<&str> = wanted.iter().filter(|(thing, _)| !present(thing)).map(|(_, package)| *package).collect();
+    install_debian_packages(&missing)
+}
+
+fn install_debian_packages(missing: &[&str]) -> Result<(), String> {
     if missing.is_empty() {
         return Ok(());
     }
@@ -139,7 +165,7 @@ pub fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
     };
     apt(&["update", "-q"])?;
     let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
-    install.extend(&missing);
+    install.extend(missing);
     apt(&install)
 }
 

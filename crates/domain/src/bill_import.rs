@@ -31,6 +31,8 @@ pub enum UploadKind {
 }
 
 impl UploadKind {
+    pub const ALL: [UploadKind; 3] = [UploadKind::Pdf, UploadKind::Png, UploadKind::Jpeg];
+
     /// How many first bytes `sniff` needs.
     pub const SNIFF_BYTES: usize = 8;
 

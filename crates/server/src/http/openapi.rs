@@ -147,6 +147,14 @@ fn describe_operation(path: &str, method: &str, operation: &mut Value, problem_c
         add("507", "The server's disk is nearly full: try again later", None);
     }
     add("default", "Any other error, as a problem", None);
+    // A page of a bill comes back as it was sent: a PDF or a photo, in its own media type.
+    if method == "get" && path.ends_with("/bill/pages/{id}") {
+        use advocate_domain::bill_import::UploadKind;
+        let file = json!({ "schema": { "type": "string", "format": "binary" } });
+        let kinds: serde_json::Map<String, Value> =
+            UploadKind::ALL.into_iter().map(|kind| (kind.media_type().to_string(), file.clone())).collect();
+        responses["200"]["content"] = Value::Object(kinds);
+    }
     // The CSRF token is a security scheme of the console's changes, not a parameter.
     if let Some(parameters) = operation.get_mut("parameters").and_then(Value::as_array_mut) {
         let had_csrf = parameters.iter().any(|p| p["name"] == "X-CSRF-Token");
@@ -160,6 +168,7 @@ fn describe_operation(path: &str, method: &str, operation: &mut Value, problem_c
             if parameter["name"] == "reference" {
                 parameter["schema"] = json!({ "type": "string", "example": "K7Q4-M2XP" });
             }
+            constrain_parameter(method, path, parameter);
         }
         if had_csrf {
             operation["security"] = json!([{ "advocate_session": [], "csrf": [] }]);
@@ -167,11 +176,37 @@ fn describe_operation(path: &str, method: &str, operation: &mut Value, problem_c
     }
 }
 
+/// A five-digit ZIP code, or ZIP+4 (`Zip::parse`).
+const ZIP_PATTERN: &str = "^[0-9]{5}(-[0-9]{4})?$";
+
+/// The values a query parameter may take, where the server reads only some.
+fn constrain_parameter(method: &str, path: &str, parameter: &mut Value) {
+    use advocate_domain::{RequestState, ServiceArea};
+    match (method, path, parameter["name"].as_str().unwrap_or_default()) {
+        // Empty, as absent, is no filter.
+        ("get", "/api/console/requests", "status") => {
+            let states = std::iter::once("").chain(RequestState::ALL.into_iter().map(RequestState::slug));
+            parameter["schema"]["enum"] = json!(states.collect::<Vec<_>>());
+        }
+        // The areas' slugs, as the finder's links name them (not the ServiceArea schema's names).
+        ("get", "/api/console/requests", "area") => {
+            let areas: Vec<&str> = ServiceArea::ALL.into_iter().map(ServiceArea::slug).collect();
+            parameter["description"] = json!(format!("A service area's slug: {}. Empty or absent: every area.", areas.join(", ")));
+            parameter["schema"]["enum"] = json!(std::iter::once("").chain(areas).collect::<Vec<_>>());
+        }
+        ("get", "/api/estimates", "zip") => {
+            parameter["required"] = json!(true);
+            parameter["schema"]["pattern"] = json!(ZIP_PATTERN);
+        }
+        _ => {}
+    }
+}
+
 /// The rules the domain checks that a schema can state.
 fn constrain_schemas(schemas: &mut Value) {
     use advocate_domain::bill_review::{MAX_LINES, MAX_UNITS};
     use advocate_domain::console::NOTE_MAX;
-    use advocate_domain::request::NOTES_MAX;
+    use advocate_domain::request::{ContactMethod, NAME_MAX, NOTES_MAX, RequestState};
     let mut set = |schema: &str, property: &str, constraints: Value| {
         if let (Some(target), Some(constraints)) = (schemas[schema]["properties"][property].as_object_mut(), constraints.as_object()) {
             target.extend(constraints.clone());
@@ -185,4 +220,24 @@ fn constrain_schemas(schemas: &mut Value) {
     set("BillLine", "units", json!({ "minimum": 1, "maximum": MAX_UNITS }));
     set("Bill", "lines", json!({ "minItems": 1, "maxItems": MAX_LINES }));
     set("BillReviewRequest", "zip", json!({ "pattern": "^[0-9]{5}$" }));
+    let services: Vec<String> = advocate_domain::catalog().into_iter().map(|service| service.id.to_string()).collect();
+    set("NewRequest", "service_id", json!({ "enum": services }));
+    set("NeedAnswers", "zip", json!({ "pattern": ZIP_PATTERN }));
+    set("ContactDetails", "name", json!({ "pattern": "\\S", "maxLength": NAME_MAX }));
+    // The way to reach the member must be given: a phone number to call, an address to write to.
+    let (phone, email) = (as_json(ContactMethod::Phone), as_json(ContactMethod::Email));
+    schemas["ContactDetails"]["allOf"] = json!([
+        { "if": { "properties": { "method": { "const": phone } } }, "then": { "required": ["phone"], "properties": { "phone": { "pattern": "[0-9]" } } } },
+        { "if": { "properties": { "method": { "const": email } } }, "then": { "required": ["email"], "properties": { "email": { "pattern": "@" } } } },
+    ]);
+    // How the request was handed off: with `routed_to_carrier`, and only with it.
+    let routed = as_json(RequestState::RoutedToCarrier);
+    schemas["StatusChange"]["if"] = json!({ "properties": { "state": { "const": routed } } });
+    schemas["StatusChange"]["then"] = json!({ "required": ["handoff"], "properties": { "handoff": { "not": { "type": "null" } } } });
+    schemas["StatusChange"]["else"] = json!({ "properties": { "handoff": { "type": "null" } } });
+}
+
+/// A domain value as its JSON (an enum's name on the wire).
+fn as_json(value: impl serde::Serialize) -> Value {
+    serde_json::to_value(value).expect("a domain enum serialises")
 }
