@@ -3,7 +3,7 @@
 
 use crate::address::{base_path, employer, path_prefix};
 use crate::api::{self, ApiError};
-use crate::components::{ErrorNotice, NotFound, SiteFooter, SiteHeader, SkipLink};
+use crate::components::{ErrorNotice, NotFound, OfflineNotice, SiteFooter, SiteHeader, SkipLink};
 use crate::page::{first_paint_shown, focus_heading_when_shown, provide_program, remove_first_paint};
 use crate::pages::console::{CallPage, CasePage, ConsoleLayout, QueuePage};
 use crate::pages::finder::FinderPage;
@@ -79,6 +79,7 @@ fn Shell() -> impl IntoView {
         <Show when=|| employer().is_none()>
             <SiteHeader/>
         </Show>
+        <OfflineNotice/>
         <main id="main" tabindex="-1">
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=HomePage/>

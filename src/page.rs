@@ -29,6 +29,19 @@ pub fn remove_first_paint() {
     }
 }
 
+/// Registers the service worker (`public/sw.js`): a repeat visit starts without the network,
+/// and offline the member pages still show how to call. Where a browser refuses it (a private
+/// window, an intranet's frame), the app works as before, online.
+pub fn keep_for_offline() {
+    let Some(window) = web_sys::window() else { return };
+    // Relative to the page's <base>, so the worker's scope is the app's base path.
+    let registering = window.navigator().service_worker().register("sw.js");
+    // A refusal is no error for the member: nothing is logged as uncaught.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(registering).await;
+    });
+}
+
 /// Sets the browser tab's title for the current page.
 pub fn set_page_title(title: &str) {
     document().set_title(&format!("{title} – Advocate"));

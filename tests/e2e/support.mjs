@@ -32,7 +32,9 @@ export async function launch() {
 
 /// A page at phone size that fails the test on any console error or uncaught exception.
 export async function openPage(browser, viewport = PHONE, { colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-US', colorScheme });
+  // The service worker is tested on its own (offline.test.mjs); here it would hide the requests
+  // the tests hold back or answer themselves (page.route) from Playwright.
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-US', colorScheme, serviceWorkers: 'block' });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));

@@ -29,6 +29,7 @@ fn write_dist(dir: &Path) {
     std::fs::write(dir.join("advocate-web-0123456789abcdef.js"), "console.log('app')").unwrap();
     std::fs::write(dir.join("advocate-web-0123456789abcdef.js.br"), b"\x8b\x08\x80console.log('app')\x03").unwrap();
     std::fs::write(dir.join("manifest.webmanifest"), "{}").unwrap();
+    std::fs::write(dir.join("sw.js"), "self.addEventListener('fetch', () => {});").unwrap();
 }
 
 async fn spawn_with_dist(base_path: &str) -> (TestApp, tempfile::TempDir) {
@@ -104,6 +105,19 @@ async fn other_static_files_are_cached_briefly() {
     let response = app.get("/manifest.webmanifest").await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["cache-control"], "public, max-age=3600");
+}
+
+#[tokio::test]
+async fn the_service_worker_is_checked_on_every_visit_and_may_fetch_the_apps_own_files_only() {
+    let (app, _dist) = spawn_with_dist("/benefits/").await;
+    let response = app.get("/sw.js").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-cache", "a new release's worker is seen at once");
+    let csp = response.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(csp.starts_with("default-src 'none'; connect-src 'self';"), "{csp}");
+    // Any other script file keeps the policy that allows nothing.
+    let other = app.get("/advocate-web-0123456789abcdef.js").await;
+    assert!(other.headers()["content-security-policy"].to_str().unwrap().starts_with("default-src 'none'; frame-ancestors"));
 }
 
 #[tokio::test]

@@ -25,6 +25,9 @@ pub struct SecurityPolicy {
 
 /// For anything that is not a page: JSON, files, problems.
 const NOTHING_ALLOWED: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/// For the service worker, whose policy is its script's: it fetches the app's own files and
+/// nothing else.
+const WORKER: &str = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 impl SecurityPolicy {
     /// `script_hashes` are the `'sha256-…'` sources of the page's inline scripts.
@@ -68,6 +71,7 @@ impl SecurityPolicy {
 
 pub async fn security_headers(State(policy): State<Arc<SecurityPolicy>>, request: Request, next: Next) -> Response {
     let embedded = policy.embedded_policy(request.uri().path()).cloned();
+    let is_worker = request.uri().path().rsplit('/').next() == Some(super::spa::SERVICE_WORKER);
     let over_tls = request.headers().get("x-forwarded-proto").is_some_and(|p| p.as_bytes().eq_ignore_ascii_case(b"https"));
     let mut response = next.run(request).await;
     let is_page = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
@@ -80,6 +84,7 @@ pub async fn security_headers(State(policy): State<Arc<SecurityPolicy>>, request
         let csp = match (is_page, embedded) {
             (true, Some(embedded)) => embedded,
             (true, None) => policy.page.clone(),
+            (false, _) if is_worker => HeaderValue::from_static(WORKER),
             (false, _) => HeaderValue::from_static(NOTHING_ALLOWED),
         };
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);

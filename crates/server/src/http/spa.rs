@@ -123,11 +123,21 @@ async fn cache_and_missing_files(request: Request, next: Next) -> Response {
         return (StatusCode::NOT_FOUND, Body::from("Not found")).into_response();
     }
     if response.status().is_success() && !served_html {
-        let policy = if is_fingerprinted(&last_segment) { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
+        let policy = if is_fingerprinted(&last_segment) {
+            "public, max-age=31536000, immutable"
+        } else if last_segment == SERVICE_WORKER {
+            // Checked on every visit, so that a new release's worker replaces the old at once.
+            "no-cache"
+        } else {
+            "public, max-age=3600"
+        };
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     response
 }
+
+/// The service worker's file (public/sw.js).
+pub const SERVICE_WORKER: &str = "sw.js";
 
 /// Trunk names built files `stem-<16 hex digits>.ext` (and `stem-<hex>_bg.wasm`).
 fn is_fingerprinted(file_name: &str) -> bool {

@@ -1,0 +1,52 @@
+// Repeat visits and a bad network (public/sw.js): after a first visit the service worker keeps
+// the home page, the app's files and the public catalogs, so with the network cut the home page,
+// the phone number and the hours still show, the app starts, and it says what needs a connection.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, PHONE, launch, screenshot, assertAccessible, programSettings } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('with the network cut after a first visit, the home page, the phone number and the hours still show', async () => {
+  const program = await programSettings();
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: 'en-US', serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(BASE_URL);
+  await page.locator('a.button--call').waitFor();
+  // The worker is active and has kept the home page and the app's files.
+  await page.waitForFunction(async () => {
+    if (!navigator.serviceWorker.controller) return false;
+    for (const name of await caches.keys()) {
+      const kept = (await (await caches.open(name)).keys()).map((r) => r.url);
+      if (kept.some((u) => u.endsWith('.wasm')) && kept.some((u) => u.endsWith('.js'))) return true;
+    }
+    return false;
+  }, null, { polling: 200, timeout: 20_000 });
+
+  await context.setOffline(true);
+  await page.reload();
+  const call = page.locator(`a[href="tel:+1${program.advocate_phone.replaceAll('-', '')}"]`).first();
+  await call.waitFor();
+  await page.getByText(/^Advocates answer .*\. The call is free\.$/).first().waitFor();
+  // The app itself started from the kept files and says what needs a connection.
+  await page.locator('a.button--call').waitFor();
+  const notice = page.getByRole('status').filter({ hasText: "You're offline." });
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /call an advocate at .*Estimates, bill checks and sending a request need a connection/s);
+  await screenshot(page, 'offline-home-390');
+  await assertAccessible(page);
+
+  // A page not visited before: offline, the kept home page, with the number.
+  await page.goto(new URL('about', BASE_URL).href).catch(() => {});
+  await call.waitFor();
+  // Back online, the notice goes.
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await notice.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
