@@ -250,7 +250,12 @@ pub fn run(server: &Path, postgres_url: &str, free_port: impl Fn() -> Result<u16
         let child = start(server, port, &data, None, &key)?;
         let prepared = prepare(server, port, &data, None);
         let result = prepared.map(|(cookie, reference, verifier)| {
-            run_mix("one server on SQLite", &[port], &kinds("sqlite", &cookie, &reference, &verifier), seconds, &folder)
+            // Request creation alone first, against its target; then everything together.
+            let alone: Vec<Kind> =
+                kinds("alone", &cookie, &reference, &verifier).into_iter().filter(|k| k.name == "POST /api/requests").collect();
+            let mut lines = run_mix("one server on SQLite, requests alone", &[port], &alone, seconds.min(15), &folder);
+            lines.extend(run_mix("one server on SQLite", &[port], &kinds("sqlite", &cookie, &reference, &verifier), seconds, &folder));
+            lines
         });
         stop(child);
         result
