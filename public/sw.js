@@ -61,7 +61,8 @@ self.addEventListener('activate', (event) => {
 // The hashed files a page names, fetched into the cache; those of older builds dropped.
 async function cacheFilesOf(cache, html) {
   const named = new Set();
-  for (const match of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
+  // In links and in the loader script alike: './advocate-web-<hash>.js', '…_bg.wasm'.
+  for (const match of html.matchAll(/["']([^"'\s<>]+-[0-9a-f]{16}(?:_bg)?\.(?:wasm|js|css))["']/g)) {
     const url = new URL(match[1], scope);
     if (inScope(url) && isHashedFile(relative(url))) named.add(url.href);
   }

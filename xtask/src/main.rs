@@ -14,6 +14,7 @@ mod build;
 mod e2e_bills;
 mod fee_tables;
 mod fuzz;
+mod lighthouse;
 mod load_mix;
 mod postgres;
 mod run;

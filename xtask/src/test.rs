@@ -195,6 +195,7 @@ fn end_to_end(server: &std::path::Path) -> (Counts, Vec<String>) {
     counts += e2e;
     reports.extend(catalog_size(root.port));
     reports.extend(load_test(root.port));
+    reports.extend(crate::lighthouse::report(root.port));
     for running in [&mut root, &mut sub] {
         if stop(&mut running.child) {
             println!("ok: the server on port {} stopped cleanly on SIGTERM", running.port);
