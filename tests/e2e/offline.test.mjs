@@ -50,3 +50,18 @@ test('with the network cut after a first visit, the home page, the phone number 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the app is installable: its manifest names PNG icons of 192 and 512 pixels, a maskable one and a phone screenshot, all served', async () => {
+  const manifestUrl = new URL('manifest.webmanifest', BASE_URL);
+  const manifest = await (await fetch(manifestUrl)).json();
+  assert.equal(manifest.display, 'standalone');
+  const pngs = manifest.icons.filter((i) => i.type === 'image/png');
+  assert.deepEqual(pngs.map((i) => i.sizes).sort(), ['192x192', '512x512', '512x512']);
+  assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
+  assert.equal(manifest.screenshots[0].form_factor, 'narrow');
+  for (const { src, type } of [...manifest.icons, ...manifest.screenshots]) {
+    const response = await fetch(new URL(src, manifestUrl));
+    assert.equal(response.status, 200, src);
+    assert.equal(response.headers.get('content-type'), type, src);
+  }
+});
