@@ -15,6 +15,7 @@
 use crate::run::{output, run, workspace_root};
 use crate::tools::command;
 use advocate_domain::bill_import::x12::sample::interchange;
+use advocate_domain::money::group_thousands;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -166,8 +167,8 @@ pub fn run_targets(args: &[String]) -> Result<(), String> {
         if status.success() {
             println!(
                 "  {name:<25} {:>11} runs {:>9} exec/s   {seed_count:>4} seeds, corpus {corpus_size:>5}   no panics",
-                group(runs.unwrap_or(0)),
-                group(per_second.unwrap_or(0)),
+                group_thousands(runs.unwrap_or(0)),
+                group_thousands(per_second.unwrap_or(0)),
             );
             continue;
         }
@@ -176,7 +177,7 @@ pub fn run_targets(args: &[String]) -> Result<(), String> {
     }
 
     if failures.is_empty() {
-        println!("fuzz: {} target(s), {} runs, no panics", selected.len(), group(total_runs));
+        println!("fuzz: {} target(s), {} runs, no panics", selected.len(), group_thousands(total_runs));
         Ok(())
     } else {
         Err(format!("{} of {} fuzz target(s) failed: {}", failures.len(), selected.len(), failures.join(", ")))
@@ -372,19 +373,6 @@ fn stat(log: &str, key: &str) -> Option<u64> {
     log.lines().find_map(|line| line.strip_prefix(key)).and_then(|value| value.trim().parse().ok())
 }
 
-/// 1234567 as "1,234,567".
-fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
-
 /// Prints what failed: the panic message (or hang, or memory), the input file, a copy of its
 /// start, and the command that replays it.
 fn report_failure(name: &str, log: &str, log_path: &Path, root: &Path, build_dir: &Path) {
@@ -439,10 +427,5 @@ let b = 'q'; let c = '"'; fn f<'a>() {}
 let d = r#"raw "one""#; let e = "line \
         continues\u{2019}\x41";"####;
         assert_eq!(string_literals(source), ["x\ty\"z", "raw \"one\"", "line continues\u{2019}A"]);
-    }
-
-    #[test]
-    fn numbers_are_grouped_by_thousands() {
-        assert_eq!([group(0), group(999), group(1000), group(1_234_567)], ["0", "999", "1,000", "1,234,567"]);
     }
 }

@@ -76,21 +76,35 @@ impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
         let cents = self.0.unsigned_abs();
-        let dollars = (cents / 100).to_string();
-        let mut grouped = String::new();
-        for (i, digit) in dollars.chars().enumerate() {
-            if i > 0 && (dollars.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(digit);
-        }
-        write!(f, "{sign}${grouped}.{:02}", cents % 100)
+        write!(f, "{sign}${}.{:02}", group_thousands(cents / 100), cents % 100)
     }
+}
+
+/// A whole number with a comma between each group of three digits, as people write it in the
+/// US: 1234567 → "1,234,567".
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(
+            [group_thousands(0), group_thousands(999), group_thousands(1000), group_thousands(1_234_567)],
+            ["0", "999", "1,000", "1,234,567"]
+        );
+    }
 
     #[test]
     fn amounts_are_read_as_people_type_them() {

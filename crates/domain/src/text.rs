@@ -43,7 +43,7 @@ impl TextError {
     /// "the note"): a sentence for beside the field.
     pub fn advice(self, what: &str) -> String {
         match self {
-            TextError::TooLong(max) => format!("Shorten {what} to {} characters or fewer.", thousands(max)),
+            TextError::TooLong(max) => format!("Shorten {what} to {} characters or fewer.", crate::money::group_thousands(max as u64)),
             TextError::LineBreak => format!("Write {what} on one line."),
             TextError::Control => {
                 format!("Remove the invisible control characters from {what}: type it again rather than pasting it.")
@@ -120,19 +120,6 @@ pub fn is_adjustment_code(group: &str, reason: &str) -> bool {
         && group.bytes().all(|b| b.is_ascii_uppercase())
         && (1..=5).contains(&reason.len())
         && reason.bytes().all(|b| b.is_ascii_alphanumeric())
-}
-
-/// "2,000" for 2000.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut grouped = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
 }
 
 #[cfg(test)]

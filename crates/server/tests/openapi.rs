@@ -6,7 +6,6 @@ mod common;
 
 use advocate_domain::console::AdvocateRole;
 use advocate_domain::{RequestState, ServiceArea};
-use advocate_server::accounts::create_advocate;
 use common::{Db, TestApp};
 use serde_json::{Value, json};
 
@@ -26,20 +25,7 @@ fn strings(values: &Value) -> Vec<&str> {
 
 /// An advocate's session cookie and CSRF token.
 async fn signed_in(app: &TestApp) -> (String, String) {
-    let storage = advocate_server::storage::connect(&app.database_url).await.unwrap();
-    let password = "correct horse battery staple";
-    create_advocate(storage.as_ref(), "ana@example.org", "Ana", AdvocateRole::Supervisor, password).await.unwrap();
-    let response = app
-        .client
-        .post(format!("{}/api/session", app.url))
-        .json(&json!({ "email": "ana@example.org", "password": password }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    let cookie = response.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
-    let info: Value = response.json().await.unwrap();
-    (cookie, info["csrf_token"].as_str().unwrap().to_owned())
+    app.signed_in_advocate("ana@example.org", AdvocateRole::Supervisor, "correct horse battery staple").await
 }
 
 on_both_databases! {

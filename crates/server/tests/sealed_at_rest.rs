@@ -8,7 +8,6 @@ mod common;
 
 use advocate_domain::console::{AdvocateRole, Case};
 use advocate_domain::{RequestReceipt, RequestState};
-use advocate_server::accounts::create_advocate;
 use advocate_server::app::Application;
 use advocate_server::commands::{RotateKeyArgs, rotate_key};
 use advocate_server::sealed_records::rotate_some;
@@ -52,21 +51,7 @@ async fn send_request(app: &TestApp) -> RequestReceipt {
 
 /// A signed-in advocate's cookie and CSRF token (the account is made when absent).
 async fn sign_in(app: &TestApp) -> (String, String) {
-    let storage = advocate_server::storage::connect(&app.database_url).await.unwrap();
-    if storage.advocate_by_email("jo@example.org").await.unwrap().is_none() {
-        create_advocate(storage.as_ref(), "jo@example.org", "Jo Park", AdvocateRole::Advocate, PASSWORD).await.unwrap();
-    }
-    let response = app
-        .client
-        .post(format!("{}/api/session", app.url))
-        .json(&json!({ "email": "jo@example.org", "password": PASSWORD }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    let cookie = response.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
-    let info: serde_json::Value = response.json().await.unwrap();
-    (cookie, info["csrf_token"].as_str().unwrap().to_string())
+    app.signed_in_advocate("jo@example.org", AdvocateRole::Advocate, PASSWORD).await
 }
 
 async fn post(app: &TestApp, (cookie, csrf): &(String, String), path: &str, body: serde_json::Value) -> u16 {

@@ -6,9 +6,8 @@
 
 mod common;
 
-use advocate_domain::console::{AdvocateRole, CaseQueue, SessionInfo};
+use advocate_domain::console::{AdvocateRole, CaseQueue};
 use advocate_domain::{RequestReceipt, RequestState};
-use advocate_server::accounts::create_advocate;
 use common::{Db, TestApp, second_opinion_request};
 use serde_json::json;
 
@@ -41,8 +40,6 @@ async fn two_servers_on_one_postgresql_share_sessions_requests_retries_and_run_e
     })
     .await;
     let servers = [&a, &b];
-    let storage = advocate_server::storage::connect(&a.database_url).await.unwrap();
-    create_advocate(storage.as_ref(), "jo@example.org", "Jo Park", AdvocateRole::Advocate, PASSWORD).await.unwrap();
 
     // Members' submits alternate; each is retried on the other server with the same key.
     let mut references = Vec::new();
@@ -60,16 +57,7 @@ async fn two_servers_on_one_postgresql_share_sessions_requests_retries_and_run_e
     }
 
     // Signed in on A; the queue read and a case changed on B, and seen on A.
-    let signed_in = a
-        .client
-        .post(format!("{}/api/session", a.url))
-        .json(&json!({ "email": "jo@example.org", "password": PASSWORD }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(signed_in.status(), 200);
-    let cookie = signed_in.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
-    let session: SessionInfo = signed_in.json().await.unwrap();
+    let (cookie, csrf) = a.signed_in_advocate("jo@example.org", AdvocateRole::Advocate, PASSWORD).await;
     let queue: CaseQueue =
         b.client.get(format!("{}/api/console/requests", b.url)).header("cookie", &cookie).send().await.unwrap().json().await.unwrap();
     for reference in &references {
@@ -80,7 +68,7 @@ async fn two_servers_on_one_postgresql_share_sessions_requests_retries_and_run_e
         .client
         .post(format!("{}/api/console/requests/{case}/status", b.url))
         .header("cookie", &cookie)
-        .header("x-csrf-token", &session.csrf_token)
+        .header("x-csrf-token", &csrf)
         .json(&json!({ "state": "in_progress", "note": "Called the member." }))
         .send()
         .await

@@ -50,6 +50,21 @@ impl TestApp {
         self._dir.path()
     }
 
+    /// Signs in an advocate (made with this password on first use) on this server: the session
+    /// cookie ("name=value") and the CSRF token.
+    pub async fn signed_in_advocate(&self, email: &str, role: advocate_domain::console::AdvocateRole, password: &str) -> (String, String) {
+        let storage = advocate_server::storage::connect(&self.database_url).await.unwrap();
+        if storage.advocate_by_email(email).await.unwrap().is_none() {
+            advocate_server::accounts::create_advocate(storage.as_ref(), email, "Jo Park", role, password).await.unwrap();
+        }
+        let body = serde_json::json!({ "email": email, "password": password });
+        let response = self.client.post(format!("{}/api/session", self.url)).json(&body).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        let cookie = response.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+        let info: serde_json::Value = response.json().await.unwrap();
+        (cookie, info["csrf_token"].as_str().unwrap().to_string())
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(format!("{}{path}", self.url)).send().await.expect("the server answers")
     }
