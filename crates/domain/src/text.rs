@@ -16,6 +16,13 @@ pub fn is_direction_override(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The characters `check` refuses, as the body of a regular-expression character class (ECMA-262
+/// and Python alike), for the API's schema: in a field of several lines, every control character
+/// but tab, line feed and carriage return, and the direction overrides.
+pub const REFUSED_IN_LINES: &str = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069";
+/// The same for a one-line field: every control character, and the direction overrides.
+pub const REFUSED_IN_ONE_LINE: &str = "\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069";
+
 /// What a field holds: one line (a name, a code, a description) or paragraphs (notes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lines {
@@ -185,6 +192,33 @@ mod tests {
         assert!(is_modifier("25") && is_modifier("XU") && !is_modifier("XUX") && !is_modifier("-") && !is_modifier("é1"));
         assert!(is_adjustment_code("CO", "45") && is_adjustment_code("PR", "B7") && is_adjustment_code("OA", "253"));
         assert!(!is_adjustment_code("co", "45") && !is_adjustment_code("CO", "") && !is_adjustment_code("CO", "123456"));
+    }
+
+    /// The ranges of a character class body of `\\uXXXX` and `\\uXXXX-\\uXXXX`.
+    fn class_ranges(class: &str) -> Vec<(u32, u32)> {
+        let code = |s: &str| u32::from_str_radix(s, 16).unwrap();
+        class.split("\\u").skip(1).fold(Vec::new(), |mut ranges: Vec<(u32, u32)>, part| {
+            match part.strip_suffix('-') {
+                Some(start) => ranges.push((code(start), u32::MAX)),
+                None => match ranges.last_mut() {
+                    Some(last) if last.1 == u32::MAX => last.1 = code(part),
+                    _ => ranges.push((code(part), code(part))),
+                },
+            }
+            ranges
+        })
+    }
+
+    #[test]
+    fn the_schemas_character_classes_refuse_exactly_what_check_refuses() {
+        for (class, lines) in [(REFUSED_IN_LINES, Lines::Many), (REFUSED_IN_ONE_LINE, Lines::One)] {
+            let ranges = class_ranges(class);
+            for c in (0..0x2100).chain(0xFEFF..0x10000).filter_map(char::from_u32) {
+                let in_class = ranges.iter().any(|(a, b)| (*a..=*b).contains(&(c as u32)));
+                let refused = check(&c.to_string(), lines, 10).is_err();
+                assert_eq!(in_class, refused, "U+{:04X} in {lines:?}", c as u32);
+            }
+        }
     }
 
     #[test]

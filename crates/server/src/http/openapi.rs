@@ -212,10 +212,14 @@ fn constrain_schemas(schemas: &mut Value) {
             target.extend(constraints.clone());
         }
     };
-    // Not blank: something other than spaces.
-    set("NewCaseNote", "text", json!({ "minLength": 1, "maxLength": NOTE_MAX, "pattern": "\\S" }));
-    set("StatusChange", "note", json!({ "maxLength": NOTE_MAX }));
-    set("NewRequest", "notes", json!({ "maxLength": NOTES_MAX }));
+    // Clean text (`text::check`): no control character but line breaks and tabs, no direction
+    // override; a note is not blank either (something other than spaces).
+    let refused = advocate_domain::text::REFUSED_IN_LINES;
+    let clean = format!("^[^{refused}]*$");
+    let clean_not_blank = format!("^[^{refused}]*[^\\s{refused}][^{refused}]*$");
+    set("NewCaseNote", "text", json!({ "minLength": 1, "maxLength": NOTE_MAX, "pattern": clean_not_blank }));
+    set("StatusChange", "note", json!({ "maxLength": NOTE_MAX, "pattern": clean }));
+    set("NewRequest", "notes", json!({ "maxLength": NOTES_MAX, "pattern": clean }));
     set("NewRequest", "consent_to_contact", json!({ "enum": [true] }));
     set("BillLine", "units", json!({ "minimum": 1, "maximum": MAX_UNITS }));
     set("Bill", "lines", json!({ "minItems": 1, "maxItems": MAX_LINES }));
