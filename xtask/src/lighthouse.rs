@@ -20,14 +20,18 @@ pub fn report(port: u16) -> Vec<String> {
     for page in PAGES {
         let url = format!("http://127.0.0.1:{port}/{page}");
         let output = folder.join("report.json");
-        let ran = command(&lighthouse.to_string_lossy())
-            .arg(&url)
-            .args(["--chrome-flags=--headless=new --no-sandbox", "--form-factor=mobile", "--output=json", "--quiet"])
-            .args(["--only-categories=performance,accessibility"])
-            .arg(format!("--output-path={}", output.display()))
-            .env("CHROME_PATH", "/usr/bin/chromium")
-            .status();
-        let report = ran.ok().filter(|s| s.success()).and_then(|_| std::fs::read_to_string(&output).ok());
+        let run = || {
+            command(&lighthouse.to_string_lossy())
+                .arg(&url)
+                .args(["--chrome-flags=--headless=new --no-sandbox", "--form-factor=mobile", "--output=json", "--quiet"])
+                .args(["--only-categories=performance,accessibility"])
+                .arg(format!("--output-path={}", output.display()))
+                .env("CHROME_PATH", "/usr/bin/chromium")
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        // Lighthouse sometimes loses the trace of a load on a busy machine (NO_NAVSTART): once more.
+        let report = (run() || run()).then(|| std::fs::read_to_string(&output).ok()).flatten();
         let Some(report) = report.and_then(|r| serde_json::from_str::<serde_json::Value>(&r).ok()) else {
             lines.push(format!("Lighthouse /{page}: did not run"));
             continue;
