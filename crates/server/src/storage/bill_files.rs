@@ -30,6 +30,7 @@ macro_rules! bill_file_storage {
         pub(super) async fn add(pool: &sqlx::Pool<$db>, file: &NewBillFile, audit: &AuditEvent) -> Result<AddBillFile, StorageError> {
             // Two copies of one upload at once: the second finds the first's row on its retry.
             for _attempt in 0..3 {
+                let _lane = crate::storage::write_lane::<$db>().await;
                 let mut tx = pool.begin_with($begin).await?;
                 let existing = list(&mut *tx, &file.reference).await?;
                 if let Some(same) = existing.iter().find(|f| f.content_tag == file.content_tag) {
@@ -104,6 +105,7 @@ macro_rules! bill_file_storage {
         }
 
         pub(super) async fn delete(pool: &sqlx::Pool<$db>, reference: &Reference, audit: &AuditEvent) -> Result<u64, StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             let deleted = QueryBuilder::<$db>::new("DELETE FROM bill_files WHERE reference = ")
                 .push_bind(reference.to_string())
@@ -119,6 +121,7 @@ macro_rules! bill_file_storage {
         }
 
         pub(super) async fn delete_expired(pool: &sqlx::Pool<$db>, now: Timestamp, audit: &AuditEvent) -> Result<Vec<String>, StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             let references: Vec<String> =
                 QueryBuilder::<$db>::new("SELECT DISTINCT reference FROM bill_files WHERE delete_after <= ")

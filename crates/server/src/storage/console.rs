@@ -49,6 +49,7 @@ macro_rules! console_storage {
             new: &NewAdvocate,
             audit: &AuditEvent,
         ) -> Result<CreateAdvocate, StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             let mut insert =
                 QueryBuilder::<$db>::new("INSERT INTO advocates (email, display_name, role, password_hash, disabled, created_at) ");
@@ -89,6 +90,7 @@ macro_rules! console_storage {
         }
 
         pub(super) async fn disable_advocate(pool: &sqlx::Pool<$db>, email: &str, audit: &AuditEvent) -> Result<Option<i64>, StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             let row = QueryBuilder::<$db>::new("UPDATE advocates SET disabled = TRUE WHERE email = ")
                 .push_bind(email.to_string())
@@ -109,6 +111,7 @@ macro_rules! console_storage {
             session: &StoredSession,
             audit: &AuditEvent,
         ) -> Result<(), StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             let mut insert = QueryBuilder::<$db>::new("INSERT INTO sessions (token_hash, advocate_id, created_at, last_seen_at) ");
             insert.push_values([session], |mut b, s| {
@@ -146,6 +149,7 @@ macro_rules! console_storage {
         }
 
         pub(super) async fn touch_session(pool: &sqlx::Pool<$db>, token_hash: &str, now: Timestamp) -> Result<(), StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             QueryBuilder::<$db>::new("UPDATE sessions SET last_seen_at = ")
                 .push_bind(now.unix_seconds())
                 .push(" WHERE token_hash = ")
@@ -161,6 +165,7 @@ macro_rules! console_storage {
             token_hash: &str,
             audit: Option<&AuditEvent>,
         ) -> Result<(), StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             QueryBuilder::<$db>::new("DELETE FROM sessions WHERE token_hash = ")
                 .push_bind(token_hash.to_string())
@@ -175,6 +180,7 @@ macro_rules! console_storage {
         }
 
         pub(super) async fn delete_ended_sessions(pool: &sqlx::Pool<$db>, ended: &EndedSessions) -> Result<u64, StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let deleted = QueryBuilder::<$db>::new("DELETE FROM sessions WHERE last_seen_at <= ")
                 .push_bind(ended.last_used_at_or_before.unix_seconds())
                 .push(" OR created_at <= ")
@@ -237,6 +243,7 @@ macro_rules! console_storage {
             advocate_id: i64,
             audit: &AuditEvent,
         ) -> Result<bool, StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             let updated = QueryBuilder::<$db>::new("UPDATE advocacy_requests SET assigned_to = ")
                 .push_bind(advocate_id)
@@ -260,6 +267,7 @@ macro_rules! console_storage {
             change: &StoredStatusChange,
             audit: &AuditEvent,
         ) -> Result<bool, StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             let updated = QueryBuilder::<$db>::new("UPDATE advocacy_requests SET state = ")
                 .push_bind(change.to.slug())
@@ -332,6 +340,7 @@ macro_rules! console_storage {
             created_at: Timestamp,
             audit: &AuditEvent,
         ) -> Result<i64, StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             let mut insert = QueryBuilder::<$db>::new("INSERT INTO case_notes (reference, advocate_id, key_id, sealed, created_at) ");
             insert.push_values([()], |mut b, ()| {

@@ -26,6 +26,7 @@ macro_rules! fee_schedule_storage {
         use sqlx::{QueryBuilder, Row};
 
         pub(super) async fn replace(pool: &sqlx::Pool<$db>, import: &FeeScheduleImport) -> Result<(), StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             for statement in CLEAR {
                 sqlx::query(statement).execute(&mut *tx).await?;
@@ -104,6 +105,7 @@ macro_rules! fee_schedule_storage {
         }
 
         pub(super) async fn replace_unit_limits(pool: &sqlx::Pool<$db>, limits: &advocate_domain::unit_limits::UnitLimits) -> Result<(), StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             sqlx::query("DELETE FROM unit_limits").execute(&mut *tx).await?;
             let rows: Vec<(&str, u32)> = limits.iter().collect();

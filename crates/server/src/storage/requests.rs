@@ -87,6 +87,7 @@ macro_rules! request_storage {
             audit: &AuditEvent,
         ) -> Result<InsertOutcome, StorageError> {
             // A failed statement leaves the transaction to roll back when dropped: nothing is written.
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             let mut insert = QueryBuilder::<$db>::new(
                 "INSERT INTO advocacy_requests (reference, submitted_at, service_id, service_title, area, handler, routing_reason, \

@@ -90,6 +90,7 @@ macro_rules! sealed_storage {
             place: &SealedPlace,
             sealed: &Sealed,
         ) -> Result<(), StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             update_sealed(place, sealed).push(" AND sealed IS NULL").build().execute(&mut *tx).await?;
             QueryBuilder::<$db>::new("DELETE FROM unsealed_texts WHERE id = ").push_bind(text_id).build().execute(&mut *tx).await?;
@@ -212,6 +213,7 @@ macro_rules! sealed_storage {
             previous_key_id: &str,
             sealed: &Sealed,
         ) -> Result<bool, StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let updated = update_sealed(place, sealed)
                 .push(" AND key_id = ")
                 .push_bind(previous_key_id.to_string())

@@ -33,6 +33,7 @@ macro_rules! sign_in_failure_storage {
             at: Timestamp,
             forget_before: Timestamp,
         ) -> Result<(), StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut tx = pool.begin_with($begin).await?;
             QueryBuilder::<$db>::new("DELETE FROM sign_in_failures WHERE failed_at < ")
                 .push_bind(forget_before.unix_seconds())
@@ -51,6 +52,7 @@ macro_rules! sign_in_failure_storage {
         }
 
         pub(super) async fn clear(pool: &sqlx::Pool<$db>, key_hashes: &[String]) -> Result<(), StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             if key_hashes.is_empty() {
                 return Ok(());
             }

@@ -9,6 +9,7 @@ macro_rules! sweep_storage {
         use sqlx::QueryBuilder;
 
         pub(super) async fn claim(pool: &sqlx::Pool<$db>, name: &str, now: Timestamp, every_seconds: i64) -> Result<bool, StorageError> {
+            let _lane = crate::storage::write_lane::<$db>().await;
             let mut query = QueryBuilder::<$db>::new("INSERT INTO sweeps (name, last_run) VALUES (");
             query.push_bind(name.to_string()).push(", ").push_bind(now.unix_seconds());
             query.push(") ON CONFLICT (name) DO UPDATE SET last_run = excluded.last_run WHERE sweeps.last_run <= ");
