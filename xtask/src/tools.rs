@@ -117,13 +117,15 @@ fn locked_version(package: &str) -> Result<String, String> {
     Ok(lock[start..].split('"').next().unwrap_or_default().to_string())
 }
 
-/// wasm-opt (npm binaryen@132), playwright-core, axe-core and pdf.js (served to the browser), from package-lock.json.
+/// wasm-opt (npm binaryen@132), playwright-core, axe-core, pdf.js (served to the browser) and
+/// Lighthouse, from package-lock.json.
 fn ensure_npm_packages() -> Result<(), String> {
     let root = workspace_root();
     let installed = root.join("node_modules/.bin/wasm-opt").exists()
         && root.join("node_modules/playwright-core").exists()
         && root.join("node_modules/axe-core").exists()
-        && root.join("node_modules/pdfjs-dist/build/pdf.min.mjs").exists();
+        && root.join("node_modules/pdfjs-dist/build/pdf.min.mjs").exists()
+        && root.join("node_modules/.bin/lighthouse").exists();
     let lock_newer = modified(root.join("package-lock.json")) > modified(root.join("node_modules/.package-lock.json"));
     if installed && !lock_newer {
         return Ok(());
@@ -131,7 +133,7 @@ fn ensure_npm_packages() -> Result<(), String> {
     if output(&mut Command::new("npm").arg("--version")).is_none() {
         ensure_debian_packages(&[("npm", "npm")])?;
     }
-    println!("Installing npm packages (wasm-opt, playwright-core, axe-core, pdf.js)…");
+    println!("Installing npm packages (wasm-opt, playwright-core, axe-core, pdf.js, Lighthouse)…");
     run(command("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
 

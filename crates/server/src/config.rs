@@ -179,12 +179,13 @@ impl Config {
 
     /// The reading queue's settings (see `bill_reading::queue`).
     pub fn reading_queue(&self) -> crate::bill_reading::queue::QueueSettings {
-        let defaults = crate::bill_reading::queue::QueueSettings::default();
-        let workers = self.reading_workers.map_or(defaults.workers, |w| w as usize);
-        crate::bill_reading::queue::QueueSettings {
-            workers,
-            waiting: self.reading_waiting.map_or(4 * workers, |w| w as usize),
+        use crate::bill_reading::queue::QueueSettings;
+        let chosen = self.reading_workers.map(|w| QueueSettings::for_workers(w as usize));
+        let settings = chosen.unwrap_or_default();
+        QueueSettings {
+            waiting: self.reading_waiting.map_or(settings.waiting, |w| w as usize),
             wait: std::time::Duration::from_secs(u64::from(self.reading_wait_seconds)),
+            ..settings
         }
     }
 

@@ -110,8 +110,7 @@ impl Metrics {
     pub fn render(&self, gauges: Gauges) -> String {
         let registry = self.registry();
         let mut out = String::new();
-        out.push_str("# HELP advocate_http_responses_total Answers by route template, method and status.\n");
-        out.push_str("# TYPE advocate_http_responses_total counter\n");
+        describe(&mut out, "advocate_http_responses_total", "Answers by route template, method and status.", "counter");
         for ((route, method, status), count) in &registry.answers {
             let _ = writeln!(
                 out,
@@ -119,36 +118,38 @@ impl Metrics {
                 escape(route)
             );
         }
-        out.push_str("# HELP advocate_http_request_duration_seconds Time to answer, by route template.\n");
-        out.push_str("# TYPE advocate_http_request_duration_seconds histogram\n");
+        describe(&mut out, "advocate_http_request_duration_seconds", "Time to answer, by route template.", "histogram");
         for (route, histogram) in &registry.latency {
             histogram.write(&mut out, "advocate_http_request_duration_seconds", &format!("route=\"{}\"", escape(route)));
         }
-        out.push_str("# HELP advocate_bill_reading_queue Uploads let into the bill-reading queue (reading or waiting).\n");
-        out.push_str("# TYPE advocate_bill_reading_queue gauge\n");
+        describe(&mut out, "advocate_bill_reading_queue", "Uploads let into the bill-reading queue (reading or waiting).", "gauge");
         let _ = writeln!(out, "advocate_bill_reading_queue {}", gauges.reading_queue);
-        out.push_str("# HELP advocate_bill_reading_workers Pages that may be read at once.\n");
-        out.push_str("# TYPE advocate_bill_reading_workers gauge\n");
+        describe(&mut out, "advocate_bill_reading_workers", "Pages that may be read at once.", "gauge");
         let _ = writeln!(out, "advocate_bill_reading_workers {}", gauges.reading_workers);
-        out.push_str("# HELP advocate_bill_reading_seconds Time from upload to answer for bills read by the server.\n");
-        out.push_str("# TYPE advocate_bill_reading_seconds histogram\n");
+        describe(&mut out, "advocate_bill_reading_seconds", "Time from upload to answer for bills read by the server.", "histogram");
         registry.readings.write(&mut out, "advocate_bill_reading_seconds", "reader=\"server\"");
-        out.push_str("# HELP advocate_bill_reading_refused_total Uploads answered 503 because the queue was full.\n");
-        out.push_str("# TYPE advocate_bill_reading_refused_total counter\n");
+        describe(&mut out, "advocate_bill_reading_refused_total", "Uploads answered 503 because the queue was full.", "counter");
         let _ = writeln!(out, "advocate_bill_reading_refused_total {}", registry.refused_busy);
-        out.push_str("# HELP advocate_requests_awaiting_outreach Requests nobody has acted on yet (new, or waiting for a hand-off).\n");
-        out.push_str("# TYPE advocate_requests_awaiting_outreach gauge\n");
+        describe(
+            &mut out,
+            "advocate_requests_awaiting_outreach",
+            "Requests nobody has acted on yet (new, or waiting for a hand-off).",
+            "gauge",
+        );
         let _ = writeln!(out, "advocate_requests_awaiting_outreach {}", gauges.awaiting_outreach);
-        out.push_str("# HELP advocate_requests_overdue Requests past their promised outreach.\n");
-        out.push_str("# TYPE advocate_requests_overdue gauge\n");
+        describe(&mut out, "advocate_requests_overdue", "Requests past their promised outreach.", "gauge");
         let _ = writeln!(out, "advocate_requests_overdue {}", gauges.overdue);
-        out.push_str("# HELP advocate_sweeper_runs_total Runs of a regular job on this server.\n");
-        out.push_str("# TYPE advocate_sweeper_runs_total counter\n");
+        describe(&mut out, "advocate_sweeper_runs_total", "Runs of a regular job on this server.", "counter");
         for (job, count) in &registry.sweeps {
             let _ = writeln!(out, "advocate_sweeper_runs_total{{job=\"{job}\"}} {count}");
         }
         out
     }
+}
+
+/// A metric's HELP and TYPE lines.
+fn describe(out: &mut String, name: &str, help: &str, kind: &str) {
+    let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} {kind}");
 }
 
 /// A label value: backslashes, quotes and line breaks escaped, as the format asks.

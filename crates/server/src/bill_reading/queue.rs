@@ -24,11 +24,17 @@ pub struct QueueSettings {
     pub wait: Duration,
 }
 
-impl Default for QueueSettings {
-    /// A worker per core, four uploads waiting per worker, half a minute at most.
-    fn default() -> Self {
-        let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+impl QueueSettings {
+    /// `workers` pages at once, four uploads waiting per worker, half a minute at most.
+    pub fn for_workers(workers: usize) -> Self {
         QueueSettings { workers, waiting: 4 * workers, wait: Duration::from_secs(30) }
+    }
+}
+
+impl Default for QueueSettings {
+    /// A worker per core.
+    fn default() -> Self {
+        QueueSettings::for_workers(std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
     }
 }
 
