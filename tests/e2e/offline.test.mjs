@@ -18,17 +18,28 @@ test('with the network cut after a first visit, the home page, the phone number 
   await page.goto(BASE_URL);
   await page.locator('a.button--call').waitFor();
   // The worker is active and has kept the home page and the app's files.
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker.controller) return false;
+  await page.waitForFunction(async (home) => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!navigator.serviceWorker.controller || registration?.active?.state !== 'activated') return false;
     for (const name of await caches.keys()) {
       const kept = (await (await caches.open(name)).keys()).map((r) => r.url);
-      if (kept.some((u) => u.endsWith('.wasm')) && kept.some((u) => u.endsWith('.js'))) return true;
+      if (kept.includes(home) && kept.some((u) => u.endsWith('.wasm')) && kept.some((u) => u.endsWith('.js'))) return true;
     }
     return false;
-  }, null, { polling: 200, timeout: 20_000 });
+  }, BASE_URL, { polling: 200, timeout: 20_000 });
 
   await context.setOffline(true);
-  await page.reload();
+  try {
+    await page.reload();
+  } catch (error) {
+    // Chromium falls back to the network when it cannot start the worker in time (seen once on
+    // a loaded 2-core CI machine, with the worker activated and the page kept). A member's next
+    // try is served by the worker; the test says what happened and tries once more, like them.
+    const state = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state).catch((e) => e.message);
+    console.log(`# offline reload failed (${error.message.split('\n')[0]}); worker state: ${state}; trying once more`);
+    await page.waitForTimeout(500);
+    await page.reload();
+  }
   const call = page.locator(`a[href="tel:+1${program.advocate_phone.replaceAll('-', '')}"]`).first();
   await call.waitFor();
   await page.getByText(/^Advocates answer .*\. The call is free\.$/).first().waitFor();
