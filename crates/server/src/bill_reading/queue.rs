@@ -127,6 +127,13 @@ impl Admission {
         self.started.store(true, Ordering::Relaxed);
         Ok(permit)
     }
+
+    /// A slot no upload is waiting for, at once, or nothing: an idle server reads a page on
+    /// several cores (in strips) without making anyone wait. Tokio's semaphore is fair, so
+    /// there is no free slot while any page waits for one.
+    pub fn spare_slot(&self) -> Option<OwnedSemaphorePermit> {
+        self.slots.clone().try_acquire_owned().ok()
+    }
 }
 
 impl Drop for Admission {
@@ -175,6 +182,28 @@ mod tests {
         tokio::time::sleep(Duration::from_millis(100)).await;
         drop(page_one);
         assert_eq!(later.await.unwrap(), Ok(()), "page two waited past the 20 ms bound and was read");
+    }
+
+    #[tokio::test]
+    async fn a_spare_slot_is_lent_only_when_no_page_waits_for_one() {
+        let queue = queue(2, 5, 1_000);
+        let first = queue.admit().unwrap();
+        let _reading = first.slot().await.unwrap();
+        let spare = first.spare_slot().expect("the second worker is idle");
+        assert!(first.spare_slot().is_none(), "both workers are busy");
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let second = queue.admit().unwrap();
+        let waiting = tokio::spawn(async move {
+            let slot = second.slot().await;
+            let _ = rx.await;
+            slot.map(|_| ())
+        });
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        drop(spare);
+        assert!(first.spare_slot().is_none(), "the freed slot went to the page waiting for it");
+        let _ = tx.send(());
+        assert_eq!(waiting.await.unwrap(), Ok(()));
+        assert!(first.spare_slot().is_some(), "idle again once that page is read");
     }
 
     #[test]

@@ -75,7 +75,8 @@ pub fn revenue_code_in_column(text: &str) -> Option<String> {
 /// (category II/III and lab codes: "0001U", "3074F"), or a letter and four digits (HCPCS level
 /// II: "J2405"); with modifiers after a dash ("99215-77"). Printed zero-padded to six
 /// characters by some hospital systems ("070486" is 70486, "0J2405" is J2405). OCR's O for 0
-/// and l or I for 1 in the digits are read as digits.
+/// and l or I for 1 in the digits are read as digits, and after the first character its Q or
+/// D for 0.
 pub fn procedure_code(text: &str) -> Option<(String, Vec<String>)> {
     // OCR reads a HCPCS code's J as a bracket ("0)2405", ")2405"); as a leading or trailing
     // bracket it is the table's rule.
@@ -110,8 +111,14 @@ pub fn procedure_code(text: &str) -> Option<(String, Vec<String>)> {
         c if c.is_ascii_digit() => Some(c),
         _ => None,
     };
-    let digits = |cs: &[char]| cs.iter().map(|c| digit(*c)).collect::<Option<String>>();
-    let read = if let Some(d) = digits(&chars) {
+    // After the first character, where no code has a Q or a D, those are OCR's round 0
+    // ("JQ131" is J0131); first, they are HCPCS's Q and D codes (Q0091, D1110).
+    let later_digit = |c: char| match c {
+        'Q' | 'D' => Some('0'),
+        c => digit(c),
+    };
+    let digits = |cs: &[char]| cs.iter().map(|c| later_digit(*c)).collect::<Option<String>>();
+    let read = if let Some(d) = digit(chars[0]).and_then(|first| Some(format!("{first}{}", digits(&chars[1..])?))) {
         d
     } else if chars[0].is_ascii_alphabetic() && chars[0] != 'O' {
         format!("{}{}", chars[0], digits(&chars[1..])?)
@@ -183,6 +190,17 @@ mod tests {
         assert_eq!(code("/{99284"), Some(("99284".into(), String::new())));
         assert_eq!(code("0)2405"), Some(("J2405".into(), String::new())));
         assert_eq!(code(")1100"), Some(("J1100".into(), String::new())));
+    }
+
+    #[test]
+    fn a_q_or_d_after_the_first_character_is_ocr_s_zero_and_first_it_is_the_code_s_letter() {
+        let code = |t: &str| procedure_code(t).map(|(c, _)| c);
+        assert_eq!(code("JQ131"), Some("J0131".into()));
+        assert_eq!(code("7D450"), Some("70450".into()));
+        assert_eq!(code("Q0091"), Some("Q0091".into()));
+        assert_eq!(code("D1110"), Some("D1110".into()));
+        assert_eq!(code("QD091"), Some("Q0091".into()));
+        assert_eq!(code("JQQQ"), None);
         for text in ["2500000004", "74000040", "HBG1004", "0250", "123456", "Total"] {
             assert_eq!(procedure_code(text), None, "{text}");
         }
