@@ -68,6 +68,28 @@ fn review_body() -> String {
     serde_json::to_string(&request).unwrap_or_default()
 }
 
+/// Appended to every script: wrk says how many answers were not 2xx/3xx, and this says
+/// which statuses they were ("Answered errors: 503×2"), so an error in the report says whether
+/// the server refused or wrk gave up waiting.
+const COUNT_STATUSES: &str = r#"local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+statuses = {}
+response = function(status)
+  if status >= 400 then statuses[status] = (statuses[status] or 0) + 1 end
+end
+done = function(summary)
+  local seen = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do seen[status] = (seen[status] or 0) + count end
+  end
+  local parts = {}
+  for status, count in pairs(seen) do table.insert(parts, status .. "×" .. count) end
+  table.sort(parts)
+  io.write("Answered errors: " .. table.concat(parts, ", ") .. "
+")
+end
+"#;
+
 /// A Lua string literal.
 fn lua(text: &str) -> String {
     format!("{text:?}")
@@ -176,7 +198,7 @@ fn run_mix(label: &str, ports: &[u16], kinds: &[Kind], seconds: u64, folder: &Pa
     for (i, kind) in kinds.iter().enumerate() {
         let port = ports[i % ports.len()];
         let script = folder.join(format!("load-{i}.lua"));
-        if std::fs::write(&script, &kind.script).is_err() {
+        if std::fs::write(&script, format!("{}\n{COUNT_STATUSES}", kind.script)).is_err() {
             return vec![format!("load mix ({label}): cannot write its scripts")];
         }
         let child = command("wrk")
@@ -200,17 +222,37 @@ fn run_mix(label: &str, ports: &[u16], kinds: &[Kind], seconds: u64, folder: &Pa
         };
         let non_2xx: u64 =
             out.lines().find_map(|l| l.trim().strip_prefix("Non-2xx or 3xx responses:")).and_then(|n| n.trim().parse().ok()).unwrap_or(0);
-        let socket_errors: u64 = out
+        // "Socket errors: connect 0, read 0, write 0, timeout 4": wrk's timeout is 2 s.
+        let socket_errors: Vec<(String, u64)> = out
             .lines()
             .find_map(|l| l.trim().strip_prefix("Socket errors:"))
-            .map(|l| l.split(',').filter_map(|part| part.split_whitespace().last()?.parse::<u64>().ok()).sum())
-            .unwrap_or(0);
+            .map(|l| {
+                l.split(',')
+                    .filter_map(|part| {
+                        let (kind, count) = part.trim().rsplit_once(' ')?;
+                        Some((kind.to_string(), count.parse().ok()?))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let errors = non_2xx + socket_errors.iter().map(|(_, n)| n).sum::<u64>();
+        let mut why: Vec<String> = Vec::new();
+        if non_2xx > 0 {
+            let statuses = out.lines().find_map(|l| l.trim().strip_prefix("Answered errors:")).unwrap_or("?").trim();
+            why.push(format!("answered {statuses}"));
+        }
+        for (kind, count) in socket_errors.iter().filter(|(_, n)| *n > 0) {
+            why.push(match kind.as_str() {
+                "timeout" => format!("{count} waited over wrk's 2 s"),
+                other => format!("{count} {other} errors"),
+            });
+        }
+        let why = if why.is_empty() { String::new() } else { format!(" ({})", why.join("; ")) };
         lines.push(format!(
-            "load mix, {label}, {seconds} s: {name}: {} req/s, p50 {}, p99 {}, {} errors",
+            "load mix, {label}, {seconds} s: {name}: {} req/s, p50 {}, p99 {}, {errors} errors{why}",
             field("Requests/sec:"),
             field("50%"),
             field("99%"),
-            non_2xx + socket_errors
         ));
     }
     lines

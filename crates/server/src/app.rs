@@ -64,7 +64,7 @@ impl Application {
         // not seal what the database holds is refused rather than failing on every case.
         crate::sealed_records::seal_waiting(storage.as_ref(), &sealing).await?;
         crate::sealed_records::check_key(storage.as_ref(), &sealing).await?;
-        let state = AppState {
+        let state = AppState::new(crate::state::Shared {
             storage,
             program: Arc::new(program),
             prices: Arc::new(prices),
@@ -79,7 +79,7 @@ impl Application {
             client_limits: Arc::new(ClientLimits::new(config.client_limit_settings())),
             reading: Arc::new(crate::bill_reading::queue::ReadingQueue::new(config.reading_queue())),
             metrics: Arc::default(),
-        };
+        });
         // The dummy hash unknown emails are checked against, made now rather than on the first
         // such sign-in (which would then take twice as long).
         tokio::task::spawn_blocking(|| {

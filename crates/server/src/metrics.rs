@@ -46,15 +46,20 @@ impl Histogram {
 
 #[derive(Default)]
 struct Registry {
-    /// (route, method, status) → answers.
-    answers: BTreeMap<(String, String, u16), u64>,
-    /// route → latency.
-    latency: BTreeMap<String, Histogram>,
+    /// route → its answers and their latency.
+    routes: BTreeMap<String, RouteCounts>,
     /// job → runs on this server.
     sweeps: BTreeMap<&'static str, u64>,
     /// Bills read (or refused busy), and how long each took.
     readings: Histogram,
     refused_busy: u64,
+}
+
+/// One route's answers by (method, status), and their latency.
+#[derive(Default)]
+struct RouteCounts {
+    answers: BTreeMap<(&'static str, u16), u64>,
+    latency: Histogram,
 }
 
 /// What is only known at the scrape: read from the server's state and database.
@@ -85,10 +90,15 @@ impl Metrics {
     }
 
     /// One answer of the API or the app: `route` is the matched route's template, or "unmatched".
-    pub fn record_answer(&self, route: &str, method: &str, status: u16, took: Duration) {
+    /// Allocates only for a route's first answer: this runs for every request.
+    pub fn record_answer(&self, route: &str, method: &'static str, status: u16, took: Duration) {
         let mut registry = self.registry();
-        *registry.answers.entry((route.to_string(), method.to_string(), status)).or_default() += 1;
-        registry.latency.entry(route.to_string()).or_default().observe(took.as_secs_f64());
+        if !registry.routes.contains_key(route) {
+            registry.routes.insert(route.to_string(), RouteCounts::default());
+        }
+        let Some(counts) = registry.routes.get_mut(route) else { return };
+        *counts.answers.entry((method, status)).or_default() += 1;
+        counts.latency.observe(took.as_secs_f64());
     }
 
     /// A regular job ran on this server (it had claimed the period's run).
@@ -111,15 +121,17 @@ impl Metrics {
         let registry = self.registry();
         let mut out = String::new();
         describe(&mut out, "advocate_http_responses_total", "Answers by route template, method and status.", "counter");
-        for ((route, method, status), count) in &registry.answers {
-            let _ = writeln!(
-                out,
-                "advocate_http_responses_total{{route=\"{}\",method=\"{method}\",status=\"{status}\"}} {count}",
-                escape(route)
-            );
+        for (route, counts) in &registry.routes {
+            for ((method, status), count) in &counts.answers {
+                let _ = writeln!(
+                    out,
+                    "advocate_http_responses_total{{route=\"{}\",method=\"{method}\",status=\"{status}\"}} {count}",
+                    escape(route)
+                );
+            }
         }
         describe(&mut out, "advocate_http_request_duration_seconds", "Time to answer, by route template.", "histogram");
-        for (route, histogram) in &registry.latency {
+        for (route, RouteCounts { latency: histogram, .. }) in &registry.routes {
             histogram.write(&mut out, "advocate_http_request_duration_seconds", &format!("route=\"{}\"", escape(route)));
         }
         describe(&mut out, "advocate_bill_reading_queue", "Uploads let into the bill-reading queue (reading or waiting).", "gauge");

@@ -12,8 +12,26 @@ use advocate_domain::employer::Employers;
 use advocate_domain::session_clock::SessionClock;
 use std::{sync::Arc, time::Duration};
 
+/// Cloned for every request by the router, so one pointer: cloning it is one atomic count,
+/// not one for each of the parts below.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        AppState(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What the handlers share.
+pub struct Shared {
     pub storage: Arc<dyn Storage>,
     pub program: Arc<ProgramSettings>,
     pub prices: Arc<PriceBook>,

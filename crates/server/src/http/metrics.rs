@@ -15,13 +15,13 @@ use std::time::Instant;
 
 /// The template of the route that answered, carried from `tag_route` to `count`.
 #[derive(Clone)]
-struct RouteTemplate(String);
+struct RouteTemplate(MatchedPath);
 
 /// Inside the router, where the route is known: puts its template on the response.
 pub async fn tag_route(matched: Option<MatchedPath>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     if let Some(matched) = matched {
-        response.extensions_mut().insert(RouteTemplate(matched.as_str().to_string()));
+        response.extensions_mut().insert(RouteTemplate(matched));
     }
     response
 }
@@ -31,12 +31,17 @@ pub async fn count(State(metrics): State<Arc<crate::metrics::Metrics>>, request:
     let started = Instant::now();
     // Only the methods the app answers are labels; anything else is "other".
     let method = match *request.method() {
-        Method::GET | Method::HEAD | Method::POST | Method::PUT | Method::DELETE | Method::OPTIONS => request.method().to_string(),
-        _ => "other".to_string(),
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
     };
     let response = next.run(request).await;
     let route = response.extensions().get::<RouteTemplate>().map_or("unmatched", |r| r.0.as_str());
-    metrics.record_answer(route, &method, response.status().as_u16(), started.elapsed());
+    metrics.record_answer(route, method, response.status().as_u16(), started.elapsed());
     response
 }
 

@@ -19,8 +19,8 @@ use std::sync::LazyLock;
 const MAX_TEXT: usize = 2_000;
 
 pub async fn errors_as_problems(request: Request, next: Next) -> Response {
-    let method = request.method().clone();
-    let path = request.uri().path().to_owned();
+    // Kept for an error's answer; a Uri shares its bytes, so keeping it costs no copy.
+    let (method, uri) = (request.method().clone(), request.uri().clone());
     let response = next.run(request).await;
     let status = response.status();
     let content_type = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
@@ -34,7 +34,7 @@ pub async fn errors_as_problems(request: Request, next: Next) -> Response {
     // empty one (a nested router's), so the OpenAPI document, which lists every route, says.
     let allowed: Vec<&str> =
         parts.headers.get_all(header::ALLOW).iter().filter_map(|v| v.to_str().ok()).filter(|v| !v.trim().is_empty()).collect();
-    let allowed = if allowed.is_empty() { documented_methods(&path).unwrap_or_default() } else { allowed.join(",") };
+    let allowed = if allowed.is_empty() { documented_methods(uri.path()).unwrap_or_default() } else { allowed.join(",") };
     let allow = HeaderValue::from_str(&allowed).ok();
     let problem = problem_for(status, &method, allow.as_ref(), text.trim());
     let mut answer = super::problem_response(problem);
