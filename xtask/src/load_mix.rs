@@ -85,8 +85,7 @@ done = function(summary)
   local parts = {}
   for status, count in pairs(seen) do table.insert(parts, status .. "×" .. count) end
   table.sort(parts)
-  io.write("Answered errors: " .. table.concat(parts, ", ") .. "
-")
+  io.write("Answered errors: " .. table.concat(parts, ", ") .. "\n")
 end
 "#;
 
@@ -217,6 +216,12 @@ fn run_mix(label: &str, ports: &[u16], kinds: &[Kind], seconds: u64, folder: &Pa
             lines.push(format!("load mix, {label}: {name}: wrk did not run"));
             continue;
         };
+        // Without its script (a Lua error) wrk would load the home page instead, and say so
+        // only on stderr: the figures would be the home page's.
+        if !out.contains("Answered errors:") {
+            lines.push(format!("load mix, {label}: {name}: wrk's script did not load, so no figures"));
+            continue;
+        }
         let field = |prefix: &str| {
             out.lines().map(str::trim).find(|l| l.starts_with(prefix)).and_then(|l| l.split_whitespace().nth(1)).unwrap_or("?").to_string()
         };
