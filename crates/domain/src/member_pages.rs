@@ -75,6 +75,15 @@ impl EntryPage {
             ),
         }
     }
+
+    /// The hint under the heading of a page that opens with a question instead of a lead:
+    /// who the service is for, under the finder's "Who needs help?".
+    pub fn hint(self) -> Option<&'static str> {
+        match self {
+            EntryPage::Finder => Some("Advocates help employees and their close family, anywhere in the United States."),
+            EntryPage::Home | EntryPage::About | EntryPage::Estimate | EntryPage::Bill => None,
+        }
+    }
 }
 
 /// One of the three ways in on the home page: what a member can do, in their words.

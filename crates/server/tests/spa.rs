@@ -168,6 +168,10 @@ async fn member_entry_pages_open_with_their_heading_the_number_and_the_hours() {
         assert_eq!(body.matches(&tel_link(&program.advocate_phone.tel_uri())).count(), 1, "{page:?}: {body}");
         assert!(body.contains(&program.advocate_phone.to_string()), "{page:?}: {body}");
         assert!(body.contains(&hours_sentence(&program.hours)), "{page:?}: {body}");
+        // The finder's question comes with its hint, as the app shows it.
+        if let Some(hint) = page.hint() {
+            assert!(body.contains(&format!(r#"<p class="hint">{hint}</p>"#)), "{page:?}: {body}");
+        }
     }
 }
 

@@ -141,10 +141,11 @@ pub fn BillFileInput(
     view! {
         <div class="field file-field">
             <label class="label" for="bill-file">{label}</label>
-            <p class="hint" id="bill-file-hint">"Photos or PDFs of the itemized bill (choose several pages at once if you like), a CSV export, or an X12 claim (837) or remittance (835). PDFs with text, CSV and X12 files are read on this device; only photos and scans need sending."</p>
+            <p class="hint hint--tight" id="bill-file-hint">"Photos or PDFs of the itemized bill (choose several pages at once if you like), a CSV export, or an X12 claim (837) or remittance (835)."</p>
+            <p class="hint" id="bill-file-privacy">"PDFs with text, CSV and X12 files are read on this device; only photos and scans need sending."</p>
             <input class="file-input" id="bill-file" type="file" multiple
                 accept="image/jpeg,image/png,application/pdf,.pdf,.csv,.txt,.835,.837,.837i,.837p,.x12,.edi,text/csv,text/plain"
-                aria-describedby="bill-file-hint" on:change=on_change/>
+                aria-describedby="bill-file-hint bill-file-privacy" on:change=on_change/>
         </div>
         <Show when=move || !waiting.read().is_empty()>
             <div class="notice notice--info send-file">

@@ -65,7 +65,7 @@ pub fn WhoStep() -> impl IntoView {
                     <FinderStep step=""/>
                     <h1 tabindex="-1">{EntryPage::Finder.heading()}</h1>
                 </legend>
-                <p class="hint" id="who-hint">"Advocates help employees and their close family, anywhere in the United States."</p>
+                <p class="hint" id="who-hint">{EntryPage::Finder.hint()}</p>
                 <FieldError field="who" message=Signal::derive(move || errors.read().first().map(|(_, m)| m.clone()))/>
                 <div class="radios">
                     {main_choices.iter().enumerate().map(|(i, r)| option(i, *r)).collect_view()}

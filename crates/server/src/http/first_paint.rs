@@ -58,7 +58,10 @@ pub fn first_paint(page: Option<EntryPage>, program: &ProgramSettings, base_path
     let _ = write!(html, r#"<main><div class="page page--{kind}">"#);
     if let Some(page) = page {
         let heading = format!("<h1>{}</h1>", escape(page.heading()));
-        let lead = page.lead(program).map(|lead| format!(r#"<p class="lead">{}</p>"#, escape(&lead))).unwrap_or_default();
+        let lead = page.lead(program).map(|lead| format!(r#"<p class="lead">{}</p>"#, escape(&lead))).unwrap_or_default()
+            // A question's hint, as the SPA draws it under the question (the same width and
+            // size, so the app drawing it is no later "largest paint" than the first one).
+            + &page.hint().map(|hint| format!(r#"<p class="hint">{}</p>"#, escape(hint))).unwrap_or_default();
         if page == EntryPage::Home {
             let _ = write!(html, r#"<section class="hero">{heading}{lead}</section>"#);
             let _ = write!(html, r#"<nav class="ways-in" aria-label="{}"><ul class="ways-in__list">"#, escape(WAYS_IN_HEADING));
