@@ -29,6 +29,11 @@ function isHashedFile(path) {
   return /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(path);
 }
 
+// The console's own bundle (console.html's files): for advocates, never kept on a member's device.
+function isConsoleFile(path) {
+  return path.startsWith('advocate-console-');
+}
+
 function isMemberPage(path) {
   return !path.startsWith('api/') && !path.startsWith('console') && !/\.[a-z0-9]+$/i.test(path);
 }
@@ -127,7 +132,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fetch(request).catch(async () => (await caches.match(base)) || Response.error()));
   } else if (request.mode === 'navigate' && isMemberPage(path)) {
     event.respondWith(memberPage(request));
-  } else if (isHashedFile(path)) {
+  } else if (isHashedFile(path) && !isConsoleFile(path)) {
     event.respondWith(hashedFile(request));
   } else if (PUBLIC_API.some((p) => path === p || path.startsWith(p + '?'))) {
     event.respondWith(publicCatalog(request, event));

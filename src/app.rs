@@ -1,7 +1,7 @@
 //! The app's frame: the router, the program settings every page reads, and the layout every
 //! page shares.
 
-use crate::address::{base_path, employer, path_prefix};
+use crate::address::{app_path, base_path, employer, path_prefix};
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, NotFound, OfflineNotice, SiteFooter, SiteHeader, SkipLink};
 use crate::page::{first_paint_shown, focus_heading_when_shown, provide_program, remove_first_paint};
@@ -15,22 +15,37 @@ use leptos_router::{
     path,
 };
 
+/// The member app: home, about, the finder, a request's status, estimates and the bill check.
 #[component]
 pub fn App() -> impl IntoView {
-    // Embedded, every route lives under /e/{slug}/.
-    let base = format!("{}{}", base_path(), path_prefix()).trim_end_matches('/').to_string();
     view! {
-        <Router base=base>
-            <ProgramGate/>
+        <Router base=router_base()>
+            <ProgramGate><MemberPages/></ProgramGate>
         </Router>
     }
+}
+
+/// The advocate console and call mode: a bundle of its own (`src/bin/advocate-console.rs`,
+/// served at /console/), so that members never download it.
+#[component]
+pub fn ConsoleApp() -> impl IntoView {
+    view! {
+        <Router base=router_base()>
+            <ProgramGate><ConsolePages/></ProgramGate>
+        </Router>
+    }
+}
+
+/// Routes match under the base path; embedded, every route lives under /e/{slug}/.
+fn router_base() -> String {
+    format!("{}{}", base_path(), path_prefix()).trim_end_matches('/').to_string()
 }
 
 /// Loads the program settings once per visit; every page renders from them. One wait and one
 /// error view for the whole app, instead of one per component that shows the phone number.
 /// While it waits, the server's first paint stays on screen.
 #[component]
-fn ProgramGate() -> impl IntoView {
+fn ProgramGate(children: ChildrenFn) -> impl IntoView {
     let program = LocalResource::new(|| async {
         match employer() {
             Some(slug) => {
@@ -43,17 +58,20 @@ fn ProgramGate() -> impl IntoView {
     });
     view! {
         <Suspense fallback=|| (!first_paint_shown()).then(|| view! { <p class="boot">"Loading Advocate…"</p> })>
-            {move || Suspend::new(async move {
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
                 match program.await {
                     Ok(settings) => {
                         remove_first_paint();
                         provide_program(settings);
-                        view! { <Shell/> }.into_any()
+                        children().into_any()
                     }
                     // The first paint stays: how to call and when never depends on the API.
                     Err(error) => view! { <ProgramUnavailable error=error on_retry=move || program.refetch()/> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
     }
 }
@@ -69,18 +87,12 @@ fn ProgramUnavailable(error: ApiError, on_retry: impl Fn() + Send + Sync + 'stat
     }
 }
 
-/// The layout every page shares, and the routes.
+/// The member app's routes.
 #[component]
-fn Shell() -> impl IntoView {
+fn MemberPages() -> impl IntoView {
     crate::bill_handoff::BillHandoff::provide();
     view! {
-        <FocusOnNavigation/>
-        <SkipLink/>
-        <Show when=|| employer().is_none()>
-            <SiteHeader/>
-        </Show>
-        <OfflineNotice/>
-        <main id="main" tabindex="-1">
+        <Layout>
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=HomePage/>
                 <Route path=path!("/about") view=AboutPage/>
@@ -89,12 +101,60 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/requests/:reference") view=RequestStatusPage/>
                 <Route path=path!("/estimate") view=EstimatePage/>
                 <Route path=path!("/bill") view=BillPage/>
+            </Routes>
+        </Layout>
+    }
+}
+
+/// The console's routes. A link out of the console (the header's way home, the footer's
+/// pages) loads that address from the server, which sends the member app.
+#[component]
+fn ConsolePages() -> impl IntoView {
+    view! {
+        <Layout>
+            <Routes fallback=OutsideTheConsole>
                 <ParentRoute path=path!("/console") view=ConsoleLayout>
                     <Route path=path!("") view=QueuePage/>
                     <Route path=path!("cases/:reference") view=CasePage/>
                     <Route path=path!("call") view=CallPage/>
                 </ParentRoute>
             </Routes>
+        </Layout>
+    }
+}
+
+/// An address the console has no page for: a member page is loaded from the server (it belongs
+/// to the member app); one under /console/ is not found. The router's location is read, not the
+/// window's: the fallback is drawn before the browser's address changes.
+#[component]
+fn OutsideTheConsole() -> impl IntoView {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    let console = app_path("/console");
+    if path == console || path.starts_with(&format!("{console}/")) {
+        view! { <NotFound/> }.into_any()
+    } else {
+        let query = location.search.get_untracked();
+        let query = query.trim_start_matches('?');
+        let address = if query.is_empty() { path } else { format!("{path}?{query}") };
+        let _ = window().location().assign(&address);
+        ().into_any()
+    }
+}
+
+/// The frame every page shares: skip link, header, the offline notice, the main landmark the
+/// routes draw in, and the footer (the last two left out inside an employer's page).
+#[component]
+fn Layout(children: Children) -> impl IntoView {
+    view! {
+        <FocusOnNavigation/>
+        <SkipLink/>
+        <Show when=|| employer().is_none()>
+            <SiteHeader/>
+        </Show>
+        <OfflineNotice/>
+        <main id="main" tabindex="-1">
+            {children()}
         </main>
         <Show when=|| employer().is_none()>
             <SiteFooter/>

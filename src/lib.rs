@@ -22,4 +22,4 @@ pub mod local_store;
 pub mod page;
 pub mod pages;
 
-pub use app::App;
+pub use app::{App, ConsoleApp};

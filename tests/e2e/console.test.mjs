@@ -51,6 +51,8 @@ test('an advocate signs in, takes a new request, adds a note and resolves it', a
   await page.fill('#password', PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
+  // The console is its own bundle: members' pages never load it, and it loads no member page.
+  assert.ok(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /advocate-console-[0-9a-f]{16}_bg\.wasm$/.test(r.name))));
 
   // A request sent now appears without reloading the page.
   const reference = await memberRequest('Ana Lopez');
@@ -84,6 +86,12 @@ test('an advocate signs in, takes a new request, adds a note and resolves it', a
   await page.getByRole('heading', { level: 1, name: 'Sign in to the advocate console' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Sign in to the advocate console' }).waitFor();
+
+  // The header's way home leaves the console's bundle for the member app's, as a link would.
+  await page.locator('.site-header a.brand').click();
+  await page.getByRole('heading', { level: 1, name: /Get help with health care/ }).waitFor();
+  assert.equal(new URL(page.url()).pathname, new URL(url('')).pathname);
+  assert.deepEqual(page.errors.filter((e) => !/status of 401/.test(e)), []);
   await page.context().close();
 });
 

@@ -12,6 +12,8 @@ after(async () => { await browser?.close(); });
 test('the home page shows the advocate phone number from the API', async () => {
   const program = await programSettings();
   const page = await openPage(browser);
+  const downloaded = [];
+  page.on('request', (request) => downloaded.push(new URL(request.url()).pathname));
   await page.goto(BASE_URL);
   await page.getByRole('heading', { level: 1, name: /Get help with health care/ }).waitFor();
   const call = page.locator('a.button--call');
@@ -23,6 +25,9 @@ test('the home page shows the advocate phone number from the API', async () => {
     await page.getByRole('link', { name: new RegExp(way) }).waitFor();
   }
   assert.equal(await page.title(), 'Help with health care, insurance and medical bills – Advocate');
+  // The member app's bundle, never the console's (a bundle of its own at /console/).
+  assert.ok(downloaded.some((path) => /advocate-web-[0-9a-f]{16}_bg\.wasm$/.test(path)), downloaded.join(' '));
+  assert.ok(!downloaded.some((path) => path.includes('advocate-console')), downloaded.join(' '));
   await screenshot(page, 'home-390');
   await assertAccessible(page);
   assert.deepEqual(page.errors, []);
@@ -101,6 +106,9 @@ test('the app works when served under a sub-path', { skip: !SUBPATH_URL && 'ADVO
   await page.locator('a.header-call').waitFor();
   await page.getByRole('link', { name: 'Advocate', exact: true }).click();
   await page.waitForURL(/\/benefits\/advocate\/?$/);
+  await page.getByRole('heading', { level: 1, name: /Get help with health care/ }).waitFor();
+  // The address an operator publishes, loaded as a bookmark would: the home page, not a 404.
+  await page.goto(SUBPATH_URL);
   await page.getByRole('heading', { level: 1, name: /Get help with health care/ }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();

@@ -164,7 +164,7 @@ mod tests {
     ];
 
     /// The SPA's layers, bottom up: plumbing, the API clients, the components and the pages'
-    /// state, the pages, the router.
+    /// state, the pages, the router, the two bundles' entry points.
     const SPA: &[(&str, u8)] = &[
         ("address", 0),
         ("json", 0),
@@ -181,6 +181,8 @@ mod tests {
         ("pages", 4),
         ("app", 5),
         ("main", 6),
+        // The console's entry point (src/bin/advocate-console.rs), beside the member app's main.
+        ("bin", 6),
         ("lib", 6),
     ];
 

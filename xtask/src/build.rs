@@ -10,24 +10,37 @@ pub struct Built {
     pub sizes: SizeReport,
 }
 
-/// The initial download of the SPA: HTML, JS, wasm and CSS, raw and brotli-compressed.
+/// What a visitor's browser downloads first, per bundle: the page (HTML) and the JS, wasm and
+/// CSS it names, raw and brotli-compressed.
 pub struct SizeReport {
-    pub files: Vec<(String, u64, u64)>,
+    /// The member app (index.html): issue 15's budget applies to it.
+    pub member: Vec<(String, u64, u64)>,
+    /// The advocate console (console.html), which members never download.
+    pub console: Vec<(String, u64, u64)>,
 }
 
 impl SizeReport {
+    /// The member's first download, brotli.
     pub fn total_brotli(&self) -> u64 {
-        self.files.iter().map(|(_, _, br)| br).sum()
+        self.member.iter().map(|(_, _, br)| br).sum()
     }
 
     pub fn print(&self) {
-        println!("\nInitial download of the release SPA:");
-        for (name, raw, br) in &self.files {
-            println!("  {name:<48} {:>8.1} KB raw {:>8.1} KB brotli", kb(*raw), kb(*br));
-        }
+        println!("\nInitial download of the release SPA, the member app (index.html):");
+        print_files(&self.member);
         let total = self.total_brotli();
         let verdict = if total <= BUDGET_BYTES { "within".to_string() } else { format!("OVER by {:.1} KB", kb(total - BUDGET_BYTES)) };
         println!("  {:<48} {:>8} {:>17.1} KB brotli (budget 150 KB, issue 15: {verdict})", "total", "", kb(total));
+        println!("The advocate console's own bundle (console.html, at /console/), which members do not download:");
+        print_files(&self.console);
+        let console: u64 = self.console.iter().map(|(_, _, br)| br).sum();
+        println!("  {:<48} {:>8} {:>17.1} KB brotli", "total", "", kb(console));
+    }
+}
+
+fn print_files(files: &[(String, u64, u64)]) {
+    for (name, raw, br) in files {
+        println!("  {name:<48} {:>8.1} KB raw {:>8.1} KB brotli", kb(*raw), kb(*br));
     }
 }
 
@@ -38,19 +51,48 @@ fn kb(bytes: u64) -> f64 {
     bytes as f64 / 1000.0
 }
 
+/// The console's page in dist: the server sends it for /console and every address under it.
+pub const CONSOLE_PAGE: &str = "console.html";
+
 pub fn release() -> Result<Built, String> {
-    println!("Building the SPA (release)…");
+    println!("Building the SPA (release): the member app…");
     run(command("trunk").args(["build", "--release"]).env("TRUNK_SKIP_VERSION_CHECK", "true"))?;
     let dist = workspace_root().join("dist");
-    let sizes = precompress(&dist)?;
+    println!("Building the SPA (release): the advocate console…");
+    let console_dist = workspace_root().join("target/trunk-console");
+    run(command("trunk")
+        .args(["build", "console.html", "--release", "--dist"])
+        .arg(&console_dist)
+        .env("TRUNK_SKIP_VERSION_CHECK", "true"))?;
+    beside_the_member_app(&console_dist, &dist)?;
+    precompress(&dist)?;
+    let sizes = SizeReport { member: first_download(&dist, "index.html")?, console: first_download(&dist, CONSOLE_PAGE)? };
     println!("Building the server (release)…");
     run(command("cargo").args(["build", "--release", "-p", "advocate-server"]))?;
     Ok(Built { server: workspace_root().join("target/release/advocate-server"), sizes })
 }
 
+/// The console's build goes into the member app's folder: its page as `console.html`, its files
+/// under their own fingerprinted names (the stylesheet is the same file in both builds). One
+/// folder, one base path: the console's links and assets resolve as the member app's do.
+fn beside_the_member_app(console_dist: &Path, dist: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(console_dist).map_err(|e| format!("{}: {e}", console_dist.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let to = dist.join(if name == "index.html" { CONSOLE_PAGE } else { &name });
+        if entry.path().is_dir() {
+            // wasm-bindgen's snippets: the same crate's, so the same files under the same names.
+            std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
+            beside_the_member_app(&entry.path(), &to)?;
+        } else {
+            std::fs::copy(entry.path(), &to).map_err(|e| format!("{}: {e}", to.display()))?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes `.br` and `.gz` beside each text or wasm file so the server sends them as they are.
-fn precompress(dist: &Path) -> Result<SizeReport, String> {
-    let mut files = Vec::new();
+fn precompress(dist: &Path) -> Result<(), String> {
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
@@ -67,11 +109,39 @@ fn precompress(dist: &Path) -> Result<SizeReport, String> {
         gz.write_all(&raw).map_err(|e| e.to_string())?;
         let gz = gz.finish().map_err(|e| e.to_string())?;
         std::fs::write(path.with_file_name(format!("{name}.gz")), gz).map_err(|e| format!("{name}.gz: {e}"))?;
-        if matches!(extension, "html" | "js" | "wasm" | "css") {
-            files.push((name, raw.len() as u64, br.len() as u64));
+    }
+    Ok(())
+}
+
+/// A page and the JS, wasm and CSS files it names (Trunk's loader and stylesheet link), with
+/// their raw and brotli sizes.
+fn first_download(dist: &Path, page: &str) -> Result<Vec<(String, u64, u64)>, String> {
+    let html = std::fs::read_to_string(dist.join(page)).map_err(|e| format!("{page}: {e}"))?;
+    let mut names = vec![page.to_string()];
+    for token in html.split(|c: char| c.is_whitespace() || "\"'()<>=,;".contains(c)) {
+        let name = token.trim_start_matches("./").to_string();
+        if !name.contains('/')
+            && [".js", ".wasm", ".css"].iter().any(|e| name.ends_with(e))
+            && is_fingerprinted(&name)
+            && !names.contains(&name)
+        {
+            names.push(name);
         }
     }
-    Ok(SizeReport { files })
+    let mut files = Vec::new();
+    for name in names {
+        let raw = std::fs::metadata(dist.join(&name)).map_err(|e| format!("{name}: {e}"))?.len();
+        let br = std::fs::metadata(dist.join(format!("{name}.br"))).map_err(|e| format!("{name}.br: {e}"))?.len();
+        files.push((name, raw, br));
+    }
+    Ok(files)
+}
+
+/// Trunk's output names: `stem-<16 hex digits>.ext` or `stem-<16 hex digits>_bg.wasm`. (Prose in
+/// the page, such as a comment naming pdf.js, is not a file.)
+fn is_fingerprinted(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default().trim_end_matches("_bg");
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn brotli_compress(raw: &[u8]) -> Vec<u8> {

@@ -11,6 +11,9 @@ use std::path::Path;
 /// Shaped like Trunk's: its inline loader script, and the loading line the server replaces.
 const INDEX: &str = r#"<!DOCTYPE html><html><head><base href="./"><script type="module">import init from './advocate-web-0123456789abcdef.js'; await init();</script></head><body><p id="boot" class="boot">Loading Advocate…</p><noscript><p class="boot">The rest of Advocate needs JavaScript.</p></noscript></body></html>"#;
 
+/// The console's page, built apart (xtask writes Trunk's console build beside the member app's).
+const CONSOLE: &str = r#"<!DOCTYPE html><html><head><base href="./"><title>Advocate console</title><script type="module">import init from './advocate-console-fedcba9876543210.js'; await init();</script><link rel="modulepreload" href="./advocate-console-fedcba9876543210.js"></head><body><p id="boot" class="boot">Loading Advocate…</p></body></html>"#;
+
 const EMPLOYERS: &str = r##"
 [[employer]]
 slug = "acme"
@@ -26,6 +29,7 @@ action = "#0b6e4f"
 fn write_dist(dir: &Path) {
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(dir.join("index.html"), INDEX).unwrap();
+    std::fs::write(dir.join("console.html"), CONSOLE).unwrap();
     std::fs::write(dir.join("advocate-web-0123456789abcdef.js"), "console.log('app')").unwrap();
     std::fs::write(dir.join("advocate-web-0123456789abcdef.js.br"), b"\x8b\x08\x80console.log('app')\x03").unwrap();
     std::fs::write(dir.join("manifest.webmanifest"), "{}").unwrap();
@@ -247,6 +251,39 @@ async fn the_first_paint_adds_no_script_or_style_and_leaves_the_csp_as_it_was() 
         assert!(!body.contains("style="), "{path}: {body}");
     }
     assert!(console_csp.to_str().unwrap().contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{console_csp:?}");
+}
+
+#[tokio::test]
+async fn the_base_paths_own_address_is_the_home_page_with_or_without_its_slash() {
+    let (app, _dist) = spawn_with_dist("/benefits/advocate/").await;
+    for path in ["/benefits/advocate/", "/benefits/advocate", "/benefits/advocate/?utm_source=intranet"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}: the address an operator publishes and a member bookmarks");
+        let body = response.text().await.unwrap();
+        assert!(body.contains(r#"<base href="/benefits/advocate/""#), "{path}: {body}");
+        assert!(body.contains("first-paint") && body.contains("<h1>"), "{path}: the home page's first paint: {body}");
+    }
+}
+
+#[tokio::test]
+async fn the_console_is_a_page_of_its_own_that_members_never_load() {
+    let (app, _dist) = spawn_with_dist("/advocate/").await;
+    for path in ["/advocate/console", "/advocate/console/", "/advocate/console/cases/K7Q4-M2XP", "/advocate/console/call"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        let csp = response.headers()["content-security-policy"].to_str().unwrap().to_string();
+        let body = response.text().await.unwrap();
+        assert!(body.contains("advocate-console-fedcba9876543210.js"), "{path}: {body}");
+        assert!(body.contains(r#"<base href="/advocate/""#), "{path}: assets and routes resolve from the base path");
+        assert!(!body.contains("modulepreload"), "{path}: {body}");
+        // Both pages' loaders are allowed by the one policy.
+        assert_eq!(csp.matches("'sha256-").count(), 2, "{csp}");
+    }
+    for path in ["/advocate/", "/advocate/find", "/advocate/consoles", "/advocate/e/acme/console"] {
+        let body = app.get(path).await.text().await.unwrap();
+        assert!(body.contains("advocate-web-0123456789abcdef.js"), "{path}: {body}");
+        assert!(!body.contains("advocate-console"), "{path}: the member app, never the console");
+    }
 }
 
 #[tokio::test]

@@ -96,7 +96,7 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         Some(spa) => app.merge(spa.router(program, employers.clone())),
         None => app.fallback(spa_not_built),
     };
-    let app = if base_path == "/" { app } else { Router::new().nest(base_path.trim_end_matches('/'), app) };
+    let app = if base_path == "/" { app } else { under_base_path(base_path, app) };
     let app = app.route_layer(middleware::from_fn(metrics::tag_route));
     let policy = std::sync::Arc::new(security::SecurityPolicy::new(base_path, &script_hashes, &employers));
     app.layer(middleware::from_fn_with_state(policy, security::security_headers))
@@ -112,6 +112,23 @@ pub fn router(state: AppState, spa: Option<Spa>, base_path: &str) -> Router {
         .layer(middleware::from_fn(problems::errors_as_problems))
         .layer(middleware::from_fn(request_context::request_context))
         .layer(middleware::from_fn_with_state(counts, metrics::count))
+}
+
+/// The app nested under its base path. axum's nesting answers "/benefits/advocate" but not
+/// "/benefits/advocate/", the address an operator publishes and a member bookmarks: that one is
+/// answered by the app's root as well.
+fn under_base_path(base_path: &str, app: Router) -> Router {
+    use tower::ServiceExt;
+    let prefix = base_path.trim_end_matches('/');
+    let root = app.clone().map_request(|mut request: axum::extract::Request| {
+        let root = match request.uri().query() {
+            Some(query) => format!("/?{query}"),
+            None => "/".to_string(),
+        };
+        *request.uri_mut() = root.parse().expect("a path and a query the request already carried");
+        request
+    });
+    Router::new().nest(prefix, app).route_service(&format!("{prefix}/"), root)
 }
 
 /// The advocate console's API: sessions and cases. Nothing of it may be kept by a cache.

@@ -19,13 +19,19 @@ use std::path::{Path as FilePath, PathBuf};
 use std::sync::Arc;
 use tower_http::services::ServeDir;
 
-/// The built SPA in a folder, with its index.html ready to serve under the base path.
+/// The built SPA in a folder, with its pages ready to serve under the base path: index.html (the
+/// member app) and console.html (the advocate console, a bundle of its own).
 #[derive(Clone)]
 pub struct Spa {
     dir: PathBuf,
     index_html: String,
+    /// `None` in a build without the console (Trunk's `serve` builds only the member app).
+    console_html: Option<String>,
     base_path: String,
 }
+
+/// The console's page in the built folder (xtask's build writes it beside index.html).
+const CONSOLE_PAGE: &str = "console.html";
 
 impl Spa {
     /// Reads `dir/index.html`; `None` when the SPA has not been built.
@@ -34,27 +40,38 @@ impl Spa {
         if !index.exists() {
             return Ok(None);
         }
-        let html = std::fs::read_to_string(index)?;
-        // Trunk builds with a relative public URL ("./"); pointing <base> at the base path makes
-        // every asset and route resolve from there, whatever the depth of the deep link.
-        let index_html = without_preloads(&html.replacen(r#"<base href="./""#, &format!(r#"<base href="{base_path}""#), 1));
+        let index_html = served(&std::fs::read_to_string(index)?, base_path);
         if !index_html.contains(LOADING_LINE) {
             tracing::warn!("index.html has no loading line to replace: member pages are served without their first paint");
         }
-        Ok(Some(Self { dir: dir.to_path_buf(), index_html, base_path: base_path.to_string() }))
+        let console = dir.join(CONSOLE_PAGE);
+        let console_html = if console.exists() { Some(served(&std::fs::read_to_string(console)?, base_path)) } else { None };
+        if console_html.is_none() {
+            tracing::warn!("{CONSOLE_PAGE} was not built: /console answers with the member app, which has no console");
+        }
+        Ok(Some(Self { dir: dir.to_path_buf(), index_html, console_html, base_path: base_path.to_string() }))
     }
 
-    /// CSP sources for the index page's inline scripts (Trunk's loader).
+    /// CSP sources for the pages' inline scripts (Trunk's loader in each).
     pub fn inline_script_hashes(&self) -> Vec<String> {
-        super::security::inline_script_hashes(&self.index_html)
+        let mut hashes = super::security::inline_script_hashes(&self.index_html);
+        for hash in self.console_html.iter().flat_map(|html| super::security::inline_script_hashes(html)) {
+            if !hashes.contains(&hash) {
+                hashes.push(hash);
+            }
+        }
+        hashes
     }
 
-    /// The index page for an address inside the app, with the member page's first paint. The
-    /// console keeps the loading line: it is no member's page.
+    /// The page for an address inside the app: the console's for /console and below it on the
+    /// site, else the member app's with the member page's first paint. The console keeps its
+    /// loading line: it is no member's page. Inside an employer's frame there is no console: the
+    /// member app says the page is not found.
     fn page(&self, path: &str, program: &ProgramSettings, frame: &Frame) -> String {
-        let inside = path.trim_start_matches('/');
-        if inside == "console" || inside.starts_with("console/") {
-            return self.index_html.clone();
+        // The address as the router hands it on: with the base path (files' fallback) or without.
+        let inside = path.strip_prefix(self.base_path.trim_end_matches('/')).unwrap_or(path).trim_start_matches('/');
+        if matches!(frame, Frame::Site) && (inside == "console" || inside.starts_with("console/")) {
+            return self.console_html.clone().unwrap_or_else(|| self.index_html.clone());
         }
         let page = if inside == "index.html" { Some(EntryPage::Home) } else { EntryPage::at(inside) };
         self.index_html.replacen(LOADING_LINE, &first_paint(page, program, &self.base_path, frame), 1)
@@ -103,6 +120,13 @@ impl Spa {
             .fallback_service(files)
             .layer(middleware::from_fn(cache_and_missing_files))
     }
+}
+
+/// A built page as the server sends it. Trunk builds with a relative public URL ("./"); pointing
+/// `<base>` at the base path makes every asset and route resolve from there, whatever the depth
+/// of the deep link.
+fn served(html: &str, base_path: &str) -> String {
+    without_preloads(&html.replacen(r#"<base href="./""#, &format!(r#"<base href="{base_path}""#), 1))
 }
 
 fn html_page(html: String) -> Response {
