@@ -23,6 +23,7 @@ pub fn ensure() -> Result<String, String> {
     let url = format!("postgres://advocate@127.0.0.1:{PORT}/postgres");
     let dir = Path::new(DIR);
     if as_postgres_user(&bin.join("pg_ctl"), &["-D", DIR, "status"]).status().is_ok_and(|s| s.success()) {
+        drop_earlier_runs_databases(&bin, &url);
         return Ok(url);
     }
     if !dir.join("PG_VERSION").exists() {
@@ -37,7 +38,34 @@ pub fn ensure() -> Result<String, String> {
     let options = format!("-p {PORT} -k {DIR} -c listen_addresses=127.0.0.1 -c fsync=off");
     let log = format!("{DIR}/server.log");
     run(&mut as_postgres_user(&bin.join("pg_ctl"), &["-D", DIR, "-l", &log, "-w", "-o", &options, "start"]))?;
+    drop_earlier_runs_databases(&bin, &url);
     Ok(url)
+}
+
+/// Each storage test makes its own database and leaves it (about 7 MB each, some 180 a run), so
+/// the throwaway cluster would fill the disk run after run: the databases earlier runs left are
+/// dropped before this run starts. Only in the cluster started here, never in a server named by
+/// ADVOCATE_TEST_POSTGRES_URL. Each test uses its database only while it runs, so a database no
+/// one is connected to is one no test needs. A failure is reported and the run goes on.
+fn drop_earlier_runs_databases(bin: &Path, url: &str) {
+    let psql = bin.join("psql");
+    let query = "SELECT datname FROM pg_database WHERE datname LIKE 'advocate\\_test\\_%' OR datname LIKE 'advocate\\_load\\_%'";
+    let Some(names) = output(Command::new(&psql).args([url, "-At", "-c", query])) else {
+        println!("cannot list the test databases earlier runs left in {DIR}: they stay");
+        return;
+    };
+    let names: Vec<&str> = names.lines().map(str::trim).filter(|name| !name.is_empty()).collect();
+    let mut dropped = 0;
+    for name in &names {
+        // Not WITH (FORCE): a database in use (another run's test, this moment) refuses and stays.
+        let drop = format!("DROP DATABASE IF EXISTS \"{name}\"");
+        if output(Command::new(&psql).args([url, "-q", "-c", &drop])).is_some() {
+            dropped += 1;
+        }
+    }
+    if !names.is_empty() {
+        println!("Dropped {dropped} of the {} test databases earlier runs left in {DIR}.", names.len());
+    }
 }
 
 /// Makes a new, empty database `name` on the cluster at `admin_url`; its URL.
