@@ -107,6 +107,32 @@ test('a CSV bill with a duplicate charge is read and reviewed on the device', as
   assert.deepEqual(page.errors, []);
 });
 
+test('on the device, the daily unit limits are checked, even when the check is made before they arrive', async () => {
+  const page = await openPage(browser);
+  const sent = [];
+  page.on('request', (request) => { if (request.method() === 'POST') sent.push(request.url()); });
+  // A slow connection: the limits arrive after the member has pressed Check.
+  await page.route('**/api/unit-limits', async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await route.fulfill({ response });
+  });
+  await page.goto(url('bill'));
+  await page.getByRole('heading', { level: 1, name: 'Check a medical bill' }).waitFor();
+  // A comprehensive metabolic panel is one a day (CMS's MUE); three is a finding.
+  const csv = ['Date of Service,CPT,Description,Units,Charges', '03/01/2025,80053,Metabolic panel,3,$240.00'].join('\n');
+  await page.setInputFiles('#bill-file', { name: 'itemized.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByText('Read 1 charge from the file').waitFor();
+  await page.getByLabel(/Not covered at all/).check();
+  await page.locator('button[type=submit]').click();
+  const results = page.locator('.review');
+  await results.getByRole('heading', { name: 'What we found' }).waitFor();
+  await results.locator('.finding').filter({ hasText: 'More units than one patient usually gets in a day' }).waitFor();
+  assert.deepEqual(sent, [], 'nothing was sent: the review ran on the device');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a typed bill is checked against usual prices for a ZIP code, and mistakes are explained beside the field', async () => {
   const page = await openPage(browser);
   await page.goto(url('bill'));

@@ -67,8 +67,9 @@ pub fn BillPage() -> impl IntoView {
             let left_out = credits_left_out(bills.iter_mut().map(Bill::take_out_credits).sum());
             file_message.set(Some(match bills.len() {
                 1 => format!(
-                    "Read {} charges from the file.{left_out} Check them below and correct anything that was misread.",
-                    bills[0].lines.len()
+                    "Read {} charge{} from the file.{left_out} Check them below and correct anything that was misread.",
+                    bills[0].lines.len(),
+                    if bills[0].lines.len() == 1 { "" } else { "s" }
                 ),
                 n => format!("This file holds {n} claims. Showing the first; choose another below.{left_out}"),
             }));
@@ -161,14 +162,18 @@ pub fn BillPage() -> impl IntoView {
                 focus_results();
             });
         } else {
-            // Without one, the review runs here, on this device, with the daily unit limits.
-            let found = match limits.get().and_then(Result::ok) {
-                Some(limits) => review(&request.bill, &request.situation, &limits),
-                None => review(&request.bill, &request.situation, &BillOnly),
-            };
-            letters.set(advocate_domain::letters::letters(&request.bill, &found, &request.situation));
-            outcome.set(Some(Ok(found)));
-            focus_results();
+            // Without one, the review runs here, on this device, with the daily unit limits: a
+            // check made before they have arrived waits for them; without them (offline, say)
+            // it checks the bill on its own.
+            leptos::task::spawn_local(async move {
+                let found = match limits.await {
+                    Ok(limits) => review(&request.bill, &request.situation, &limits),
+                    Err(_) => review(&request.bill, &request.situation, &BillOnly),
+                };
+                letters.set(advocate_domain::letters::letters(&request.bill, &found, &request.situation));
+                outcome.set(Some(Ok(found)));
+                focus_results();
+            });
         }
     };
     let error_for = move |field: String| Signal::derive(move || errors.read().iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
