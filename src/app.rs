@@ -4,7 +4,7 @@
 use crate::address::{app_path, base_path, employer, path_prefix};
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, NotFound, OfflineNotice, SiteFooter, SiteHeader, SkipLink};
-use crate::page::{first_paint_shown, focus_heading_when_shown, provide_program, remove_first_paint};
+use crate::page::{first_paint_painted, first_paint_shown, focus_heading_when_shown, provide_program, remove_first_paint};
 use crate::pages::console::{CallPage, CasePage, ConsoleLayout, QueuePage};
 use crate::pages::finder::FinderPage;
 use crate::pages::{AboutPage, BillPage, EstimatePage, HomePage, RequestStatusPage};
@@ -47,14 +47,16 @@ fn router_base() -> String {
 #[component]
 fn ProgramGate(children: ChildrenFn) -> impl IntoView {
     let program = LocalResource::new(|| async {
-        match employer() {
-            Some(slug) => {
-                let settings = api::employer(&slug).await?;
+        let settings = match employer() {
+            Some(slug) => api::employer(&slug).await.map(|settings| {
                 crate::embed::start(&settings.employer);
-                Ok(settings.program)
-            }
+                settings.program
+            }),
             None => api::program().await,
-        }
+        };
+        // The server's first paint reaches the screen before the app draws in its place.
+        first_paint_painted().await;
+        settings
     });
     view! {
         <Suspense fallback=|| (!first_paint_shown()).then(|| view! { <p class="boot">"Loading Advocate…"</p> })>
