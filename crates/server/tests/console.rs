@@ -439,6 +439,37 @@ on_both_databases! {
         assert_eq!(fields, ["status", "area"]);
     }
 
+    async fn the_queues_length_keeps_the_soonest_promises_across_states(db: Db) {
+        use advocate_server::storage::QueueFilter;
+        let app = TestApp::spawn(db).await;
+        new_advocate(&app, "jo@example.org", "Jo Park", AdvocateRole::Advocate).await;
+        let browser = sign_in(&app, "jo@example.org").await;
+        let mut receipts = Vec::new();
+        for (name, promised, working) in
+            [("Ana", "2021-01-04", false), ("Ben", "2021-01-01", true), ("Cy", "2021-01-03", true), ("Di", "2021-01-02", false)]
+        {
+            let receipt = new_request(&app, name).await;
+            promise_by(db, &app.database_url, &receipt.reference.to_string(), &format!("{promised}T00:00:00Z")).await;
+            if working {
+                let url = format!("/api/console/requests/{}/status", receipt.reference);
+                let started = browser.post(&app, &url).json(&json!({ "state": "in_progress" })).send().await.unwrap();
+                assert_eq!(started.status(), 200);
+            }
+            receipts.push(receipt.reference.to_string());
+        }
+        let queued = |limit: usize| {
+            let app = &app;
+            async move {
+                let filter = QueueFilter { states: vec![RequestState::New, RequestState::InProgress], area: None, assigned_to: None, limit };
+                storage(app).await.queue(&filter).await.unwrap().into_iter().map(|q| q.request.reference.to_string()).collect::<Vec<_>>()
+            }
+        };
+        // Ben (in progress), Di (new), Cy (in progress), Ana (new): soonest first, whatever the state.
+        assert_eq!(queued(3).await, [receipts[1].clone(), receipts[3].clone(), receipts[2].clone()]);
+        assert_eq!(queued(10).await.len(), 4);
+        assert_eq!(queued(1).await, [receipts[1].clone()]);
+    }
+
     async fn case_work_is_audited_and_supervisors_read_the_trail(db: Db) {
         let app = TestApp::spawn(db).await;
         let jo = new_advocate(&app, "jo@example.org", "Jo Park", AdvocateRole::Advocate).await;

@@ -192,12 +192,17 @@ macro_rules! console_storage {
             Ok(deleted)
         }
 
-        fn queued_select() -> QueryBuilder<$db> {
-            QueryBuilder::<$db>::new(format!(
+        /// The start of a select of queued requests, up to its `WHERE`.
+        fn queued_columns() -> String {
+            format!(
                 "SELECT {}, r.assigned_to, a.display_name AS assigned_name FROM advocacy_requests r \
                  LEFT JOIN advocates a ON a.id = r.assigned_to WHERE ",
                 super::requests_sql::REQUEST_COLUMNS
-            ))
+            )
+        }
+
+        fn queued_select() -> QueryBuilder<$db> {
+            QueryBuilder::<$db>::new(queued_columns())
         }
 
         fn queued(row: &<$db as sqlx::Database>::Row) -> Result<QueuedRequest, StorageError> {
@@ -206,26 +211,31 @@ macro_rules! console_storage {
             Ok(QueuedRequest { request: super::requests_sql::request_row(row)?, assigned_to: id.zip(name) })
         }
 
+        /// The first `limit` requests in the queue's order. Each state's first `limit` come in
+        /// that order from the index on (state, outreach_by, submitted_at, reference), so the
+        /// database reads at most `limit` rows a state and sorts only those, however many
+        /// requests are open (a sort of every open request spilled to disk under load).
         pub(super) async fn queue(pool: &sqlx::Pool<$db>, filter: &QueueFilter) -> Result<Vec<QueuedRequest>, StorageError> {
             if filter.states.is_empty() {
                 return Ok(Vec::new());
             }
-            let mut query = queued_select();
-            query.push("r.state IN (");
-            let mut states = query.separated(", ");
-            for state in &filter.states {
-                states.push_bind(state.slug());
+            let limit = i64::try_from(filter.limit).unwrap_or(i64::MAX);
+            let mut query = QueryBuilder::<$db>::new("SELECT * FROM (");
+            for (i, state) in filter.states.iter().enumerate() {
+                if i > 0 {
+                    query.push(" UNION ALL ");
+                }
+                query.push("SELECT * FROM (").push(queued_columns()).push("r.state = ").push_bind(state.slug());
+                if let Some(area) = &filter.area {
+                    query.push(" AND r.area = ").push_bind(area.clone());
+                }
+                if let Some(advocate_id) = filter.assigned_to {
+                    query.push(" AND r.assigned_to = ").push_bind(advocate_id);
+                }
+                query.push(" ORDER BY r.outreach_by, r.submitted_at, r.reference LIMIT ").push_bind(limit);
+                query.push(format!(") AS in_state_{i}"));
             }
-            query.push(")");
-            if let Some(area) = &filter.area {
-                query.push(" AND r.area = ").push_bind(area.clone());
-            }
-            if let Some(advocate_id) = filter.assigned_to {
-                query.push(" AND r.assigned_to = ").push_bind(advocate_id);
-            }
-            query
-                .push(" ORDER BY r.outreach_by, r.submitted_at, r.reference LIMIT ")
-                .push_bind(i64::try_from(filter.limit).unwrap_or(i64::MAX));
+            query.push(") AS queued ORDER BY outreach_by, submitted_at, reference LIMIT ").push_bind(limit);
             let rows = query.build().fetch_all(pool).await?;
             rows.iter().map(queued).collect()
         }

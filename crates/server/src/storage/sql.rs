@@ -76,6 +76,9 @@ macro_rules! sql_storage {
                 }
 
                 async fn record_audit_event(&self, event: &AuditEvent) -> Result<(), StorageError> {
+                    // A write like any other: in SQLite's lane, not left to its busy handler
+                    // (whose sleeps grow to 100 ms: a status view waited up to 1.8 s under load).
+                    let _lane = crate::storage::write_lane::<$db>().await;
                     requests_sql::insert_audit(&self.pool, event).await
                 }
 
