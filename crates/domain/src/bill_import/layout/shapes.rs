@@ -137,7 +137,8 @@ pub fn modifier(text: &str) -> bool {
 
 /// A count of units, by the shared reader ("2.00" is 2), from 1 to 9,999.
 pub fn units(text: &str) -> Option<u32> {
-    shared::units(without_rules(text)).filter(|u| (1..=9_999).contains(u))
+    // OCR reads a speck after a number as a comma ("2,"): no quantity ends in one.
+    shared::units(without_rules(text).trim_end_matches(',')).filter(|u| (1..=9_999).contains(u))
 }
 
 #[cfg(test)]
@@ -207,6 +208,7 @@ mod tests {
         assert_eq!(revenue_code("0351"), Some("0351".into()));
         assert_eq!(revenue_code("2023"), None);
         assert_eq!((units("100"), units("2.00"), units("0"), units("1:")), (Some(100), Some(2), None, Some(1)));
+        assert_eq!((units("2,"), units("2."), units(","), units("1,5")), (Some(2), Some(2), None, None));
         assert_eq!(
             (revenue_code("0250"), revenue_code("250"), revenue_code_in_column("250")),
             (Some("0250".into()), None, Some("0250".into()))
