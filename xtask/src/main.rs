@@ -70,7 +70,7 @@ fn serve(server_args: &[String]) -> Result<(), String> {
     tools::ensure_reading_tools()?;
     let built = build::release()?;
     println!("Serving Advocate at http://127.0.0.1:8080 (Ctrl-C to stop)");
-    let status = std::process::Command::new(&built.server)
+    let status = tools::with_ocr_model(&mut std::process::Command::new(&built.server))
         .args(server_args)
         .current_dir(run::workspace_root())
         .status()

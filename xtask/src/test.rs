@@ -297,6 +297,7 @@ pub fn start_server(
 ) -> Result<Running, String> {
     let port = free_port()?;
     let mut command = Command::new(server);
+    tools::with_ocr_model(&mut command);
     if let Some(employers) = employers {
         command.arg("--employers-file").arg(employers);
     }

@@ -13,6 +13,16 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub fn command(program: &str) -> Command {
     let mut command = Command::new(program);
     command.env("PATH", search_path()).current_dir(workspace_root());
+    with_ocr_model(&mut command);
+    command
+}
+
+/// Gives a server, or the tests that read bills, the second OCR reader's model once it is here.
+pub fn with_ocr_model(command: &mut Command) -> &mut Command {
+    let model = workspace_root().join(OCR_MODEL);
+    if std::env::var_os("ADVOCATE_OCR_MODEL").is_none() && model.is_file() {
+        command.env("ADVOCATE_OCR_MODEL", model);
+    }
     command
 }
 
@@ -55,7 +65,52 @@ pub fn ensure_reading_tools() -> Result<(), String> {
         ("pdftoppm", "poppler-utils"),
         ("convert", "imagemagick"),
         ("prlimit", "util-linux"),
-    ])
+    ])?;
+    ensure_ocr_model().map(|_| ())
+}
+
+/// The server's second OCR reader (`--ocr-model`, `bill_reading/second_reader.rs`): PaddleOCR's
+/// PP-OCRv4 text-line recogniser, as RapidOCR ships it inside its PyPI wheel (Apache-2.0).
+pub const OCR_MODEL: &str = "target/ocr-models/ch_PP-OCRv4_rec_infer.onnx";
+const OCR_MODEL_WHEEL: &str = "rapidocr_onnxruntime==1.4.4";
+const OCR_MODEL_IN_WHEEL: &str = "rapidocr_onnxruntime/models/ch_PP-OCRv4_rec_infer.onnx";
+const OCR_MODEL_SHA256: &str = "48fc40f24f6d2a207a2b1091d3437eb3cc3eb6b676dc3ef9c37384005483683b";
+
+/// Fetches the second reader's model once: the wheel from PyPI with a virtualenv's pip, the one
+/// file taken out of it and checked against its SHA-256.
+pub fn ensure_ocr_model() -> Result<PathBuf, String> {
+    let model = workspace_root().join(OCR_MODEL);
+    if model.is_file() {
+        return Ok(model);
+    }
+    let folder = model.parent().expect("the model's folder").to_path_buf();
+    ensure_debian_packages(&[("python3", "python3")])?;
+    if output(Command::new("python3").args(["-c", "import ensurepip, venv"])).is_none() {
+        install_debian_packages(&["python3-venv"])?;
+    }
+    println!("Fetching the second OCR reader's model ({OCR_MODEL_WHEEL} from PyPI, 15 MB, once)…");
+    let venv = folder.join("venv");
+    run(Command::new("python3").args(["-m", "venv", "--clear"]).arg(&venv))?;
+    let wheels = folder.join("wheel");
+    run(Command::new(venv.join("bin/pip"))
+        .args(["download", "--quiet", "--disable-pip-version-check", "--no-deps", "--only-binary=:all:", OCR_MODEL_WHEEL, "-d"])
+        .arg(&wheels))?;
+    let take_out = "import glob, hashlib, os, sys, zipfile
+wheel = glob.glob(os.path.join(sys.argv[1], '*.whl'))[0]
+data = zipfile.ZipFile(wheel).read(sys.argv[2])
+if hashlib.sha256(data).hexdigest() != sys.argv[3]:
+    sys.exit('the model in ' + wheel + ' is not the one expected')
+partial = sys.argv[4] + '.partial'
+open(partial, 'wb').write(data)
+os.replace(partial, sys.argv[4])";
+    run(Command::new(venv.join("bin/python"))
+        .args(["-c", take_out])
+        .arg(&wheels)
+        .args([OCR_MODEL_IN_WHEEL, OCR_MODEL_SHA256])
+        .arg(&model))?;
+    let _ = std::fs::remove_dir_all(&wheels);
+    let _ = std::fs::remove_dir_all(&venv);
+    Ok(model)
 }
 
 /// schemathesis (PyPI), which checks the API against its OpenAPI document, in a virtualenv of its

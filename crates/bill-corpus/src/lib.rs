@@ -23,6 +23,9 @@ pub enum Capture {
     Scan { dpi: u32, angle: f32 },
     /// A phone photo of each page.
     Photo(Photo),
+    /// A fax, or a copy of one: each page in black and white only, at a fax's coarse
+    /// resolution (standard mode is about 100 DPI), in a PDF.
+    Fax { dpi: u32 },
 }
 
 /// What a phone does to a page: resolution, a crooked hold, focus, sensor noise, uneven light.
@@ -45,6 +48,7 @@ impl Capture {
             Capture::Text => "text".into(),
             Capture::Scan { dpi, .. } => format!("scan-{dpi}dpi"),
             Capture::Photo(photo) => format!("photo-{}dpi", photo.dpi),
+            Capture::Fax { dpi } => format!("fax-{dpi}dpi"),
         }
     }
 
@@ -95,6 +99,14 @@ pub fn corpus(seed: u64) -> Vec<Specimen> {
             out.push(Specimen { name, layout, seed, capture });
         }
     }
+    // A fax of each layout, from a generator of its own, so the bills above stay as they were.
+    let mut faxes = Rng::new(seed ^ 0x00FA_C5);
+    for layout in Layout::ALL {
+        let capture = Capture::Fax { dpi: *faxes.pick(&[100, 100, 110]) };
+        let seed = faxes.next_u64() % 1_000_000;
+        let name = format!("{}-{seed:06}-{}", layout.name(), capture.name());
+        out.push(Specimen { name, layout, seed, capture });
+    }
     out
 }
 
@@ -130,6 +142,13 @@ pub fn draw(specimen: &Specimen, work: &Path) -> std::io::Result<Drawn> {
             let images = rasterize(&pdf, dpi, specimen.seed, &degrade, "jpg", work)?;
             let scanned: Vec<pdf::Page> = images.into_iter().map(|jpeg| pdf::Page::scanned(jpeg, dpi * 17 / 2, dpi * 11)).collect();
             vec![pdf::write(&scanned)]
+        }
+        Capture::Fax { dpi } => {
+            // Every pixel black or white, as a fax machine sends it.
+            let degrade = ["-threshold".to_string(), "60%".into(), "-quality".into(), "85".into()];
+            let images = rasterize(&pdf, dpi, specimen.seed, &degrade, "jpg", work)?;
+            let pages: Vec<pdf::Page> = images.into_iter().map(|jpeg| pdf::Page::scanned(jpeg, dpi * 17 / 2, dpi * 11)).collect();
+            vec![pdf::write(&pages)]
         }
         Capture::Photo(photo) => {
             let (width, height) = (photo.dpi * 17 / 2, photo.dpi * 11);

@@ -38,6 +38,10 @@ impl Application {
             // Said once, where the operator looks: uploads of photos and PDFs will get a 503.
             tracing::warn!(missing = %missing.join(", "), "bill reading is unavailable: install these programs (cargo xtask serve does)");
         }
+        crate::bill_reading::second_reader::init(config.ocr_model.as_deref())?;
+        if config.ocr_model.is_none() {
+            tracing::info!("no second OCR reader (--ocr-model): poor scans are read by tesseract alone");
+        }
         let ranges = crate::pricing::ranges::load(config.price_ranges_file.as_deref())?;
         let prices = match storage.fee_schedule().await.context("cannot read the imported fee schedule")? {
             Some(import) => {

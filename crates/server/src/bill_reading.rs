@@ -7,6 +7,7 @@
 
 mod ocr;
 pub mod queue;
+pub mod second_reader;
 mod text_layer;
 
 use advocate_domain::bill_import::layout::{PageWords, read_layout};

@@ -116,6 +116,12 @@ pub struct Config {
     #[arg(long, env = "ADVOCATE_MIN_FREE_DISK_MEGABYTES", default_value_t = 1024)]
     pub min_free_disk_megabytes: u64,
 
+    /// The second OCR reader's model (PaddleOCR's PP-OCRv4 recogniser, ONNX): the digits of
+    /// poor scans are read again with it. `cargo xtask serve` fetches it; without it, bills are
+    /// read by tesseract alone.
+    #[arg(long, env = "ADVOCATE_OCR_MODEL")]
+    pub ocr_model: Option<PathBuf>,
+
     /// Pages of bills read (rendered, OCR'd) at once across all uploads. Default: the number of cores.
     #[arg(long, env = "ADVOCATE_READING_WORKERS", value_parser = clap::value_parser!(u32).range(1..=256))]
     pub reading_workers: Option<u32>,

@@ -1,6 +1,6 @@
 //! The bill reader's score, printed by the test command: charge recall and precision and
-//! seconds per page, on the generated corpus (text PDFs, scans, phone photos of four layouts;
-//! asserted at 98% or better) and on the real sample bills beside the repository, when present
+//! seconds per page, on the generated corpus (text PDFs, scans, phone photos of four layouts,
+//! asserted at 98% or better; faxes, with a floor of their own) and on the real sample bills beside the repository, when present
 //! (the folder in ADVOCATE_BILLS_DIR, which the test command sets when the real bills sit beside the repository; never failing on their absence).
 //! A charge counts when its code, units and amount all match a charge of the truth, each truth
 //! charge counted once.
@@ -67,15 +67,16 @@ impl Score {
     }
 }
 
-/// CPU seconds used by this process's finished children (the reader programs), from Linux's
+/// CPU seconds used by this process (the reading done in Rust: cutting and straightening
+/// pages, the second OCR reader) and its finished children (the reader programs), from Linux's
 /// /proc; 0 elsewhere.
-fn children_cpu_seconds() -> f64 {
+fn cpu_seconds() -> f64 {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name (which may hold spaces): cutime and cstime are the 14th
-    // and 15th, in clock ticks (100 a second on Linux).
+    // Fields after the command name (which may hold spaces): utime, stime, cutime and cstime
+    // are the 12th to 15th, in clock ticks (100 a second on Linux).
     let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or_default().split_whitespace().collect();
     let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(13) + ticks(14)) / 100.0
+    (ticks(11) + ticks(12) + ticks(13) + ticks(14)) / 100.0
 }
 
 /// The server's queue with its defaults: a worker per core, as when it serves.
@@ -98,7 +99,7 @@ async fn the_reader_finds_the_charges_of_the_generated_bills_and_prints_its_scor
     for specimen in corpus(14).into_iter().filter(|s| only.as_ref().is_none_or(|o| s.name.contains(o.as_str()))) {
         let drawn = draw(&specimen, work.path()).expect("the corpus is drawn with pdftoppm and ImageMagick");
         let truth: Vec<Key> = drawn.truth.charges.iter().map(|c| (c.code.clone(), c.units, c.cents)).collect();
-        let (started, cpu) = (Instant::now(), children_cpu_seconds());
+        let (started, cpu) = (Instant::now(), cpu_seconds());
         let mut read: Vec<Key> = Vec::new();
         let mut total = None;
         for file in &drawn.files {
@@ -115,8 +116,9 @@ async fn the_reader_finds_the_charges_of_the_generated_bills_and_prints_its_scor
             Capture::Text => "generated text PDFs",
             Capture::Scan { .. } => "generated scans",
             Capture::Photo(_) => "generated photos",
+            Capture::Fax { .. } => "generated faxes",
         };
-        let cpu_seconds = children_cpu_seconds() - cpu;
+        let cpu_seconds = cpu_seconds() - cpu;
         let mut bill = Score { pages: drawn.pages, seconds, cpu_seconds, bills: 1, ..Score::default() };
         bill.stated_totals_read = usize::from(total == drawn.truth.stated_total);
         bill.add(&truth, &read);
@@ -125,7 +127,9 @@ async fn the_reader_finds_the_charges_of_the_generated_bills_and_prints_its_scor
             let wrong: Vec<&Key> = read.iter().filter(|k| !truth.contains(k)).collect();
             misses.push(format!("{}: missed {missed:?}, wrong {wrong:?}", specimen.name));
         }
-        for name in [corpus, "generated, all"] {
+        // The faxes are scored on their own: the hard case, below the 98% target (see below).
+        let all = if matches!(specimen.capture, Capture::Fax { .. }) { None } else { Some("generated, all but faxes") };
+        for name in std::iter::once(corpus).chain(all) {
             match scores.iter_mut().find(|(n, _)| n == name) {
                 Some((_, score)) => merge(score, &bill),
                 None => scores.push((name.to_string(), bill)),
@@ -139,11 +143,20 @@ async fn the_reader_finds_the_charges_of_the_generated_bills_and_prints_its_scor
         println!("  {miss}");
     }
     real_bills().await;
-    let all = scores.iter().find(|(n, _)| n == "generated, all").map(|(_, s)| *s).unwrap_or_default();
+    let score = |name: &str| scores.iter().find(|(n, _)| n == name).map(|(_, s)| *s).unwrap_or_default();
     if only.is_some() {
         return;
     }
+    let all = score("generated, all but faxes");
     assert!(all.recall() >= 0.98 && all.precision() >= 0.98, "generated corpus below 98%: {all:?}");
+    // 100-DPI black-and-white faxes: 56% of charges found by tesseract alone, about 78% with
+    // the second reader. A floor against losing that, not the target.
+    let faxes = score("generated faxes");
+    if advocate_server::bill_reading::second_reader::get().is_some() {
+        assert!(faxes.recall() >= 0.7 && faxes.precision() >= 0.75, "faxes below their floor: {faxes:?}");
+    } else {
+        println!("[report] bill reading, generated faxes: read without the second OCR reader (no ADVOCATE_OCR_MODEL)");
+    }
 }
 
 fn merge(into: &mut Score, bill: &Score) {
@@ -189,6 +202,10 @@ async fn real_bills() {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     labels.sort();
+    // As a server does once it is up (the first poor page would otherwise pay for it).
+    if let Some(reader) = advocate_server::bill_reading::second_reader::get() {
+        reader.warm();
+    }
     let mut all = Score::default();
     for path in labels {
         let label: Label = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -197,9 +214,9 @@ async fn real_bills() {
             continue;
         };
         let truth: Vec<Key> = label.charges.iter().map(|c| (c.code.clone(), c.units, c.cents)).collect();
-        let (started, cpu) = (Instant::now(), children_cpu_seconds());
+        let (started, cpu) = (Instant::now(), cpu_seconds());
         let reading = read_bill(&queue(), &bytes).await;
-        let (seconds, cpu_seconds) = (started.elapsed().as_secs_f64(), children_cpu_seconds() - cpu);
+        let (seconds, cpu_seconds) = (started.elapsed().as_secs_f64(), cpu_seconds() - cpu);
         let mut bill = Score { seconds, cpu_seconds, bills: 1, ..Score::default() };
         match &reading {
             Ok(reading) => {

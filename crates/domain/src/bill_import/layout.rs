@@ -82,6 +82,13 @@ impl PageRuns {
     }
 }
 
+/// Whether a second OCR reader's reading of a word replaces the first (the server reads the
+/// digits of a poor scan twice): only when it is one whole value of a bill's table (an amount,
+/// a code, a date, a count), so a guess at a word that is not one never replaces what was read.
+pub fn second_reading_replaces(second: &str) -> bool {
+    shapes::whole_value(second)
+}
+
 /// The words of one run of text (what a PDF's text layer gives: poppler's runs on the server,
 /// pdf.js's items in the browser), each placed along the run by its share of the characters.
 pub fn words_of_run(text: &str, left: f32, top: f32, width: f32, height: f32) -> Vec<Word> {

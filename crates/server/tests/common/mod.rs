@@ -120,6 +120,7 @@ pub fn test_config(data_dir: PathBuf) -> Config {
         bill_reviews_per_hour: 100_000,
         bill_megabytes_per_request: 100,
         min_free_disk_megabytes: 0,
+        ocr_model: std::env::var_os("ADVOCATE_OCR_MODEL").map(PathBuf::from),
         reading_workers: None,
         reading_waiting: None,
         reading_wait_seconds: 30,

@@ -141,9 +141,30 @@ pub fn units(text: &str) -> Option<u32> {
     shared::units(without_rules(text).trim_end_matches(',')).filter(|u| (1..=9_999).contains(u))
 }
 
+/// Whether the text is one whole value of a bill's table, with digits: an amount, a CPT/HCPCS
+/// code, a revenue code, a date or a count of units.
+pub fn whole_value(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        && (amount(text).is_some()
+            || procedure_code(text).is_some()
+            || revenue_code_in_column(text).is_some()
+            || date(text, None).is_some()
+            || units(text).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_whole_value_is_an_amount_a_code_a_date_or_a_count_and_nothing_less_or_more() {
+        for value in ["1,609.00", "$27.50", "72125", "J3490", "0350", "12/22/2023", "1", "12"] {
+            assert!(whole_value(value), "{value}");
+        }
+        for not in ["", "T", "go!", "0350CT", "0250|Pharmacy", ".258:53", "1,609.0", "74000040 1", "CT"] {
+            assert!(!whole_value(not), "{not}");
+        }
+    }
 
     #[test]
     fn amounts_with_dollar_signs_and_credits_in_every_printed_form() {
