@@ -160,9 +160,10 @@ test('a typed bill is checked against usual prices for a ZIP code, and mistakes 
   assert.deepEqual(page.errors, []);
 });
 
-test('a scanned multi-page hospital bill is read on the server after the member agrees, a line is corrected, and the duplicate is found', async () => {
-  // A scan of a generated hospital itemization (xtask draws it with the corpus generator).
-  const { scan: photo } = bills();
+test('phone photos of a multi-page hospital bill are read on the server after the member agrees, a line is corrected, and the duplicate is found', async () => {
+  // Photos of a generated hospital itemization, one per page (xtask draws them with the corpus
+  // generator: slant, blur, noise and uneven light).
+  const { photos: photo } = bills();
   const page = await openPage(browser);
   await page.goto(url('bill'));
   await page.setInputFiles('#bill-file', photo.files.map((file) => join(BILLS, file)));

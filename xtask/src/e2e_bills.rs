@@ -1,7 +1,7 @@
 //! Bills for the browser tests, drawn at test time by the corpus generator (crates/bill-corpus),
-//! so the e2e suite needs no bill from outside the repository: a scanned multi-page hospital
-//! itemization (a PDF of page images, read by OCR) that holds a charge billed twice, and a text
-//! PDF of a physician's statement. A
+//! so the e2e suite needs no bill from outside the repository: phone photos of a multi-page
+//! hospital itemization (one image per page, read by OCR) that holds a charge billed twice, and a
+//! text PDF of a physician's statement. A
 //! manifest says what each holds, from the generator's truth, for the tests to check against.
 
 use advocate_bill_corpus::layouts::Statement;
@@ -12,16 +12,16 @@ use std::path::Path;
 pub fn write(folder: &Path) -> Result<(), String> {
     std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     let specimens = || (1..400).flat_map(corpus);
-    // A scan of two or three pages with one charge billed twice (the score test measures photos
-    // and every other capture over the whole corpus).
-    let scan = specimens()
+    // Photos of two or three pages, taken close enough to read (250 DPI or better), with one
+    // charge billed twice (the score test measures every capture over the whole corpus).
+    let photos = specimens()
         .find(|s| {
-            s.layout == Layout::Hospital && matches!(s.capture, Capture::Scan { dpi, .. } if dpi >= 200) && {
+            s.layout == Layout::Hospital && matches!(s.capture, Capture::Photo(photo) if photo.dpi >= 250) && {
                 let statement = s.statement();
                 (2..=3).contains(&statement.pages.len()) && duplicate(&statement).is_some()
             }
         })
-        .ok_or("the corpus has no scanned hospital bill with a duplicate")?;
+        .ok_or("the corpus has no photographed hospital bill with a duplicate")?;
     let text = specimens()
         .find(|s| s.layout == Layout::Physician && s.capture == Capture::Text && s.statement().pages.len() == 1)
         .ok_or("the corpus has no one-page physician statement with a text layer")?;
@@ -38,14 +38,15 @@ pub fn write(folder: &Path) -> Result<(), String> {
         .ok_or("the corpus has no one-page lab bill with a stated total")?;
 
     let work = folder.join("work");
-    let drawn = draw(&scan, &work).map_err(|e| format!("drawing {}: {e}", scan.name))?;
-    let mut scan_files = Vec::new();
+    let drawn = draw(&photos, &work).map_err(|e| format!("drawing {}: {e}", photos.name))?;
+    let mut photo_files = Vec::new();
     for (n, bytes) in drawn.files.iter().enumerate() {
-        let name = format!("hospital-scan-{}.pdf", n + 1);
+        let extension = if bytes.starts_with(b"\x89PNG") { "png" } else { "jpg" };
+        let name = format!("hospital-photo-{}.{extension}", n + 1);
         std::fs::write(folder.join(&name), bytes).map_err(|e| format!("{name}: {e}"))?;
-        scan_files.push(name);
+        photo_files.push(name);
     }
-    let statement = scan.statement();
+    let statement = photos.statement();
     let (code, cents) = duplicate(&statement).expect("chosen for its duplicate");
     let text_drawn = draw(&text, &work).map_err(|e| format!("drawing {}: {e}", text.name))?;
     std::fs::write(folder.join("physician-statement.pdf"), &text_drawn.files[0]).map_err(|e| format!("physician-statement.pdf: {e}"))?;
@@ -54,9 +55,9 @@ pub fn write(folder: &Path) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(&work);
 
     let manifest = serde_json::json!({
-        "scan": {
-            "name": scan.name,
-            "files": scan_files,
+        "photos": {
+            "name": photos.name,
+            "files": photo_files,
             "pages": drawn.pages,
             "charges": statement.truth.charges.len(),
             "codes": statement.truth.charges.iter().filter_map(|c| c.code.clone()).collect::<Vec<_>>(),
@@ -85,17 +86,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_browser_tests_get_a_multi_page_scan_with_a_duplicate_and_a_text_pdf() {
+    fn the_browser_tests_get_photos_of_a_multi_page_bill_with_a_duplicate_and_a_text_pdf() {
         let folder = std::env::temp_dir().join(format!("advocate-e2e-bills-test-{}", std::process::id()));
         write(&folder).unwrap();
         let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(folder.join("manifest.json")).unwrap()).unwrap();
-        let files = manifest["scan"]["files"].as_array().unwrap();
-        assert_eq!(files.len(), 1, "one PDF of its pages: {manifest}");
-        let bytes = std::fs::read(folder.join(files[0].as_str().unwrap())).unwrap();
-        assert!(bytes.starts_with(b"%PDF-"));
-        assert!((2..=3).contains(&manifest["scan"]["pages"].as_u64().unwrap()), "{manifest}");
-        let duplicate = manifest["scan"]["duplicate"]["code"].as_str().unwrap();
-        let codes: Vec<&str> = manifest["scan"]["codes"].as_array().unwrap().iter().filter_map(|c| c.as_str()).collect();
+        let photos = &manifest["photos"];
+        let files = photos["files"].as_array().unwrap();
+        assert_eq!(files.len() as u64, photos["pages"].as_u64().unwrap(), "one image per page: {manifest}");
+        assert!((2..=3).contains(&files.len()), "{manifest}");
+        for file in files {
+            let bytes = std::fs::read(folder.join(file.as_str().unwrap())).unwrap();
+            assert!(bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8]), "an image: {file}");
+        }
+        let duplicate = photos["duplicate"]["code"].as_str().unwrap();
+        let codes: Vec<&str> = photos["codes"].as_array().unwrap().iter().filter_map(|c| c.as_str()).collect();
         assert!(codes.iter().filter(|c| **c == duplicate).count() >= 2, "{manifest}");
         assert!(std::fs::read(folder.join("physician-statement.pdf")).unwrap().starts_with(b"%PDF-"));
         println!("{manifest}");

@@ -25,4 +25,8 @@ pub struct Readiness {
     /// unavailable (issue 14: "works after the first command").
     #[serde(default)]
     pub missing_readers: Vec<String>,
+    /// Whether the server has the second OCR reader's model (`--ocr-model`): without it, the digits of poor
+    /// scans and faxes are read by tesseract alone, less well.
+    #[serde(default)]
+    pub second_ocr_reader: bool,
 }

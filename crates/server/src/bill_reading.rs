@@ -129,6 +129,7 @@ pub async fn read_bill(queue: &ReadingQueue, bytes: &[u8]) -> Result<BillReading
         return Err(ReadError::Unavailable(missing.join(", ")));
     }
     let admission = std::sync::Arc::new(queue.admit()?);
+    second_reader::warm_in_background();
     let folder = tempfile::Builder::new().prefix("advocate-bill-").tempdir().map_err(|e| ReadError::Unavailable(e.to_string()))?;
     let input = folder.path().join(match kind {
         Kind::Pdf => "bill.pdf",

@@ -31,7 +31,6 @@ async fn main() -> anyhow::Result<()> {
         return command.run(&cli.config).await;
     }
     let app = Application::build(&cli.config).await?;
-    advocate_server::bill_reading::second_reader::warm_in_background();
     tracing::info!(address = %app.local_addr(), base_path = %cli.config.base_path, "serving Advocate");
     app.run_until_stopped().await
 }

@@ -240,6 +240,7 @@ async fn a_missing_reader_program_is_named_at_start_and_in_readyz() {
     let (status, readiness) = readiness.expect("the server answers");
     assert_eq!(status, 200, "the rest of the app works");
     assert_eq!(readiness.missing_readers, ["tesseract (Debian package tesseract-ocr)"]);
+    assert_eq!(readiness.second_ocr_reader, std::env::var_os("ADVOCATE_OCR_MODEL").is_some(), "the model it was given");
 
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x00\0\0\0".to_vec();
     let response = client.post(format!("{base}/api/bills/read")).body(png).send().await.unwrap();

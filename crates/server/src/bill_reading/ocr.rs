@@ -84,15 +84,15 @@ async fn read_page(page: PageImage, folder: &Path, admission: &Admission) -> Res
     };
     let words = recognise(&source, folder, admission).await?;
     if confident_words(&words) >= FEW_WORDS {
-        return read_again(source, words).await;
+        return read_again(source, words, admission).await;
     }
     // Few words: the page may be sideways or upside down. Tesseract's orientation detection
     // says how far to turn it.
-    let Some(turn) = orientation(&source).await.filter(|t| *t != 0) else { return read_again(source, words).await };
+    let Some(turn) = orientation(&source).await.filter(|t| *t != 0) else { return read_again(source, words, admission).await };
     let turned = folder.join("turned.pgm");
     run("convert", &[&source.to_string_lossy(), "-rotate", &turn.to_string(), &turned.to_string_lossy()]).await?;
     let again = tesseract(&turned).await?;
-    if confident_words(&again) > confident_words(&words) { read_again(turned, again).await } else { read_again(source, words).await }
+    if confident_words(&again) > confident_words(&words) { read_again(turned, again, admission).await } else { read_again(source, words, admission).await }
 }
 
 /// A page whose words with digits tesseract read with a median confidence below this is read
@@ -112,8 +112,12 @@ const SECOND_SURE: f32 = 0.8;
 /// below `DOUBTFUL` on any other) read again by the second reader (`second_reader.rs`), whose
 /// reading replaces tesseract's when it is sure of it and it is one whole value of a bill's
 /// table (the domain's `second_reading_replaces`).
-async fn read_again(image: PathBuf, mut words: Recognised) -> Result<PageWords, ReadError> {
-    let Some(reader) = second_reader::get() else { return Ok(words.page) };
+/// The words are shared out among this page's core and any the reading queue has idle, as
+/// the strips are.
+async fn read_again(image: PathBuf, mut words: Recognised, admission: &Admission) -> Result<PageWords, ReadError> {
+    if !second_reader::configured() {
+        return Ok(words.page);
+    }
     let below = if poorly_read(&words) { UNSURE } else { DOUBTFUL };
     let unsure: Vec<usize> = (0..words.page.words.len())
         .filter(|&i| words.confidences[i] < below && words.page.words[i].text.bytes().any(|b| b.is_ascii_digit()))
@@ -121,24 +125,47 @@ async fn read_again(image: PathBuf, mut words: Recognised) -> Result<PageWords, 
     if unsure.is_empty() {
         return Ok(words.page);
     }
-    tokio::task::spawn_blocking(move || {
+    let spares: Vec<_> = std::iter::from_fn(|| admission.spare_slot()).take(MAX_STRIPS - 1).collect();
+    let cores = (spares.len() + 1).min(unsure.len());
+    let read = tokio::task::spawn_blocking(move || {
+        // Read from its file by the first bill (warm_in_background), or here.
+        let Some(reader) = second_reader::get() else { return words.page };
         let Some(bytes) = std::fs::read(&image).ok() else { return words.page };
         let Some(gray) = Graymap::parse(&bytes) else { return words.page };
         let page = second_reader::Gray { width: gray.width, height: gray.height, maxval: gray.maxval, pixels: gray.pixels };
-        for i in unsure {
-            let word = &mut words.page.words[i];
-            let rect = second_reader::Rect { left: word.left, top: word.top, right: word.right, bottom: word.bottom };
-            if let Some(read) = reader.read(&page, rect)
-                && read.confidence >= SECOND_SURE
-                && second_reading_replaces(&read.text)
-            {
-                word.text = read.text;
-            }
+        let boxes: Vec<(usize, second_reader::Rect)> = unsure
+            .into_iter()
+            .map(|i| {
+                let w = &words.page.words[i];
+                (i, second_reader::Rect { left: w.left, top: w.top, right: w.right, bottom: w.bottom })
+            })
+            .collect();
+        let readings: Vec<(usize, String)> = std::thread::scope(|scope| {
+            let page = &page;
+            let shares: Vec<_> = boxes
+                .chunks(boxes.len().div_ceil(cores))
+                .map(|share| {
+                    scope.spawn(move || {
+                        share
+                            .iter()
+                            .filter_map(|&(i, rect)| reader.read(page, rect).map(|read| (i, read)))
+                            .filter(|(_, read)| read.confidence >= SECOND_SURE && second_reading_replaces(&read.text))
+                            .map(|(i, read)| (i, read.text))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            shares.into_iter().flat_map(|share| share.join().unwrap_or_default()).collect()
+        });
+        for (i, text) in readings {
+            words.page.words[i].text = text;
         }
         words.page
     })
     .await
-    .map_err(|e| ReadError::Unavailable(e.to_string()))
+    .map_err(|e| ReadError::Unavailable(e.to_string()));
+    drop(spares);
+    read
 }
 
 /// Whether tesseract read the page poorly, by the median confidence of its words with digits

@@ -63,36 +63,52 @@ pub struct Rect {
     pub bottom: f32,
 }
 
+/// The model's file, from `init` or else from `ADVOCATE_OCR_MODEL`.
+static MODEL: OnceLock<Option<PathBuf>> = OnceLock::new();
+/// The model, read when a bill is first read: a server that reads no bill never pays for it.
 static READER: OnceLock<Option<SecondReader>> = OnceLock::new();
 
-/// Loads the model named by the server's `--ocr-model`, once, at start; a model that cannot be
-/// read is an error the operator sees. Without a path, bills are read by tesseract alone.
+/// Takes the model named by the server's `--ocr-model`, at start: a file that is not there is
+/// an error the operator sees. Without a path, bills are read by tesseract alone.
 pub fn init(path: Option<&Path>) -> anyhow::Result<()> {
-    if READER.get().is_some() {
-        // Several servers in one process (tests): the first one's.
-        return Ok(());
+    if let Some(path) = path {
+        std::fs::metadata(path).map_err(|e| anyhow::anyhow!("cannot read the OCR model {}: {e}", path.display()))?;
     }
-    let reader = path.map(SecondReader::load).transpose()?;
-    let _ = READER.set(reader);
+    // Several servers in one process (tests): the first one's.
+    let _ = MODEL.set(path.map(Path::to_path_buf));
     Ok(())
 }
 
-/// The second reader, if the server has one: set by `init`, or else from `ADVOCATE_OCR_MODEL`.
+fn model() -> Option<&'static Path> {
+    MODEL.get_or_init(|| std::env::var_os(MODEL_VARIABLE).map(PathBuf::from)).as_deref()
+}
+
+/// Whether the server has a second reader's model.
+pub fn configured() -> bool {
+    model().is_some()
+}
+
+/// The second reader, read from its model on first use; `None` without a model, or when it
+/// cannot be read (said once in the log).
 pub fn get() -> Option<&'static SecondReader> {
     READER
         .get_or_init(|| {
-            let path = std::env::var_os(MODEL_VARIABLE)?;
-            SecondReader::load(Path::new(&path))
-                .inspect_err(|e| tracing::warn!(error = %e, "the second OCR reader's model cannot be read"))
+            SecondReader::load(model()?)
+                .inspect_err(|e| tracing::warn!(error = %e, "the second OCR reader's model cannot be read: bills are read by tesseract alone"))
                 .ok()
         })
         .as_ref()
 }
 
-/// The server's second reader planned on a thread of its own, once the server is up.
+/// Reads and plans the second reader on a thread of its own (about 1.5 s of one core), once, when
+/// the server is first asked to read a bill: ready by the time that bill's pages have been
+/// through tesseract.
 pub fn warm_in_background() {
-    if let Some(reader) = get() {
-        std::thread::spawn(|| reader.warm());
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    if configured() {
+        STARTED.call_once(|| {
+            std::thread::spawn(|| get().map(SecondReader::warm));
+        });
     }
 }
 
@@ -181,7 +197,7 @@ fn crop(page: &Gray, rect: Rect) -> Option<Crop> {
     let top = (rect.top - margin).max(0.0) as usize;
     let right = ((rect.right + margin).max(0.0) as usize).min(page.width);
     let bottom = ((rect.bottom + margin).max(0.0) as usize).min(page.height);
-    (right > left + 1 && bottom > top + 1).then_some(Crop { left, top, width: right - left, height: bottom - top })
+    (right > left + 1 && bottom > top + 1).then(|| Crop { left, top, width: right - left, height: bottom - top })
 }
 
 /// The width a crop takes at the recogniser's height, its proportions kept.

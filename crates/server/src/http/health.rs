@@ -25,6 +25,7 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Readines
         database_reachable: status.reachable,
         migrations_applied: status.migrations_applied,
         missing_readers: crate::bill_reading::missing_readers_described(),
+        second_ocr_reader: crate::bill_reading::second_reader::configured(),
     };
     let code = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (code, Json(readiness))
