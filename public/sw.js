@@ -24,9 +24,10 @@ function relative(url) {
   return url.pathname.slice(base.length);
 }
 
-// Files of a build: a content hash before the extension (advocate-web-1a2b3c4d5e6f7a8b_bg.wasm).
+// Files of a build: a content hash before the extension (advocate-web-1a2b3c4d5e6f7a8b_bg.wasm),
+// 16 hex digits or, when the hash starts with zeros, fewer: Trunk does not pad it.
 function isHashedFile(path) {
-  return /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(path);
+  return /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css)$/.test(path);
 }
 
 // The console's own bundle (console.html's files): for advocates, never kept on a member's device.
@@ -67,7 +68,7 @@ self.addEventListener('activate', (event) => {
 async function cacheFilesOf(cache, html) {
   const named = new Set();
   // In links and in the loader script alike: './advocate-web-<hash>.js', '…_bg.wasm'.
-  for (const match of html.matchAll(/["']([^"'\s<>]+-[0-9a-f]{16}(?:_bg)?\.(?:wasm|js|css))["']/g)) {
+  for (const match of html.matchAll(/["']([^"'\s<>]+-[0-9a-f]{12,16}(?:_bg)?\.(?:wasm|js|css))["']/g)) {
     const url = new URL(match[1], scope);
     if (inScope(url) && isHashedFile(relative(url))) named.add(url.href);
   }

@@ -1,7 +1,8 @@
 //! OCR with word boxes: each page image made ready (upright by its EXIF orientation, gray,
 //! about 300 DPI, straightened when crooked), read by Debian's `tesseract` into words with
 //! boxes (TSV), one tesseract thread per page, each page in one of the reading queue's slots
-//! (tesseract's own OpenMP threads make it several times slower on a shared machine).
+//! (tesseract's own OpenMP threads make it several times slower on a shared machine); then the
+//! words with digits tesseract was unsure of read again by the second reader (`read_again`).
 
 use super::queue::Admission;
 use super::{ReadError, run, second_reader};
@@ -112,6 +113,7 @@ const SECOND_SURE: f32 = 0.8;
 /// below `DOUBTFUL` on any other) read again by the second reader (`second_reader.rs`), whose
 /// reading replaces tesseract's when it is sure of it and it is one whole value of a bill's
 /// table (the domain's `second_reading_replaces`).
+///
 /// The words are shared out among this page's core and any the reading queue has idle, as
 /// the strips are.
 async fn read_again(image: PathBuf, mut words: Recognised, admission: &Admission) -> Result<PageWords, ReadError> {

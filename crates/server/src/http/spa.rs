@@ -185,10 +185,12 @@ fn without_preloads(html: &str) -> String {
 /// The service worker's file (public/sw.js).
 pub const SERVICE_WORKER: &str = "sw.js";
 
-/// Trunk names built files `stem-<16 hex digits>.ext` (and `stem-<hex>_bg.wasm`).
+/// Trunk names built files `stem-<hash>.ext` (and `stem-<hash>_bg.wasm`), the hash a 64-bit
+/// number in hex without leading zeros: 16 digits, 15 in one build of 16 (under 12 once in a
+/// million builds, when the file is only revalidated like any other).
 fn is_fingerprinted(file_name: &str) -> bool {
     let stem = file_name.split('.').next().unwrap_or_default().trim_end_matches("_bg");
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -209,6 +211,9 @@ mod tests {
         assert!(is_fingerprinted("advocate-web-1f2e3d4c5b6a7980.js"));
         assert!(is_fingerprinted("advocate-web-1f2e3d4c5b6a7980_bg.wasm"));
         assert!(is_fingerprinted("main-0123456789abcdef.css"));
+        // Trunk drops the hash's leading zeros: one build in 16 has 15 digits.
+        assert!(is_fingerprinted("advocate-console-cf42591e09dde19_bg.wasm"));
+        assert!(!is_fingerprinted("advocate-web-123.js"), "too short to be a build's hash");
         assert!(!is_fingerprinted("manifest.webmanifest"));
         assert!(!is_fingerprinted("icon-192.png"));
     }
