@@ -197,8 +197,13 @@ test('phone photos of a multi-page hospital bill are read on the server after th
   } else {
     assert.equal(twins.length, 1, `one ${dup.code} line read at least: ${codes.join(' ')}`);
     const row = page.locator('.rows-to-check__row').filter({ hasText: dup.code });
+    const printed = await row.locator('.printed-row').textContent();
     await row.getByRole('button', { name: /Add as a charge/ }).click();
     const added = (await page.locator('input[id$="-code"]').count()) - 1;
+    // What the row does print is filled in already: its code, and its charge when it reads.
+    assert.equal(await field(added, 'code'), dup.code, printed);
+    const amount = (dup.cents / 100).toFixed(2);
+    if (printed.includes(`$${amount}`)) assert.equal(await field(added, 'charge'), amount, printed);
     for (const name of ['date', 'description', 'units']) await page.fill(`#line-${added}-${name}`, await field(twins[0], name));
     await page.fill(`#line-${added}-code`, dup.code);
     await page.fill(`#line-${added}-charge`, (dup.cents / 100).toFixed(2));

@@ -3,6 +3,7 @@
 //! not read, or that the domain's checks refuse) when the member asks for the check.
 
 use advocate_domain::bill::{Bill, BillLine};
+use advocate_domain::bill_import::layout::row_parts;
 use advocate_domain::bill_import::split_code;
 use advocate_domain::bill_review::{BillReviewRequest, Situation, coverage_problem};
 use advocate_domain::estimate::parse_code;
@@ -65,9 +66,18 @@ impl LineDraft {
         LineDraft { printed: Some(printed), ..LineDraft::from_line(line) }
     }
 
-    /// A row that looked like a charge but was not read completely, for the member to fill in.
+    /// A row that looked like a charge but was not read completely, for the member to fill in:
+    /// what the row does print (the domain's `row_parts`) is filled in already.
     pub fn to_fill_in(printed: Printed) -> Self {
-        LineDraft { printed: Some(printed), ..LineDraft::empty() }
+        let parts = row_parts(&printed.text);
+        LineDraft {
+            date: parts.date.map(|d| d.to_string()).unwrap_or_default(),
+            code: parts.code.unwrap_or_default(),
+            description: parts.description,
+            charge: parts.charge.map(|c| c.to_string().trim_start_matches('$').to_string()).unwrap_or_default(),
+            printed: Some(printed),
+            ..LineDraft::empty()
+        }
     }
 
     /// The line, or what to fix, as (field, message) with the field's input id.

@@ -136,6 +136,41 @@ pub struct PrintedRow {
     pub text: String,
 }
 
+/// What a row listed to check does print, read from its text so the member only fills in what
+/// is missing: its date, its CPT/HCPCS code, the words describing it, and its charge (the last
+/// amount on the row, as a bill's charge column is its last).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowParts {
+    pub date: Option<Date>,
+    pub code: Option<String>,
+    pub description: String,
+    pub charge: Option<Money>,
+}
+
+/// The parts of a row's text that read as what they are. A row is listed to check because some
+/// part of it did not read, so nothing here is guessed: a part that does not read is left out.
+pub fn row_parts(text: &str) -> RowParts {
+    let mut parts = RowParts::default();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // OCR's speck after an amount ("$232.77.").
+    let amount = |word: &str| shapes::amount(word.strip_suffix('.').unwrap_or(word));
+    let charge_at = words.iter().rposition(|w| amount(w).is_some_and(|cents| cents > 0));
+    parts.charge = charge_at.and_then(|at| amount(words[at])).map(Money::from_cents);
+    let before_charge = &words[..charge_at.unwrap_or(words.len())];
+    let mut description = Vec::new();
+    for word in before_charge {
+        if parts.date.is_none() && word.contains('/') && let Some(date) = shapes::date(word, None) {
+            parts.date = Some(date);
+        } else if parts.code.is_none() && let Some((code, _)) = shapes::procedure_code(word) {
+            parts.code = Some(code);
+        } else if word.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            description.push(*word);
+        }
+    }
+    parts.description = description.join(" ");
+    parts
+}
+
 /// What the words say: the bill's charges (with the stated total), the row each charge was
 /// read from, and the rows that looked like charges but could not be read completely.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -302,3 +302,19 @@ fn a_text_layers_runs_make_lines_top_to_bottom_and_left_to_right() {
     };
     assert_eq!(page.lines(), ["85025 CBC  $45.00", "Total"]);
 }
+
+#[test]
+fn a_row_to_check_gives_the_parts_it_prints_and_guesses_none() {
+    // A photo's row whose quantity read as "-": date, zero-padded code, words and the charge.
+    let parts = row_parts("08/24/23 096375 IV PUSH EACH ADDL SEQ DRUG - $232.77.");
+    assert_eq!(parts.date, Date::new(2023, 8, 24));
+    assert_eq!(parts.code.as_deref(), Some("96375"));
+    assert_eq!(parts.description, "IV PUSH EACH ADDL SEQ DRUG");
+    assert_eq!(parts.charge, Some(Money::from_cents(23_277)));
+    // The charge is the row's last amount; a row without one, or with a broken one, has none.
+    assert_eq!(row_parts("J3490 Pharmacy 27.50 1 1,609.00").charge, Some(Money::from_cents(160_900)));
+    let broken = row_parts("08/22/23 085025 CBC W/AUTO DIFF 1 $1357 21");
+    assert_eq!((broken.code.as_deref(), broken.charge), (Some("85025"), None));
+    // Nothing that reads: nothing filled in.
+    assert_eq!(row_parts("| ~~ ."), RowParts::default());
+}
