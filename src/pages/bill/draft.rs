@@ -35,6 +35,12 @@ pub struct Printed {
     pub text: String,
 }
 
+/// An amount as the charge field shows it: "1,609.00", without the dollar sign the field's label
+/// already gives.
+fn charge_field(amount: Money) -> String {
+    amount.to_string().trim_start_matches('$').to_string()
+}
+
 impl LineDraft {
     pub fn empty() -> Self {
         LineDraft { units: "1".into(), ..Default::default() }
@@ -55,7 +61,7 @@ impl LineDraft {
             },
             description: line.description.clone(),
             units: line.units.to_string(),
-            charge: line.charge.to_string().trim_start_matches('$').to_string(),
+            charge: charge_field(line.charge),
             read: line.clone(),
             printed: None,
         }
@@ -74,7 +80,7 @@ impl LineDraft {
             date: parts.date.map(|d| d.to_string()).unwrap_or_default(),
             code: parts.code.unwrap_or_default(),
             description: parts.description,
-            charge: parts.charge.map(|c| c.to_string().trim_start_matches('$').to_string()).unwrap_or_default(),
+            charge: parts.charge.map(charge_field).unwrap_or_default(),
             printed: Some(printed),
             ..LineDraft::empty()
         }
