@@ -165,6 +165,17 @@ test('phone photos of a multi-page hospital bill are read on the server after th
   // generator: slant, blur, noise and uneven light).
   const { photos: photo } = bills();
   const page = await openPage(browser);
+  // The last page's reading is held back until the member has pressed "Check the bill", to see
+  // that the check waits for every page rather than leaving the last one's charges out.
+  assert.ok(photo.files.length >= 2, 'a multi-page bill');
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let uploads = 0;
+  await page.route('**/api/bills/read', async (route) => {
+    uploads += 1;
+    if (uploads === photo.files.length) await held;
+    await route.continue();
+  });
   await page.goto(url('bill'));
   await page.setInputFiles('#bill-file', photo.files.map((file) => join(BILLS, file)));
   // Nothing is sent until the member chooses to.
@@ -211,8 +222,16 @@ test('phone photos of a multi-page hospital bill are read on the server after th
   await screenshot(page, 'bill-5-photo-read-390');
   await page.getByLabel(/Not covered at all/).check();
   await page.getByRole('button', { name: 'Check the bill' }).click();
+  // The last page is still being read: the check waits for it, and says so.
+  await page.locator('#check-note').getByText('The bill is checked as soon as every page has been read.').waitFor();
   const results = page.locator('.review');
-  await results.getByRole('heading', { name: 'What we found' }).waitFor();
+  assert.equal(await results.count(), 0, 'no findings before every page is read');
+  await screenshot(page, 'bill-5a-photo-check-waits-390');
+  release();
+  await results.getByRole('heading', { name: 'What we found' }).waitFor({ timeout: 180_000 });
+  assert.equal(await page.locator('#upload-progress').count(), 0, 'every page was read before the check');
+  await page.getByText(new RegExp(`Read \\d+ charges? from page ${photo.files.length}`)).waitFor();
+  assert.equal(await page.locator('#check-note p').count(), 0, 'the note goes once the check has run');
   // "Charged twice" when both lines were read whole; "The same service more than once on one
   // day" when the member typed one in (the form does not show a read line's revenue code, so the
   // two are not identical lines): either way, the finding names the code billed twice.

@@ -61,12 +61,15 @@ pub enum FileContent {
 
 /// `on_read` gets what a CSV or X12 file holds (replacing the lines); `on_page` what was read
 /// of one photo or PDF (its charges, their rows and the rows to check), which the page adds to
-/// `pages` first.
+/// `pages` first. `reading` is true while photos or PDFs are with the server, and
+/// `on_sent(all_read)` follows the last of them (false when one could not be read).
 #[component]
 pub fn BillFileInput(
     #[prop(into)] on_read: Callback<Result<Vec<Bill>, String>>,
     #[prop(into)] on_page: Callback<BillReading>,
     pages: RwSignal<Vec<web_sys::File>, LocalStorage>,
+    reading: RwSignal<bool>,
+    #[prop(into)] on_sent: Callback<bool>,
 ) -> impl IntoView {
     // Photos or PDFs waiting for the member's go-ahead (browser objects: kept on this thread).
     let waiting = RwSignal::new_local(Vec::<web_sys::File>::new());
@@ -114,8 +117,10 @@ pub fn BillFileInput(
     let send = move |_| {
         let files = waiting.get_untracked();
         failure.set(None);
+        reading.set(true);
         leptos::task::spawn_local(async move {
             let count = files.len();
+            let mut all_read = true;
             for (i, file) in files.into_iter().enumerate() {
                 sending.set(Some((i + 1, count, 0.0)));
                 let answer = api::read_bill(&file, move |sent| sending.set(Some((i + 1, count, sent)))).await;
@@ -130,11 +135,14 @@ pub fn BillFileInput(
                     // Nothing was kept on the server: trying again sends the rest from here.
                     Err(error) => {
                         failure.set(Some(error));
+                        all_read = false;
                         break;
                     }
                 }
             }
             sending.set(None);
+            reading.set(false);
+            on_sent.run(all_read);
         });
     };
     let label = move || if pages.read().is_empty() { "Add the bill from a file (optional)" } else { "Add another page (optional)" };

@@ -128,8 +128,14 @@ pub fn BillPage() -> impl IntoView {
         claims.set(Vec::new());
     });
 
-    let check = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Photos or PDFs still with the server. A check asked for meanwhile waits for them, so that
+    // no page's charges are left out of it, and says so beside the button.
+    let reading = RwSignal::new(false);
+    let queued = RwSignal::new(false);
+    let check_note = RwSignal::new(None::<&'static str>);
+
+    let run_check = move || {
+        check_note.set(None);
         let form = BillForm {
             base: base.get_untracked(),
             lines: lines.get_untracked(),
@@ -176,6 +182,28 @@ pub fn BillPage() -> impl IntoView {
             });
         }
     };
+    let check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if reading.get_untracked() {
+            queued.set(true);
+            check_note.set(Some("The bill is checked as soon as every page has been read."));
+        } else {
+            run_check();
+        }
+    };
+    let on_sent = Callback::new(move |all_read: bool| {
+        if !queued.get_untracked() {
+            return;
+        }
+        queued.set(false);
+        if all_read {
+            run_check();
+        } else {
+            check_note.set(Some(
+                "Not checked yet: a page could not be read. Send it again above, or press \"Check the bill\" to check the charges read so far.",
+            ));
+        }
+    });
     let error_for = move |field: String| Signal::derive(move || errors.read().iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
     let summary = Signal::derive(move || errors.get());
 
@@ -184,7 +212,7 @@ pub fn BillPage() -> impl IntoView {
             <h1 tabindex="-1">{EntryPage::Bill.heading()}</h1>
             <p class="lead">{EntryPage::Bill.lead(&use_program())}</p>
             <ErrorSummary errors=summary/>
-            <file::BillFileInput on_read=on_read on_page=on_page pages=pages/>
+            <file::BillFileInput on_read=on_read on_page=on_page pages=pages reading=reading on_sent=on_sent/>
             // Always on the page, so screen readers announce what is put in it.
             <div role="status">
                 {move || file_message.get().map(|message| view! { <p class="notice notice--info">{message}</p> })}
@@ -261,6 +289,9 @@ pub fn BillPage() -> impl IntoView {
                 <button type="submit" class="button button--primary" disabled=move || checking.get()>
                     {move || if checking.get() { "Checking…" } else { "Check the bill" }}
                 </button>
+                <div role="status" id="check-note">
+                    {move || check_note.get().map(|note| view! { <p class="hint">{note}</p> })}
+                </div>
             </form>
 
             {move || match outcome.get() {
