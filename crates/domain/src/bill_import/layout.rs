@@ -159,9 +159,14 @@ pub fn row_parts(text: &str) -> RowParts {
     let before_charge = &words[..charge_at.unwrap_or(words.len())];
     let mut description = Vec::new();
     for word in before_charge {
-        if parts.date.is_none() && word.contains('/') && let Some(date) = shapes::date(word, None) {
+        if parts.date.is_none()
+            && word.contains('/')
+            && let Some(date) = shapes::date(word, None)
+        {
             parts.date = Some(date);
-        } else if parts.code.is_none() && let Some((code, _)) = shapes::procedure_code(word) {
+        } else if parts.code.is_none()
+            && let Some((code, _)) = shapes::procedure_code(word)
+        {
             parts.code = Some(code);
         } else if word.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             description.push(*word);

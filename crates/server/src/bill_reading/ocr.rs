@@ -93,7 +93,11 @@ async fn read_page(page: PageImage, folder: &Path, admission: &Admission) -> Res
     let turned = folder.join("turned.pgm");
     run("convert", &[&source.to_string_lossy(), "-rotate", &turn.to_string(), &turned.to_string_lossy()]).await?;
     let again = tesseract(&turned).await?;
-    if confident_words(&again) > confident_words(&words) { read_again(turned, again, admission).await } else { read_again(source, words, admission).await }
+    if confident_words(&again) > confident_words(&words) {
+        read_again(turned, again, admission).await
+    } else {
+        read_again(source, words, admission).await
+    }
 }
 
 /// A page whose words with digits tesseract read with a median confidence below this is read

@@ -94,7 +94,9 @@ pub fn get() -> Option<&'static SecondReader> {
     READER
         .get_or_init(|| {
             SecondReader::load(model()?)
-                .inspect_err(|e| tracing::warn!(error = %e, "the second OCR reader's model cannot be read: bills are read by tesseract alone"))
+                .inspect_err(
+                    |e| tracing::warn!(error = %e, "the second OCR reader's model cannot be read: bills are read by tesseract alone"),
+                )
                 .ok()
         })
         .as_ref()
@@ -117,9 +119,8 @@ impl SecondReader {
     pub fn load(path: &Path) -> anyhow::Result<Self> {
         use anyhow::Context;
         use tract_onnx::pb::type_proto::Value;
-        let mut proto = tract_onnx::onnx()
-            .proto_model_for_path(path)
-            .with_context(|| format!("cannot read the OCR model {}", path.display()))?;
+        let mut proto =
+            tract_onnx::onnx().proto_model_for_path(path).with_context(|| format!("cannot read the OCR model {}", path.display()))?;
         let characters = proto
             .metadata_props
             .iter()
@@ -211,7 +212,8 @@ fn input_width(width: usize, height: usize) -> usize {
 fn normalised(page: &Gray, crop: &Crop, width: usize, padded: usize) -> tract_ndarray::Array4<f32> {
     let mut input = tract_ndarray::Array4::<f32>::zeros((1, 3, HEIGHT, padded));
     let white = f32::from(page.maxval.max(1));
-    let pixel = |x: usize, y: usize| f32::from(page.pixels[(crop.top + y.min(crop.height - 1)) * page.width + crop.left + x.min(crop.width - 1)]);
+    let pixel =
+        |x: usize, y: usize| f32::from(page.pixels[(crop.top + y.min(crop.height - 1)) * page.width + crop.left + x.min(crop.width - 1)]);
     for y in 0..HEIGHT {
         let source_y = ((y as f32 + 0.5) * crop.height as f32 / HEIGHT as f32 - 0.5).max(0.0);
         let (y0, fy) = (source_y.floor() as usize, source_y.fract());
@@ -279,7 +281,10 @@ mod tests {
         let inside = crop(&page, Rect { left: 20.0, top: 10.0, right: 60.0, bottom: 30.0 }).unwrap();
         assert_eq!(inside, Crop { left: 13, top: 3, width: 54, height: 34 });
         let at_the_edge = crop(&page, Rect { left: 0.0, top: 40.0, right: 99.0, bottom: 50.0 }).unwrap();
-        assert_eq!((at_the_edge.left, at_the_edge.top, at_the_edge.left + at_the_edge.width, at_the_edge.top + at_the_edge.height), (0, 35, 100, 50));
+        assert_eq!(
+            (at_the_edge.left, at_the_edge.top, at_the_edge.left + at_the_edge.width, at_the_edge.top + at_the_edge.height),
+            (0, 35, 100, 50)
+        );
         assert!(crop(&page, Rect { left: 200.0, top: 10.0, right: 260.0, bottom: 30.0 }).is_none(), "off the page");
     }
 
