@@ -59,7 +59,7 @@ pub struct EstimateQuery {
     ))]
 pub async fn estimate(State(state): State<AppState>, Query(query): Query<EstimateQuery>) -> Result<impl IntoResponse, ApiError> {
     let (zip, subject) = validate(&query)?;
-    let estimate = state.prices.estimate(zip, &subject).map_err(|error| {
+    let estimate = state.prices.estimate_json(zip, &subject).map_err(|error| {
         let (field, message) = match &error {
             EstimateError::UnknownZip(zip) => ("zip", format!("We could not find ZIP code {zip}. Check the five digits.")),
             EstimateError::UnknownProcedure(_) => ("service", "Choose a service from the list.".to_string()),
@@ -67,7 +67,7 @@ pub async fn estimate(State(state): State<AppState>, Query(query): Query<Estimat
         };
         invalid(vec![FieldError { field: field.to_string(), message }])
     })?;
-    Ok(([(header::CACHE_CONTROL, "private, max-age=3600")], Json(estimate)))
+    Ok(([(header::CACHE_CONTROL, "private, max-age=3600"), (header::CONTENT_TYPE, "application/json")], estimate))
 }
 
 fn validate(query: &EstimateQuery) -> Result<(Zip, Subject), ApiError> {

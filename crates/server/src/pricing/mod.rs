@@ -20,7 +20,7 @@ use import::FeeScheduleImport;
 use std::collections::HashMap;
 
 /// What to price.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Subject {
     /// A catalog procedure by its id.
     Procedure(String),
@@ -95,6 +95,41 @@ pub struct PriceBook {
     procedures: Vec<Procedure>,
     index: ProcedureIndex,
     catalog_json: Bytes,
+    estimates: EstimatesMade,
+}
+
+/// The memory kept for estimates already made (`PriceBook::estimate_json`). An estimate's JSON
+/// is 2–7 KB: this holds some 15,000, where every catalog service in every payment locality
+/// would be about 36,000 (109 × 327). Members ask for a few of them far more often than the
+/// rest; when it is full, those asked for least go first.
+pub const ESTIMATES_KEPT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Estimates made, as JSON without the ZIP code, by what they depend on.
+type EstimatesMade = quick_cache::sync::Cache<EstimateKey, Bytes, ByLength>;
+
+/// What an estimate depends on besides the price book: the ZIP code's locality and how the ZIP
+/// was matched to it, and what is priced.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct EstimateKey {
+    mac: String,
+    number: String,
+    zip_match: ZipMatch,
+    subject: Subject,
+}
+
+/// An estimate kept weighs its length in bytes.
+#[derive(Clone)]
+struct ByLength;
+
+impl quick_cache::Weighter<EstimateKey, Bytes> for ByLength {
+    fn weight(&self, _: &EstimateKey, json: &Bytes) -> u64 {
+        json.len() as u64
+    }
+}
+
+/// How an estimate's JSON begins: the ZIP code it was asked for (`Estimate`'s first field).
+fn zip_head(zip: Zip) -> String {
+    format!("{{\"zip\":\"{}\",", zip.as_str())
 }
 
 impl PriceBook {
@@ -129,7 +164,8 @@ impl PriceBook {
         let procedures = procedures();
         let index = ProcedureIndex::new(&procedures);
         let catalog_json = Bytes::from(serde_json::to_vec(&procedures).expect("the catalog serialises"));
-        Self { schedule, ranges, procedures, index, catalog_json }
+        let estimates = EstimatesMade::with_weighter(8_192, ESTIMATES_KEPT_BYTES, ByLength);
+        Self { schedule, ranges, procedures, index, catalog_json, estimates }
     }
 
     pub fn procedures(&self) -> &[Procedure] {
@@ -174,6 +210,35 @@ impl PriceBook {
     /// The catalog entry that is exactly one unit of this code, if there is one.
     fn single_code_procedure(&self, code: &str) -> Option<&Procedure> {
         self.procedures.iter().find(|p| p.codes.len() == 1 && p.codes[0].code == code && p.codes[0].units == 1)
+    }
+
+    /// `estimate` as the API answers it, in JSON. An estimate depends on its ZIP code only
+    /// through the ZIP's payment locality and how the ZIP was matched to it, and begins with the
+    /// ZIP itself. So the rest is made once for each locality, match and subject, and kept
+    /// (within `ESTIMATES_KEPT_BYTES`); each answer is the ZIP followed by that. Making an
+    /// estimate and its JSON takes about 20 µs of CPU, a fair share of what one answer costs;
+    /// the trade is memory, which is bounded. Errors are not kept: they are made again each time.
+    pub fn estimate_json(&self, zip: Zip, subject: &Subject) -> Result<Bytes, EstimateError> {
+        let (locality, _, zip_match) = self.locality(zip).ok_or(EstimateError::UnknownZip(zip))?;
+        let key = EstimateKey { mac: locality.mac, number: locality.number, zip_match, subject: subject.clone() };
+        let head = zip_head(zip);
+        let rest = match self.estimates.get(&key) {
+            Some(rest) => rest,
+            None => {
+                let json = serde_json::to_vec(&self.estimate(zip, subject)?).expect("an estimate serialises");
+                let Some(rest) = json.strip_prefix(head.as_bytes()) else {
+                    // Only if `Estimate` stopped beginning with its ZIP code (a test says it does).
+                    return Ok(Bytes::from(json));
+                };
+                let rest = Bytes::copy_from_slice(rest);
+                self.estimates.insert(key, rest.clone());
+                rest
+            }
+        };
+        let mut json = Vec::with_capacity(head.len() + rest.len());
+        json.extend_from_slice(head.as_bytes());
+        json.extend_from_slice(&rest);
+        Ok(Bytes::from(json))
     }
 
     /// The estimate for a procedure or a code in a ZIP code's locality.
@@ -299,5 +364,59 @@ fn code_procedure(code: &str, settings: Vec<Setting>) -> Procedure {
         codes: vec![BilledCode { code: code.to_string(), units: 1 }],
         settings,
         note: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book() -> PriceBook {
+        PriceBook::bundled(ranges::load(None).expect("the bundled price ranges"))
+    }
+
+    fn zip(text: &str) -> Zip {
+        Zip::parse(text).expect("a ZIP code")
+    }
+
+    /// The answer made from what was kept, for another ZIP code, is the estimate for that ZIP.
+    fn same_as_made(book: &PriceBook, zip: Zip, subject: &Subject) {
+        let made = serde_json::to_vec(&book.estimate(zip, subject).expect("an estimate")).expect("JSON");
+        let answered = book.estimate_json(zip, subject).expect("an estimate");
+        assert_eq!(String::from_utf8_lossy(&answered), String::from_utf8_lossy(&made));
+    }
+
+    #[test]
+    fn an_estimate_is_made_once_per_locality_and_answers_each_zip_code_with_its_own() {
+        let book = book();
+        let knee = Subject::Procedure("mri-knee".into());
+        // 10001 and 10016 are both in Manhattan.
+        same_as_made(&book, zip("10001"), &knee);
+        same_as_made(&book, zip("10016"), &knee);
+        assert_eq!(book.estimates.len(), 1, "the second ZIP code in the locality used the first's estimate");
+        // Another locality, another subject: each its own.
+        same_as_made(&book, zip("94110"), &knee);
+        same_as_made(&book, zip("10001"), &Subject::Code("99213".into()));
+        assert_eq!(book.estimates.len(), 3);
+    }
+
+    #[test]
+    fn an_estimate_begins_with_its_zip_code_which_is_what_lets_the_rest_be_kept() {
+        let book = book();
+        let json = serde_json::to_string(&book.estimate(zip("10001"), &Subject::Code("99213".into())).expect("an estimate")).expect("JSON");
+        assert!(json.starts_with(&zip_head(zip("10001"))), "{json}");
+    }
+
+    #[test]
+    fn what_cannot_be_estimated_is_said_every_time_and_never_kept() {
+        let book = book();
+        for _ in 0..2 {
+            assert!(matches!(
+                book.estimate_json(zip("10001"), &Subject::Procedure("no-such".into())),
+                Err(EstimateError::UnknownProcedure(_))
+            ));
+            assert!(matches!(book.estimate_json(zip("00000"), &Subject::Code("99213".into())), Err(EstimateError::UnknownZip(_))));
+        }
+        assert!(book.estimates.is_empty());
     }
 }
