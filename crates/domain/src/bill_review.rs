@@ -539,7 +539,9 @@ pub fn exact_duplicates(bill: &Bill) -> Vec<Finding> {
 /// modifier that says the repeat was a separate service. Word-for-word copies count once here:
 /// the exact-duplicate rule reports the copies.
 pub fn repeated_codes(bill: &Bill) -> Vec<Finding> {
-    let mut groups: HashMap<(&str, Option<Date>, Vec<String>), Vec<usize>> = HashMap::new();
+    // The lines (by index) of each code, day, and part and body site.
+    type SameService<'a> = (&'a str, Option<Date>, Vec<String>);
+    let mut groups: HashMap<SameService, Vec<usize>> = HashMap::new();
     for (i, line) in bill.lines.iter().enumerate() {
         if let Some(code) = &line.code {
             groups.entry((code.as_str(), line.date, part_and_site(line))).or_default().push(i);
