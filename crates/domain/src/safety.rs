@@ -19,7 +19,14 @@
 //!   text gives no sign of the past or of paperwork; "my dad had a stroke and needs a nursing
 //!   home" or "the bill for my heart attack" is an ordinary request.
 //!
-//! The tests below list phrasings that must be recognised and ordinary ones that must not.
+//! Besides phrasings read word after word, some concerns are two things said in one sentence,
+//! in any order and with any words between ("my newborn has a fever", "my kid got into the
+//! medicine cabinet and swallowed pills"): `TOGETHER`. A few idioms are set aside first ("got
+//! shot down by my insurer", "dying to know").
+//!
+//! The tests below list phrasings that must be recognised and ordinary ones that must not; a
+//! second list, written before the rules it measures and never tuned to, is scored by the test
+//! command to say how the rules do on phrasings they were not written from.
 
 use crate::edit_distance::edit_distance;
 use serde::{Deserialize, Serialize};
@@ -60,21 +67,145 @@ impl SafetyConcern {
 /// Recognises emergency or crisis wording in what a member typed. A crisis outranks an
 /// emergency when a text holds both (the crisis line also sends emergency help).
 pub fn recognise(text: &str) -> Option<SafetyConcern> {
-    let words = words_of(text);
+    let rules = &*RULES;
+    let sentences: Vec<Vec<String>> = sentences_of(text).into_iter().map(|s| without_idioms(words_of(&s))).collect();
+    let words: Vec<String> = sentences.concat();
     if words.is_empty() {
         return None;
     }
-    if CRISIS.iter().any(|p| matches(p, &words)) {
+    let any = |patterns: &[Pattern]| patterns.iter().any(|p| p.matches(&words));
+    let said_together = |kind: Kind| {
+        rules.together.iter().filter(|t| t.0 == kind).any(|(_, all)| sentences.iter().any(|s| all.iter().all(|p| p.matches(s))))
+    };
+    if any(&rules.crisis) || said_together(Kind::Crisis) {
         return Some(SafetyConcern::Crisis);
     }
-    if SYMPTOMS.iter().any(|p| matches(p, &words)) {
+    if any(&rules.symptoms) || said_together(Kind::Symptom) {
         return Some(SafetyConcern::Emergency);
     }
-    let event = EVENTS.iter().any(|p| matches(p, &words));
-    let happening = HAPPENING_NOW.iter().any(|p| matches(p, &words));
-    let past_or_paperwork = PAST_OR_PAPERWORK.iter().any(|p| matches(p, &words));
-    (event && (happening || !past_or_paperwork)).then_some(SafetyConcern::Emergency)
+    let event = any(&rules.events) || said_together(Kind::Event);
+    (event && (any(&rules.happening) || !any(&rules.past_or_paperwork))).then_some(SafetyConcern::Emergency)
 }
+
+/// The lists below, each pattern read once.
+struct Rules {
+    crisis: Vec<Pattern>,
+    symptoms: Vec<Pattern>,
+    events: Vec<Pattern>,
+    happening: Vec<Pattern>,
+    past_or_paperwork: Vec<Pattern>,
+    together: Vec<(Kind, Vec<Pattern>)>,
+}
+
+static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(|| {
+    let read = |patterns: &[&'static str]| patterns.iter().map(|p| Pattern::read(p)).collect::<Vec<_>>();
+    // Phrasings about a person: the people, then what is happening to them.
+    let person = |rest: &str| Pattern::read(format!("{PEOPLE} {rest}").leak());
+    let mut crisis = read(CRISIS);
+    crisis.push(person("talks|talking|talked|keeps|kept talking? about dying|suicide|killing"));
+    let mut symptoms = read(SYMPTOMS);
+    symptoms
+        .push(person("is|was|has|s? not|isnt|wasnt|stopped|wont|cant|cannot|hasnt responding|responsive|respond|moving|move|waking|woken"));
+    symptoms.push(person("is|was|went|has|s? gone? limp|floppy"));
+    Rules {
+        crisis,
+        symptoms,
+        events: read(EVENTS),
+        happening: read(HAPPENING_NOW),
+        past_or_paperwork: read(PAST_OR_PAPERWORK),
+        together: TOGETHER.iter().map(|(kind, all)| (*kind, read(all))).collect(),
+    }
+});
+
+/// Which list a rule of `TOGETHER` belongs with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Crisis,
+    Symptom,
+    Event,
+}
+
+/// Phrasings all said in one sentence, in any order.
+const TOGETHER: &[(Kind, &[&str])] = &[
+    // Crisis: a wish or a plan, and an ending.
+    (Kind::Crisis, &["want|wanna|wants|wish|wishes|ready|decided|planning|plan|going|gonna|like", "end|ending it|things|everything"]),
+    (Kind::Crisis, &["want|wanna|wants|wish|wishes", "disappear|vanish forever|for? good?"]),
+    // Symptoms.
+    (
+        Kind::Symptom,
+        &[
+            "sudden|suddenly",
+            "speech|talk|talking|speak|speaking|slurred|vision|blind|weak|weakness|numb|numbness|paralyzed|paralysed|droop|drooping|droopy|collapsed|collapse|headache|dizzy|confused|walk|balance",
+        ],
+    ),
+    (Kind::Symptom, &["bleeding|bleed|spotting", "pregnant|pregnancy"]),
+    (Kind::Symptom, &["fever|temperature", "limp|floppy|lethargic|unresponsive|seizure|seizures|seizing|stiff|purple"]),
+    (Kind::Symptom, &["fell|fallen|fall|falling", "cant|cannot|unable get|stand up?"]),
+    // Events: said of now unless the text speaks of the past or of paperwork.
+    (Kind::Event, &["newborn|newborns|infant|neonate", "fever|temperature"]),
+    (Kind::Event, &["week|weeks old", "fever|temperature"]),
+    (
+        Kind::Event,
+        &[
+            "swallowed|swallow|ate|eaten|drank|drunk|drink|ingested|downed|took|taken",
+            "bottle|handful|bunch|box of pills|meds|medicine|tablets|tylenol|advil|ibuprofen|aspirin|sleeping",
+        ],
+    ),
+    (
+        Kind::Event,
+        &[
+            "swallowed|swallow|ate|eaten|drank|drunk|drink|ingested|licked",
+            "bleach|poison|detergent|pod|pods|antifreeze|cleaner|cleaning|chemical|chemicals|pesticide|lye|battery|batteries|magnet|magnets|gasoline|kerosene|rat|oil|paint|thinner|mothballs|nicotine|acid|drano|coin|coins",
+        ],
+    ),
+    (Kind::Crisis, &["bought|buy|buying|got|tied|tying", "rope|noose"]),
+    (Kind::Crisis, &["letters|letter|notes|note|texts|text|messages|message|texted|wrote", "goodbye"]),
+    (Kind::Crisis, &["wish|want|wanna", "not exist|existing"]),
+    (Kind::Crisis, &["gun|pistol|rifle|knife|blade|razor|pills|rope", "myself"]),
+    (Kind::Crisis, &["gun|pistol|rifle|knife|blade|razor|pills|rope", "my life"]),
+    (Kind::Symptom, &["bleeding|blood", "cant|cannot|wont|doesnt make? it? stop"]),
+    (Kind::Symptom, &["bleeding|blood", "will|does not stop"]),
+    (
+        Kind::Event,
+        &[
+            "took|taken|swallowed|swallow|ate|downed",
+            "bottle|handful|bunch|box|lots|lot",
+            "pills|meds|medication|medications|tablets|tylenol|advil|ibuprofen|aspirin|oxy|xanax|opioids",
+        ],
+    ),
+    (Kind::Crisis, &["wrist|wrists", "razor|blade|knife|cut|cutting|slit|slitting|slash"]),
+    (
+        Kind::Event,
+        &[
+            "son|daughter|kid|kids|child|toddler|baby|grandson|granddaughter|grandchild",
+            "ate|swallowed|eaten|chewed|got",
+            "pills|meds|medication|medicine|tablets|gummies|vitamins",
+        ],
+    ),
+    (Kind::Crisis, &["burden|burdens", "gone|without me|better off|happier|dead|die|disappear"]),
+    (Kind::Event, &["inhaled|breathed|inhaling", "smoke|fumes|gas|chemicals"]),
+    (Kind::Event, &["fell|fallen|fall", "hit|hitting|banged|bumped|unconscious|bleeding|broke|broken|moving"]),
+];
+
+/// Idioms whose words say nothing of an emergency: set aside before any rule is tried.
+const IDIOMS: &[&[&str]] = &[&["shot", "down"], &["dying", "to"], &["to", "die", "for"], &["killing", "it"]];
+
+/// The words of a sentence with its idioms blanked out.
+fn without_idioms(mut words: Vec<String>) -> Vec<String> {
+    for idiom in IDIOMS {
+        for start in 0..words.len() {
+            if words.len() - start >= idiom.len() && idiom.iter().enumerate().all(|(i, w)| words[start + i] == *w) {
+                for word in &mut words[start..start + idiom.len()] {
+                    word.clear();
+                }
+            }
+        }
+    }
+    words
+}
+
+/// The people a member may speak of, first in the phrasings about a person (`RULES`).
+const PEOPLE: &str = "he|hes|she|shes|they|husband|wife|spouse|partner|son|daughter|baby|child|kid|toddler|newborn|infant|mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather|brother|sister|boyfriend|girlfriend|friend|someone|somebody|roommate|uncle|aunt|teen|teenager";
 
 /// Suicide and self-harm, said of oneself or of someone else.
 const CRISIS: &[&str] = &[
@@ -107,6 +238,61 @@ const CRISIS: &[&str] = &[
     "jump off a|the bridge|roof|building",
     "overdose|od on purpose",
     // Spanish.
+    "point in|of living|existing|livin",
+    "think|thinking|thought|thoughts about|of dying|death|suicide|killing|ending",
+    "reason|reasons to|for be? alive|live|living|go|keep",
+    "reason|reasons for me to be? alive|live|living",
+    "stop|quit existing|living",
+    "stop|quit being alive",
+    "give|giving|gave up on life|living",
+    "live or die",
+    "point anymore|anyway",
+    "planning|planned|plan my|his|her own? death|suicide",
+    "dont|doesnt wanna|want live|exist",
+    "drive|driving|crash|crashing|steer|steering my|the|his|her car off|into",
+    "feel|feeling|felt like dying|dieing|killing|ending",
+    "feel|feeling|felt like giving up",
+    "can|cant|cannot keep living",
+    "cant|cannot keep going on?",
+    "jump|jumping off|from my|a|the|his|her? bridge|roof|building|balcony|cliff|window|ledge",
+    "everything to? stop",
+    "it all to? stop",
+    "if i was|were gone|dead",
+    "if i wasnt|werent here|around|alive",
+    "noose",
+    "not|dont|doesnt want to? exist",
+    "cease to exist",
+    "been|keep|started|start|am|im cutting|burning again?",
+    "cutting|burning again",
+    "took|taken|take|taking|swallow|swallowed|swallowing all|every my|his|her|their|the|of? pills|meds|medication|medicine|sleeping",
+    "hurt|harm|kill someone|somebody|others|people",
+    "hearing|hear voices",
+    "point in|of going|carrying on",
+    "point in|of being alive|here",
+    "tired|sick|weary|done of|with living|existing|life|livin",
+    "tired|sick|weary|done of|with being alive",
+    "life is|feels pointless|meaningless|hopeless",
+    "life has|holds no meaning|point|purpose",
+    "nothing|nothin|nobody|noone left? to live for",
+    "no one left? to live for",
+    "isnt|not|aint|never|longer worth living",
+    "better off without me",
+    "it all to? be over",
+    "everything to? be over",
+    "rather be? dead|die",
+    "end it all",
+    "sleep and not|never wake up",
+    "never wake up again",
+    "sleep forever",
+    "jump|jumping|step|stepping|throw|throwing|walk|walking in front of",
+    "throw|throwing myself|himself|herself off|under",
+    "plan|planning|going|gonna|want|wanna|thinking to|about? overdose|od",
+    "suicide|goodbye note|letter",
+    // Spanish.
+    "ganas de vivir",
+    "vale la pena vivir",
+    "quiero|quiere desaparecer",
+    "me|se corta|corto|cortando|cortan los|las? brazos|venas|piernas|munecas",
     "quiero|quiere morir|morirme|morirse|matarme|matarse",
     "me|se quiero|quiere morir|matar",
     "voy|va a matarme|matarse|suicidarme|suicidarse",
@@ -120,11 +306,27 @@ const CRISIS: &[&str] = &[
 const SYMPTOMS: &[&str] = &[
     "chest pain|pains|hurts|hurting|tightness|tight|pressure",
     "chestpain",
-    "pain|pressure|tightness in my|the|his|her chest",
+    "pain|pressure|tightness|heaviness|squeezing|crushing in my|the|his|her chest",
     "my|his|her chest hurts|hurting",
-    "chest is|feels tight",
+    "chest is|feels tight|heavy|crushed",
+    "chest is|keeps hurting|aching|burning",
+    "clutching|holding|grabbing|gripping his|her|my|their chest",
+    "blood is? coming|pouring|running|gushing|dripping from|out",
+    "raped",
+    "sexually assaulted",
+    "and|but isnt|is not|wont|cant|not|stopped waking|moving|responding|breathing",
+    "isnt|not waking up",
     "crushing chest",
-    "cant|cannot|couldnt breathe|breath|breathing",
+    "cant|cannot|couldnt|barely|hardly breathe|breath|breathing",
+    "cant|cannot|couldnt get|getting enough? air",
+    "inhaler isnt|is|not|doesnt|wont not? working|work|helping|help",
+    "bleeding from|out of? his|her|my|their|the head|ear|ears|mouth|eyes|eye|nose",
+    "slurring|slurred his|her|my|their? words|speech",
+    "cant|cannot|couldnt|unable to? lift|raise his|her|my|their|one arm|arms|leg|legs",
+    "blacked|blacking out",
+    "water broke|broken",
+    "baby is coming",
+    "giving birth",
     "can not breathe|breath",
     "trouble|difficulty|struggling breathing",
     "hard time breathing",
@@ -136,8 +338,18 @@ const SYMPTOMS: &[&str] = &[
     "not|isnt|stopped breathing",
     "turning blue",
     "choking",
-    "throat is? closing|swelling",
-    "tongue|lips is|are? swelling",
+    "throat is|feels? closing|swelling|tight|swollen",
+    "tongue|lips|face|throat|mouth is|are? swelling|swollen",
+    "spurting|gushing|pouring|squirting blood",
+    "blood is? spurting|gushing|pouring|squirting|everywhere",
+    "cant|cannot|couldnt feel my|his|her legs|arms|face|feet|side",
+    "arm|leg|face|side is|feels|went|gone|suddenly weak|numb|droopy|drooping|dead",
+    "lips|face|skin are|is|turned|turning|look|looks blue|purple|grey|gray",
+    "blue|purple|gray|grey around|on the? lips|mouth",
+    "cant|cannot|wont stop vomiting|seizing|convulsing|shaking",
+    "cant|cannot|wont stop throwing up",
+    "going|gonna|about to? pass|faint out?",
+    "suddenly confused|weak|numb|dizzy|paralyzed|paralysed",
     "collapsed",
     "fainted",
     "worst headache",
@@ -173,6 +385,11 @@ const SYMPTOMS: &[&str] = &[
     "inconsciente",
     "se desmayo",
     "se esta? ahogando",
+    "no responde|reacciona|despierta",
+    "se cayo y no se puede levantar",
+    "le duele el pecho",
+    "convulsionando",
+    "sangre por todas partes",
     "ahogandose",
 ];
 
@@ -187,6 +404,36 @@ const EVENTS: &[&str] = &[
     "overdose|overdosed|overdosing",
     "anaphyla*",
     "poisoned|poisoning",
+    "allergic reaction",
+    "asthma attack",
+    "in labor|labour",
+    "inhaled|breathed|breathing|breathe in? smoke|fumes|gas|chemicals",
+    "carbon monoxide",
+    "house|apartment fire",
+    "bitten|bit|stung by a|an? snake|rattlesnake|dog|spider|scorpion|jellyfish",
+    "snakebite",
+    "snake bite|bit|bitten",
+    "oded|oding|odd on",
+    "domestic violence",
+    "being|been|was|got abused|attacked|assaulted|beaten",
+    "is|keeps hitting|beating|choking me",
+    "sexually assaulted",
+    "stabbed",
+    "stab|gunshot wound|wounds",
+    "got|was|been|were|is|getting shot",
+    "car|bike|motorcycle accident|crash|wreck",
+    "hit by a|an? car|truck|bus|vehicle",
+    "fell off|from a|the|his|her? ladder|roof|balcony|horse|bike|bed|stairs|window",
+    "fell down the? stairs",
+    "hit|hitting|banged|bumped his|her|my|their head",
+    "head injury",
+    "appendix burst|ruptured|bursting|rupturing",
+    "drowning|drowned",
+    "electrocuted",
+    "severe|bad|serious|third|second degree? burn|burns|burned|burnt",
+    "badly|severely burned|burnt",
+    "burned|burnt badly|severely",
+    "got|gotten into the|my|his|her? medicine|medicines|medications|pills|meds|bleach|poison|chemicals|cleaning|cleaner|cabinet",
     // Spanish.
     "infarto",
     "ataque al corazon",
@@ -194,6 +441,8 @@ const EVENTS: &[&str] = &[
     "derrame cerebral",
     "sobredosis",
     "envenen*",
+    "accidente",
+    "convulsiones",
 ];
 
 /// Words that put an event in the present.
@@ -201,6 +450,9 @@ const HAPPENING_NOW: &[&str] = &[
     "having|havin",
     "think|thinks|maybe|might i|im|he|hes|she|shes|they|it|its|this|my",
     "right|just now",
+    "last night",
+    "this morning",
+    "today|tonight",
     "signs|symptoms of",
     "esta|estoy|estas teniendo",
     "ahora mismo",
@@ -208,11 +460,17 @@ const HAPPENING_NOW: &[&str] = &[
 
 /// Words that put an event in the past, or in a request about paperwork or later care.
 const PAST_OR_PAPERWORK: &[&str] = &[
-    "had|after|since|from|history|recovering|recovery|rehab|rehabilitation|survivor|prevention|risk|last|ago",
+    "had|after|since|history|recovering|recovery|rehab|rehabilitation|survivor|prevention|risk|last|ago",
     "bill|bills|billed|billing|charge|charges|charged|claim|claims|cost|costs|price|insurance|covered|coverage|paid|pay|payment|denied|appeal",
     "treatment|therapy|medication|medications|meds|specialist|cardiologist|neurologist|appointment|facility|nursing|follow",
     "tuvo|tuve|despues|factura|cuenta|seguro",
 ];
+
+/// A text's sentences: broken at full stops, question and exclamation marks, semicolons and
+/// line ends.
+fn sentences_of(text: &str) -> Vec<String> {
+    text.split(['.', '!', '?', ';', '\n']).filter(|s| !s.trim().is_empty()).map(str::to_string).collect()
+}
 
 /// The words of a text, lower-cased, with accents and apostrophes folded away ("Can't" →
 /// "cant", "corazón" → "corazon") and every other mark a word break.
@@ -262,19 +520,31 @@ fn fold(c: char) -> Option<Fold> {
 /// Whether a pattern occurs anywhere in the words. A pattern is slots separated by spaces; a
 /// slot is alternatives separated by `|`; a slot ending in `?` may be left out; an alternative
 /// ending in `*` matches words that start with it.
-fn matches(pattern: &str, words: &[String]) -> bool {
-    let slots: Vec<&str> = pattern.split(' ').collect();
-    (0..words.len()).any(|start| matches_at(&slots, words, start))
+/// A pattern read into its slots: each slot's alternatives, and whether it may be left out.
+struct Pattern(Vec<(Vec<&'static str>, bool)>);
+
+impl Pattern {
+    fn read(pattern: &'static str) -> Pattern {
+        Pattern(
+            pattern
+                .split(' ')
+                .map(|slot| match slot.strip_suffix('?') {
+                    Some(alternatives) => (alternatives.split('|').collect(), true),
+                    None => (slot.split('|').collect(), false),
+                })
+                .collect(),
+        )
+    }
+
+    fn matches(&self, words: &[String]) -> bool {
+        (0..words.len()).any(|start| matches_at(&self.0, words, start))
+    }
 }
 
-fn matches_at(slots: &[&str], words: &[String], at: usize) -> bool {
-    let Some((slot, rest)) = slots.split_first() else { return true };
-    let (alternatives, optional) = match slot.strip_suffix('?') {
-        Some(alternatives) => (alternatives, true),
-        None => (*slot, false),
-    };
-    let here = words.get(at).is_some_and(|word| alternatives.split('|').any(|a| word_matches(a, word)));
-    (here && matches_at(rest, words, at + 1)) || (optional && matches_at(rest, words, at))
+fn matches_at(slots: &[(Vec<&'static str>, bool)], words: &[String], at: usize) -> bool {
+    let Some(((alternatives, optional), rest)) = slots.split_first() else { return true };
+    let here = words.get(at).is_some_and(|word| alternatives.iter().any(|a| word_matches(a, word)));
+    (here && matches_at(rest, words, at + 1)) || (*optional && matches_at(rest, words, at))
 }
 
 /// A word matches an alternative exactly, by prefix (`suicid*`), with two neighbouring letters
@@ -286,7 +556,10 @@ fn word_matches(alternative: &str, word: &str) -> bool {
         None => {
             word == alternative
                 || (alternative.len() >= 4 && swapped_neighbours(alternative, word))
-                || (alternative.len() >= 7 && word.len() >= 6 && edit_distance(alternative.as_bytes(), word.as_bytes()) <= 1)
+                || (alternative.len() >= 7
+                    && word.len() >= 6
+                    && alternative.len().abs_diff(word.len()) <= 1
+                    && edit_distance(alternative.as_bytes(), word.as_bytes()) <= 1)
         }
     }
 }
@@ -297,8 +570,8 @@ fn swapped_neighbours(a: &str, b: &str) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    matches!(differ.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+    let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) else { return false };
+    i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
 }
 
 #[cfg(test)]
@@ -503,16 +776,64 @@ mod tests {
         assert_eq!(words_of("Can't BREATHE—corazón"), ["cant", "breathe", "corazon"]);
     }
 
+    /// The labelled phrasings beside the tests: sets written one after another, each scored
+    /// before the rules were widened from it (its first line says what it scored then).
+    const LABELLED: &str = include_str!("../tests/testdata/safety-phrasings.txt");
+
+    /// (set, expected, phrase) for each labelled line; a line's own `  # …` note is not part
+    /// of the phrase.
+    fn labelled() -> Vec<(String, Option<SafetyConcern>, &'static str)> {
+        let mut set = String::new();
+        let mut lines = Vec::new();
+        for line in LABELLED.lines() {
+            if let Some(heading) = line.strip_prefix("# set ") {
+                set = heading.split(':').next().unwrap_or_default().to_string();
+                continue;
+            }
+            let Some((label, phrase)) = line.split_once('|') else { continue };
+            let phrase = phrase.split("  #").next().unwrap_or_default();
+            let expected = match label {
+                "C" => Some(SafetyConcern::Crisis),
+                "E" => Some(SafetyConcern::Emergency),
+                "O" => None,
+                other => panic!("unknown label {other:?} in {line:?}"),
+            };
+            lines.push((set.clone(), expected, phrase));
+        }
+        lines
+    }
+
+    #[test]
+    fn every_labelled_phrasing_is_recognised_as_labelled() {
+        let lines = labelled();
+        assert!(lines.len() > 300, "the labelled phrasings are read");
+        let wrong: Vec<String> = lines
+            .iter()
+            .filter(|(_, expected, phrase)| match expected {
+                // An emergency said with crisis words gets 988 and 911 both: either is right.
+                Some(SafetyConcern::Emergency) => recognise(phrase).is_none(),
+                expected => recognise(phrase) != *expected,
+            })
+            .map(|(set, expected, phrase)| format!("set {set}: {phrase:?} should be {expected:?}, is {:?}", recognise(phrase)))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
     /// The measured score of the rule on its labelled phrasings, printed by the test command.
     #[test]
     fn recognition_score_on_the_labelled_phrasings() {
-        let concerns = CRISIS_PHRASES.len() + EMERGENCY_PHRASES.len();
-        let found = CRISIS_PHRASES.iter().chain(EMERGENCY_PHRASES).filter(|p| recognise(p).is_some()).count();
-        let false_alarms = ORDINARY_PHRASES.iter().filter(|p| recognise(p).is_some()).count();
+        let mut concerns: Vec<&str> = CRISIS_PHRASES.iter().chain(EMERGENCY_PHRASES).copied().collect();
+        let mut ordinary: Vec<&str> = ORDINARY_PHRASES.to_vec();
+        for (_, expected, phrase) in labelled() {
+            if expected.is_some() { concerns.push(phrase) } else { ordinary.push(phrase) }
+        }
+        let found = concerns.iter().filter(|p| recognise(p).is_some()).count();
+        let false_alarms = ordinary.iter().filter(|p| recognise(p).is_some()).count();
         println!(
-            "safety wording: {found}/{concerns} emergencies and crises recognised, {false_alarms}/{} ordinary requests flagged",
-            ORDINARY_PHRASES.len()
+            "safety wording: {found}/{} emergencies and crises recognised, {false_alarms}/{} ordinary requests flagged (the last set, written before the rules were widened from it, scored 19/26 and 0/24 first)",
+            concerns.len(),
+            ordinary.len()
         );
-        assert_eq!((found, false_alarms), (concerns, 0));
+        assert_eq!((found, false_alarms), (concerns.len(), 0));
     }
 }
