@@ -65,11 +65,20 @@ impl WordIndex {
         if terms.is_empty() {
             return Vec::new();
         }
-        let mut scored: Vec<(usize, f32)> = self
-            .entries
+        // Each term's match with each entry; a term that matches many entries says less about
+        // which one is meant than one that matches few ("care" against "pediatrician"), so each
+        // counts by how rare it is among the entries (inverse document frequency).
+        let matched: Vec<Vec<f32>> = terms.iter().map(|term| self.entries.iter().map(|words| best_match(term, words)).collect()).collect();
+        let entries = self.entries.len() as f32;
+        let rarity: Vec<f32> = matched
             .iter()
-            .enumerate()
-            .map(|(i, words)| (i, terms.iter().map(|term| best_match(term, words)).sum::<f32>()))
+            .map(|scores| {
+                let found_in = scores.iter().filter(|s| **s > 0.0).count() as f32;
+                (1.0 + entries / (1.0 + found_in)).ln()
+            })
+            .collect();
+        let mut scored: Vec<(usize, f32)> = (0..self.entries.len())
+            .map(|i| (i, matched.iter().zip(&rarity).map(|(scores, rarity)| scores[i] * rarity).sum::<f32>()))
             .filter(|(_, score)| *score > 0.0)
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -141,7 +150,12 @@ fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .map(|w| w.trim_matches('\'').to_lowercase())
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
-        .map(|w| if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_string() } else { w })
+        .map(|w| match w.strip_suffix("ies") {
+            // One form for singular and plural: "studies" is "study", "tests" is "test".
+            Some(stem) if w.len() > 4 => format!("{stem}y"),
+            _ if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") => w[..w.len() - 1].to_string(),
+            _ => w,
+        })
 }
 
 /// How well one query term matches an entry's words: exact 1, prefix 0.8, one or two typos 0.6,
@@ -221,6 +235,33 @@ mod tests {
         assert_eq!(top("hospice for my father"), "end-of-life-care");
         assert_eq!(top("appeal"), "appeals");
         assert_eq!(top("negotiate a big bill"), "medical-bill-saver");
+    }
+
+    /// Member phrasings and the service each should find, written before the search was tuned
+    /// (see the file's head).
+    const LABELLED: &str = include_str!("../tests/testdata/service-phrasings.txt");
+
+    #[test]
+    fn labelled_phrasings_find_their_service_among_the_first_three() {
+        let services = catalog();
+        let index = ServiceIndex::new(&services);
+        let (mut total, mut first, mut first_three) = (0, 0, 0);
+        let mut missed = Vec::new();
+        for line in LABELLED.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let (want, phrase) = line.split_once('|').expect("id|phrasing");
+            assert!(services.iter().any(|s| s.id == want), "no service {want}");
+            let found: Vec<&str> = index.suggest(phrase).services.iter().map(|&i| services[i].id.as_str()).collect();
+            total += 1;
+            first += usize::from(found.first() == Some(&want));
+            if found.iter().take(3).any(|f| *f == want) {
+                first_three += 1;
+            } else {
+                missed.push(format!("{phrase:?} → {found:?}, not {want}"));
+            }
+        }
+        println!("service search: {first}/{total} labelled phrasings find their service first, {first_three}/{total} in the first three");
+        // Set 2 was scored before any change from it, with three misses: they stay as they are.
+        assert!(missed.len() <= 3, "{}", missed.join("\n"));
     }
 
     #[test]
