@@ -65,46 +65,77 @@ impl ProgramSettings {
     }
 }
 
-/// A North American phone number: ten digits, shown as 866-799-2725 and dialled as +18667992725.
+/// A North American phone number: ten digits, shown as 866-799-2725 and dialled as
+/// +18667992725; with an extension when one is written after it ("ext. 12", "x12"), as a work
+/// phone often has.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PhoneNumber([u8; 10]);
+pub struct PhoneNumber {
+    digits: [u8; 10],
+    extension: Option<String>,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("enter a 10-digit US phone number, like 866-799-2725")]
 pub struct PhoneNumberError;
 
+/// The words that introduce an extension, longest first (folded to lower case).
+const EXTENSION_WORDS: [&str; 5] = ["extension", "ext.", "ext", "x", "#"];
+/// The longest extension a switchboard uses.
+const EXTENSION_MAX: usize = 6;
+
 impl PhoneNumber {
-    /// Reads the ways people write US numbers: "866.799.2725", "(866) 799-2725", "+1 866 799 2725".
+    /// Reads the ways people write US numbers: "866.799.2725", "(866) 799-2725", "+1 866 799 2725",
+    /// and an extension after them: "866-799-2725 ext. 12", "866-799-2725 x12".
     pub fn parse(input: &str) -> Result<Self, PhoneNumberError> {
-        if input.chars().any(|c| !(c.is_ascii_digit() || " .-()+".contains(c))) {
+        let lower = input.trim().to_ascii_lowercase();
+        let (number, extension) = match EXTENSION_WORDS.iter().find_map(|word| lower.split_once(word)) {
+            Some((number, extension)) => {
+                let extension = extension.trim().trim_start_matches([':', '.']).trim();
+                if extension.is_empty() || extension.len() > EXTENSION_MAX || !extension.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(PhoneNumberError);
+                }
+                (number.trim_end().trim_end_matches(',').to_string(), Some(extension.to_string()))
+            }
+            None => (lower, None),
+        };
+        if number.chars().any(|c| !(c.is_ascii_digit() || " .-()+".contains(c))) {
             return Err(PhoneNumberError);
         }
-        let digits: Vec<u8> = input.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+        let digits: Vec<u8> = number.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
         let digits = match digits.as_slice() {
             [1, rest @ ..] if rest.len() == 10 => rest,
             all => all,
         };
         // Area codes and exchanges never start with 0 or 1 (North American Numbering Plan).
         match digits {
-            [a, _, _, e, ..] if digits.len() == 10 && *a >= 2 && *e >= 2 => Ok(Self(digits.try_into().expect("ten digits"))),
+            [a, _, _, e, ..] if digits.len() == 10 && *a >= 2 && *e >= 2 => {
+                Ok(Self { digits: digits.try_into().expect("ten digits"), extension })
+            }
             _ => Err(PhoneNumberError),
         }
     }
 
-    /// The `tel:` link target, in E.164.
+    /// The `tel:` link target, in E.164, with the extension as RFC 3966 writes it.
     pub fn tel_uri(&self) -> String {
-        format!("tel:+1{}", self.digits())
+        match &self.extension {
+            Some(extension) => format!("tel:+1{};ext={extension}", self.digits()),
+            None => format!("tel:+1{}", self.digits()),
+        }
     }
 
     fn digits(&self) -> String {
-        self.0.iter().map(|d| char::from(b'0' + d)).collect()
+        self.digits.iter().map(|d| char::from(b'0' + d)).collect()
     }
 }
 
 impl fmt::Display for PhoneNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.digits();
-        write!(f, "{}-{}-{}", &d[0..3], &d[3..6], &d[6..10])
+        write!(f, "{}-{}-{}", &d[0..3], &d[3..6], &d[6..10])?;
+        match &self.extension {
+            Some(extension) => write!(f, " ext. {extension}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -128,6 +159,28 @@ mod tests {
             let phone = PhoneNumber::parse(input).unwrap();
             assert_eq!(phone.to_string(), "866-799-2725", "{input}");
             assert_eq!(phone.tel_uri(), "tel:+18667992725");
+        }
+    }
+
+    #[test]
+    fn an_extension_written_after_the_number_is_kept_and_dialled() {
+        for input in [
+            "866-799-2725 ext. 12",
+            "866-799-2725 x12",
+            "(866) 799-2725 Ext 12",
+            "866.799.2725, extension 12",
+            "866-799-2725 #12",
+            "866-799-2725 ext: 12",
+        ] {
+            let phone = PhoneNumber::parse(input).unwrap();
+            assert_eq!(phone.to_string(), "866-799-2725 ext. 12", "{input}");
+            assert_eq!(phone.tel_uri(), "tel:+18667992725;ext=12", "{input}");
+            assert_eq!(phone.to_string().parse::<PhoneNumber>(), Ok(phone), "it reads back");
+        }
+        // Up to six digits; nothing but digits.
+        assert!(PhoneNumber::parse("866-799-2725 x123456").is_ok());
+        for input in ["866-799-2725 x1234567", "866-799-2725 ext.", "866-799-2725 x12a", "ext 12", "799-2725 x12"] {
+            assert_eq!(PhoneNumber::parse(input), Err(PhoneNumberError), "{input}");
         }
     }
 

@@ -334,9 +334,10 @@ pub fn contact_problems(contact: &ContactDetails) -> Vec<(&'static str, &'static
         ContactMethod::Phone if contact.phone.trim().is_empty() => {
             problems.push(("contact.phone", "Enter a phone number for the advocate to call."))
         }
-        ContactMethod::Phone if PhoneNumber::parse(&contact.phone).is_err() => {
-            problems.push(("contact.phone", "Enter a 10-digit US phone number, like 555-201-4477."))
-        }
+        ContactMethod::Phone if PhoneNumber::parse(&contact.phone).is_err() => problems.push((
+            "contact.phone",
+            "Enter a 10-digit US phone number, like 555-201-4477, and any extension after \"ext.\", like ext. 12.",
+        )),
         ContactMethod::Email if contact.email.trim().is_empty() => {
             problems.push(("contact.email", "Enter an email address for the advocate to write to."))
         }
