@@ -89,6 +89,14 @@ pub fn second_reading_replaces(second: &str) -> bool {
     shapes::whole_value(second)
 }
 
+/// Whether a second reading of several neighbouring words, which the first reader split and
+/// was unsure of ("Oj 2270" for a code printed 0J2270), replaces them all as one word: only
+/// when it is a procedure code. Read together, an amount or a date can take in a field beside
+/// it ("Fri 12/22/2023" read as "FH12/22/2023", a date still), so those are read word by word.
+pub fn second_reading_joins(second: &str) -> bool {
+    second.bytes().any(|b| b.is_ascii_digit()) && shapes::procedure_code(second).is_some()
+}
+
 /// The words of one run of text (what a PDF's text layer gives: poppler's runs on the server,
 /// pdf.js's items in the browser), each placed along the run by its share of the characters.
 pub fn words_of_run(text: &str, left: f32, top: f32, width: f32, height: f32) -> Vec<Word> {

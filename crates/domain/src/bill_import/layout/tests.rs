@@ -318,3 +318,20 @@ fn a_row_to_check_gives_the_parts_it_prints_and_guesses_none() {
     // Nothing that reads: nothing filled in.
     assert_eq!(row_parts("| ~~ ."), RowParts::default());
 }
+
+#[test]
+fn a_second_reading_replaces_one_word_by_a_whole_value_and_joins_words_only_into_a_code() {
+    // One word: any whole value of a bill's table.
+    for value in ["1,609.00", "72125", "0J2270", "12/22/2023", "1"] {
+        assert!(second_reading_replaces(value), "{value}");
+    }
+    assert!(!second_reading_replaces("CT"));
+    // Words split by the first reader: only a procedure code, as printed.
+    for code in ["0J2270", "J2270", "071045", "99285"] {
+        assert!(second_reading_joins(code), "{code}");
+    }
+    // A date or an amount read over two words may have taken in its neighbour.
+    for not in ["FH12/22/2023", "12/22/2023", "-$81,602.70", "1,602.70", "1", "MORPHINE"] {
+        assert!(!second_reading_joins(not), "{not}");
+    }
+}
