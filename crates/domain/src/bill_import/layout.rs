@@ -794,7 +794,8 @@ impl Segment<'_> {
         used[self.charge_at] = true;
         let mut identified = false;
         let has_units_column = self.columns.contains(&Column::Units);
-        let mut unreadable_units = false;
+        // Whether a count was read for the line, from its column or beside the charge.
+        let mut units_read = false;
         for (i, (token, column)) in self.tokens.iter().zip(self.columns).enumerate() {
             if used[i] {
                 continue;
@@ -803,9 +804,8 @@ impl Segment<'_> {
             match column {
                 Column::NotCharge | Column::Other => used[i] = true,
                 Column::Units => {
-                    match shapes::units(text) {
-                        Some(units) => line.units = units,
-                        None => unreadable_units = true,
+                    if let Some(units) = shapes::units(text) {
+                        (line.units, units_read) = (units, true);
                     }
                     used[i] = true;
                 }
@@ -863,14 +863,14 @@ impl Segment<'_> {
                 let group = i > 0 && ["CO", "PR", "OA", "PI"].contains(&self.tokens[i - 1].text.as_str());
                 let whole = self.tokens[i].text.bytes().all(|b| b.is_ascii_digit());
                 if let Some(units) = shapes::units(&self.tokens[i].text).filter(|_| !group && whole) {
-                    line.units = units;
-                    used[i] = true;
+                    (line.units, units_read, used[i]) = (units, true, true);
                     break;
                 }
             }
         }
-        // Units OCR could not read, where the bill prints the unit price: the charge over it.
-        if let Some(price) = line.unit_price.map(Money::cents).filter(|p| unreadable_units && *p > 0 && charge % p == 0) {
+        // Units not read (OCR could not read them, or their column's heading), where the bill
+        // prints the unit price: the charge over it, when it divides exactly.
+        if let Some(price) = line.unit_price.map(Money::cents).filter(|p| !units_read && *p > 0 && charge % p == 0) {
             line.units = u32::try_from(charge / price).unwrap_or(1).max(1);
         }
         let description: Vec<&str> = self

@@ -256,6 +256,22 @@ fn a_price_column_beside_an_amount_column_is_the_unit_price() {
     assert_eq!(reading.bill.lines[0].unit_price, Some(Money::from_cents(1_700)));
 }
 
+#[test]
+fn units_under_a_heading_ocr_could_not_read_are_the_charge_over_the_unit_price_when_it_divides() {
+    // "Qty" read as "Oy" on a fax: its column is not known, so its counts are not read.
+    let bill = page(&[
+        (40.0, &[(36.0, "HCPCS"), (100.0, "Drug"), (250.0, "Oy"), (290.0, "Unit Price"), (360.0, "Amount")]),
+        (60.0, &[(36.0, "J3010"), (100.0, "FENTANYL 0.1MG INJ"), (255.0, "4"), (300.0, "11.10"), (360.0, "44.40")]),
+        (75.0, &[(36.0, "J1100"), (100.0, "DEXAMETHASONE 1MG INJ"), (255.0, "8"), (300.0, "2.00"), (360.0, "16.00")]),
+        // A price that does not divide the amount (a discount, say) leaves one unit.
+        (90.0, &[(36.0, "J2270"), (100.0, "MORPHINE 10MG INJ"), (255.0, "3"), (300.0, "24.95"), (360.0, "70.00")]),
+    ]);
+    assert_eq!(
+        charges(&read(&[bill])),
+        [(None, Some("J3010"), 4, 4_440), (None, Some("J1100"), 8, 1_600), (None, Some("J2270"), 1, 7_000)]
+    );
+}
+
 /// A run of text as a PDF's text layer gives it, 5 points a character, 10 high.
 fn run(text: &str, left: f32, top: f32) -> TextRun {
     TextRun { text: text.into(), left, top, width: 5.0 * text.chars().count() as f32, height: 10.0 }
