@@ -77,14 +77,7 @@ async fn read_page(page: PageImage, folder: &Path, admission: &Admission) -> Res
             prefix.with_extension("pgm")
         }
     };
-    let angle = slant(&page_file).await;
-    let source = if angle.abs() >= STRAIGHTEN_FROM {
-        let straight = folder.join("straight.pgm");
-        straighten(&page_file, &straight, angle).await?;
-        straight
-    } else {
-        page_file
-    };
+    let source = straightened(page_file, &folder.join("straight.pgm")).await?;
     let words = recognise(&source, folder, admission).await?;
     if confident_words(&words) >= FEW_WORDS {
         return read_again(source, words, admission).await;
@@ -154,7 +147,7 @@ async fn read_again(image: PathBuf, mut words: Recognised, admission: &Admission
                 return vec![(run.clone(), text)];
             }
             run.clone()
-                .filter(|&i| page_words[i].text.bytes().any(|b| b.is_ascii_digit()))
+                .filter(|&i| has_digit(&page_words[i]))
                 .filter_map(|i| {
                     sure(run_box(page_words, &(i..i + 1)), SECOND_SURE)
                         .filter(|text| second_reading_replaces(text))
@@ -177,11 +170,8 @@ async fn read_again(image: PathBuf, mut words: Recognised, admission: &Admission
             (first.text, first.left, first.top, first.right, first.bottom) = (text, whole.left, whole.top, whole.right, whole.bottom);
             gone[run.start + 1..run.end].iter_mut().for_each(|g| *g = true);
         }
-        let mut index = 0;
-        words.page.words.retain(|_| {
-            index += 1;
-            !gone[index - 1]
-        });
+        words.page.words =
+            std::mem::take(&mut words.page.words).into_iter().zip(gone).filter_map(|(word, gone)| (!gone).then_some(word)).collect();
         words.page
     })
     .await
@@ -197,7 +187,6 @@ async fn read_again(image: PathBuf, mut words: Recognised, admission: &Admission
 /// height (less than a space between columns), up to `RUN_WORDS` words.
 fn unsure_runs(words: &[Word], confidences: &[f32], below: f32) -> Vec<std::ops::Range<usize>> {
     let unsure = |i: usize| confidences.get(i).is_some_and(|c| *c < below);
-    let has_digit = |i: usize| words[i].text.bytes().any(|b| b.is_ascii_digit());
     let next_to = |a: &Word, b: &Word| {
         let height = (a.bottom - a.top).max(b.bottom - b.top).max(1.0);
         let overlap = a.bottom.min(b.bottom) - a.top.max(b.top);
@@ -214,12 +203,17 @@ fn unsure_runs(words: &[Word], confidences: &[f32], below: f32) -> Vec<std::ops:
         while end < words.len() && end - i < RUN_WORDS && unsure(end) && next_to(&words[end - 1], &words[end]) {
             end += 1;
         }
-        if (i..end).any(has_digit) {
+        if words[i..end].iter().any(has_digit) {
             runs.push(i..end);
         }
         i = end;
     }
     runs
+}
+
+/// Whether a word has a digit: the values a bill's charges are made of.
+fn has_digit(word: &Word) -> bool {
+    word.text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Neighbours closer than this share of the line's height are one value split in two.
@@ -241,14 +235,8 @@ fn run_box(words: &[Word], run: &std::ops::Range<usize>) -> second_reader::Rect 
 /// Whether tesseract read the page poorly, by the median confidence of its words with digits
 /// (the values a bill's charges are made of); a page with fewer than five has too few to tell.
 fn poorly_read(words: &Recognised) -> bool {
-    let mut confidences: Vec<f32> = words
-        .page
-        .words
-        .iter()
-        .zip(&words.confidences)
-        .filter(|(w, _)| w.text.bytes().any(|b| b.is_ascii_digit()))
-        .map(|(_, c)| *c)
-        .collect();
+    let mut confidences: Vec<f32> =
+        words.page.words.iter().zip(&words.confidences).filter(|(w, _)| has_digit(w)).map(|(_, c)| *c).collect();
     if confidences.len() < 5 {
         return false;
     }
@@ -256,16 +244,31 @@ fn poorly_read(words: &Recognised) -> bool {
     confidences[confidences.len() / 2] < POORLY_READ
 }
 
-/// The page's slant, in degrees (negative when its lines rise to the right, as ImageMagick's
-/// deskew angle is), measured here (`Graymap::slant`); 0 when it cannot tell.
+/// The page turned back by its slant when that is `STRAIGHTEN_FROM` or more (written to
+/// `straight`), else the page as it was; read from its file once for both. Turned here rather
+/// than by ImageMagick: its `-rotate` of a 300-DPI page took 2–4 s on one core, this takes a
+/// fraction of a second. A PGM this reader cannot parse (16-bit, say) is read slanted:
+/// tesseract copes with a few degrees, and the row finder with more.
 ///
-/// ImageMagick's `-deskew` on a small copy of a photo, used before, missed by a degree or more
-/// on photos with the table top around the page (1.8° for a page turned 3°): over a row 2,000
-/// pixels long that puts its code and its charge a row apart.
-async fn slant(input: &Path) -> f32 {
-    let input = input.to_path_buf();
-    let measured = tokio::task::spawn_blocking(move || Graymap::parse(&std::fs::read(&input).ok()?)?.slant()).await;
-    measured.ok().flatten().unwrap_or(0.0)
+/// The slant is measured here too (`Graymap::slant`). ImageMagick's `-deskew` on a small copy
+/// of a photo, used before, missed by a degree or more on photos with the table top around the
+/// page (1.8° for a page turned 3°): over a row 2,000 pixels long that puts its code and its
+/// charge a row apart.
+async fn straightened(page: PathBuf, straight: &Path) -> Result<PathBuf, ReadError> {
+    let (reading, writing) = (page.clone(), straight.to_path_buf());
+    tokio::task::spawn_blocking(move || {
+        let Ok(bytes) = std::fs::read(&reading) else { return Ok(reading) };
+        let Some(gray) = Graymap::parse(&bytes) else { return Ok(reading) };
+        match gray.slant() {
+            Some(slant) if slant.abs() >= STRAIGHTEN_FROM => {
+                std::fs::write(&writing, gray.turned(-slant)).map_err(|e| ReadError::Unavailable(e.to_string()))?;
+                Ok(writing)
+            }
+            _ => Ok(reading),
+        }
+    })
+    .await
+    .map_err(|e| ReadError::Unavailable(e.to_string()))?
 }
 
 /// Upright by EXIF, gray and scaled; PGM, which tesseract reads without decompressing.
@@ -278,25 +281,6 @@ async fn convert(input: &str, output: &Path, scale: f32) -> Result<(), ReadError
     args.extend(["-depth".into(), "8".into(), output.to_string_lossy().into_owned()]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     run("convert", &args).await.map(|_| ())
-}
-
-/// The page turned back by its slant, here rather than by ImageMagick: its `-rotate` of a
-/// 300-DPI page took 2–4 s on one core, this takes a fraction of a second.
-async fn straighten(input: &Path, output: &Path, slant: f32) -> Result<(), ReadError> {
-    let (input, output) = (input.to_path_buf(), output.to_path_buf());
-    let reading = input.clone();
-    let turned = tokio::task::spawn_blocking(move || {
-        let bytes = std::fs::read(&reading).ok()?;
-        Some(Graymap::parse(&bytes)?.turned(-slant))
-    })
-    .await
-    .map_err(|e| ReadError::Unavailable(e.to_string()))?;
-    // A PGM this reader cannot parse (16-bit, say) is read slanted: tesseract copes with a few
-    // degrees, and the row finder with more.
-    match turned {
-        Some(pgm) => std::fs::write(output, pgm).map_err(|e| ReadError::Unavailable(e.to_string())),
-        None => std::fs::copy(input, output).map(|_| ()).map_err(|e| ReadError::Unavailable(e.to_string())),
-    }
 }
 
 struct Recognised {
@@ -477,9 +461,13 @@ impl<'a> Graymap<'a> {
                 small[at] = small[at].min(*pixel);
             }
         }
-        let mut sorted = small.clone();
-        sorted.sort_unstable();
-        let white = f32::from(*sorted.get(sorted.len() * 9 / 10)?);
+        let mut counts = [0usize; 256];
+        small.iter().for_each(|&p| counts[usize::from(p)] += 1);
+        let mut below = 0;
+        let white = (0..256).find(|&p| {
+            below += counts[p];
+            below > small.len() * 9 / 10
+        })? as f32;
         let ink_below = (white * 0.4) as u8;
         let ink: Vec<(f32, f32)> =
             small.iter().enumerate().filter(|(_, p)| **p < ink_below).map(|(i, _)| ((i % width) as f32, (i / width) as f32)).collect();
