@@ -24,9 +24,10 @@
 //! medicine cabinet and swallowed pills"): `TOGETHER`. A few idioms are set aside first ("got
 //! shot down by my insurer", "dying to know").
 //!
-//! The tests below list phrasings that must be recognised and ordinary ones that must not; a
-//! second list, written before the rules it measures and never tuned to, is scored by the test
-//! command to say how the rules do on phrasings they were not written from.
+//! The tests below list phrasings that must be recognised and ordinary ones that must not, and
+//! read a labelled corpus (`tests/testdata/safety-phrasings.txt`) written in sets: each set was
+//! scored before the rules were widened from it, and its head says what it scored then, which
+//! is how the rules did on phrasings they were not written from.
 
 use crate::edit_distance::edit_distance;
 use serde::{Deserialize, Serialize};
