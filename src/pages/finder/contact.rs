@@ -143,7 +143,7 @@ fn ContactForm(service: Service, catalog: std::sync::Arc<Vec<Service>>, program:
                     on_input=move |v: String| set(&|d| d.email = v.clone())
                     error=error_for("email")/>
             }>
-                <TextField id="phone" label="Phone number" hint="A US number, like 555-201-4477, with its extension if it has one: 555-201-4477 ext. 12." input_type="tel"
+                <TextField id="phone" label="Phone number" hint="A US number, like 555-201-4477, with its extension if it has one: 555-201-4477 ext.\u{a0}12." input_type="tel"
                     autocomplete="tel" width="input--phone"
                     value=Signal::derive(move || draft.read().phone.clone())
                     on_input=move |v: String| set(&|d| d.phone = v.clone())
