@@ -13,6 +13,10 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub fn command(program: &str) -> Command {
     let mut command = Command::new(program);
     command.env("PATH", search_path()).current_dir(workspace_root());
+    // The test command builds each crate once: incremental caches would only take disk.
+    if program == "cargo" && std::env::var_os("CARGO_INCREMENTAL").is_none() {
+        command.env("CARGO_INCREMENTAL", "0");
+    }
     with_ocr_model(&mut command);
     command
 }
