@@ -186,6 +186,28 @@ const TOGETHER: &[(Kind, &[&str])] = &[
     (Kind::Crisis, &["burden|burdens", "gone|without me|better off|happier|dead|die|disappear"]),
     (Kind::Event, &["inhaled|breathed|inhaling", "smoke|fumes|gas|chemicals"]),
     (Kind::Event, &["fell|fallen|fall", "hit|hitting|banged|bumped|unconscious|bleeding|broke|broken|moving"]),
+    // Set 6 (written apart from these rules): wishes not to wake, plans, warning signs.
+    (Kind::Crisis, &["wish|wishes|wished|hope|hopes|hoping|pray|praying", "wouldnt|not|never|dont|doesnt|didnt wake up"]),
+    (Kind::Crisis, &["have|got|made|has a plan", "pills|die|dying|kill|end|gun|rope|bridge|talk"]),
+    (Kind::Crisis, &["hopeless|worthless|empty", "cant|cannot|anymore|another|give|giving|point"]),
+    (Kind::Crisis, &["how many|much pills|tablets|meds|insulin|tylenol|of", "die|dead|kill|overdose|od|lethal|fatal"]),
+    (Kind::Crisis, &["burden|burdens", "time for? me? to go|leave"]),
+    (
+        Kind::Crisis,
+        &[
+            "scratching|scratch|scratched|carving|carve|carved|picking|biting|hitting|punching|burning|cutting",
+            "until|till|til|so they|it|i bleed|bleeds|bled|bleeding",
+        ],
+    ),
+    (
+        Kind::Event,
+        &[
+            "took|taken|swallowed|ate|downed|had",
+            "# of? my|his|her|their|the|mom|moms|dads|grandmas?",
+            "pills|meds|medication|medicine|tablets|gummies|adderall|xanax|oxy|oxycodone|percocet|vicodin|klonopin|valium|ambien|tylenol|advil|ibuprofen|aspirin|benadryl|insulin|lithium|seroquel|zoloft|prozac|melatonin",
+        ],
+    ),
+    (Kind::Event, &["took|taken|swallowed|ate|downed", "like|about|maybe|around|over #"]),
 ];
 
 /// Idioms whose words say nothing of an emergency: set aside before any rule is tried.
@@ -289,6 +311,22 @@ const CRISIS: &[&str] = &[
     "throw|throwing myself|himself|herself off|under",
     "plan|planning|going|gonna|want|wanna|thinking to|about? overdose|od",
     "suicide|goodbye note|letter",
+    "unalive*",
+    "sewerslide",
+    "sewer slide",
+    "commit sudoku",
+    "eat|eating|ate my|his|her gun|bullet",
+    "gun|pistol to my|his|her head",
+    "blow|blowing my|his|her brains out",
+    "done with everything",
+    "giving|gave|give|given away all? my|his|her|their stuff|things|belongings|possessions|pets",
+    "saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting up? my|the|his|her? pills|meds|tablets",
+    "talk me out of it",
+    "cant|cannot do|take this|it|another another|one more? day",
+    "to feel something|anything",
+    "lethal|deadly|fatal dose|amount|overdose",
+    "think|thinking|thought|thoughts|fantasize|fantasizing about|of jumping|hanging|overdosing|drowning|shooting",
+    "so|that i|he|she|they can|could|would|will|might die",
     // Spanish.
     "ganas de vivir",
     "vale la pena vivir",
@@ -323,7 +361,8 @@ const SYMPTOMS: &[&str] = &[
     "inhaler isnt|is|not|doesnt|wont not? working|work|helping|help",
     "bleeding from|out of? his|her|my|their|the head|ear|ears|mouth|eyes|eye|nose",
     "slurring|slurred his|her|my|their? words|speech",
-    "cant|cannot|couldnt|unable to? lift|raise his|her|my|their|one arm|arms|leg|legs",
+    "cant|cannot|couldnt|unable to? lift|raise his|her|my|their|one right|left? arm|arms|leg|legs",
+    "speech|words is|are|sounds|sound|seems? garbled|slurred|jumbled|weird|strange|off",
     "blacked|blacking out",
     "water broke|broken",
     "baby is coming",
@@ -345,7 +384,8 @@ const SYMPTOMS: &[&str] = &[
     "blood is? spurting|gushing|pouring|squirting|everywhere",
     "cant|cannot|couldnt feel my|his|her legs|arms|face|feet|side",
     "arm|leg|face|side is|feels|went|gone|suddenly weak|numb|droopy|drooping|dead",
-    "lips|face|skin are|is|turned|turning|look|looks blue|purple|grey|gray",
+    "lips|face|skin are|is|turned|turning|look|looks? blue|purple|grey|gray",
+    "not|cant|cannot|isnt|doesnt breathe|breathing good|well|right|properly|normal|normally",
     "blue|purple|gray|grey around|on the? lips|mouth",
     "cant|cannot|wont stop vomiting|seizing|convulsing|shaking",
     "cant|cannot|wont stop throwing up",
@@ -464,6 +504,8 @@ const PAST_OR_PAPERWORK: &[&str] = &[
     "had|after|since|history|recovering|recovery|rehab|rehabilitation|survivor|prevention|risk|last|ago",
     "bill|bills|billed|billing|charge|charges|charged|claim|claims|cost|costs|price|insurance|covered|coverage|paid|pay|payment|denied|appeal",
     "treatment|therapy|medication|medications|meds|specialist|cardiologist|neurologist|appointment|facility|nursing|follow",
+    "eob|eobs|visit|visits|collections|hospitalization|hospitalisation|statement|invoice",
+    "january|february|march|april|june|july|august|september|october|november|december",
     "tuvo|tuve|despues|factura|cuenta|seguro",
 ];
 
@@ -520,7 +562,7 @@ fn fold(c: char) -> Option<Fold> {
 
 /// Whether a pattern occurs anywhere in the words. A pattern is slots separated by spaces; a
 /// slot is alternatives separated by `|`; a slot ending in `?` may be left out; an alternative
-/// ending in `*` matches words that start with it.
+/// ending in `*` matches words that start with it, and `#` matches any number ("20").
 /// A pattern read into its slots: each slot's alternatives, and whether it may be left out.
 struct Pattern(Vec<(Vec<&'static str>, bool)>);
 
@@ -552,6 +594,9 @@ fn matches_at(slots: &[(Vec<&'static str>, bool)], words: &[String], at: usize) 
 /// swapped ("pian"), or with one typo when both are long enough that one typo cannot turn one
 /// ordinary word into another ("sucide", "overdoes").
 fn word_matches(alternative: &str, word: &str) -> bool {
+    if alternative == "#" {
+        return !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
+    }
     match alternative.strip_suffix('*') {
         Some(prefix) => word.starts_with(prefix),
         None => {
@@ -831,7 +876,7 @@ mod tests {
         let found = concerns.iter().filter(|p| recognise(p).is_some()).count();
         let false_alarms = ordinary.iter().filter(|p| recognise(p).is_some()).count();
         println!(
-            "safety wording: {found}/{} emergencies and crises recognised, {false_alarms}/{} ordinary requests flagged (the last set, written before the rules were widened from it, scored 19/26 and 0/24 first)",
+            "safety wording: {found}/{} emergencies and crises recognised, {false_alarms}/{} ordinary requests flagged (the last set, written by someone who never saw the rules, scored 43/60 and 4/30 first)",
             concerns.len(),
             ordinary.len()
         );
