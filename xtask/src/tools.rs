@@ -67,7 +67,10 @@ pub fn ensure_reading_tools() -> Result<(), String> {
         ("tesseract", "tesseract-ocr"),
         ("pdftohtml", "poppler-utils"),
         ("pdftoppm", "poppler-utils"),
-        ("convert", "imagemagick"),
+        // By its path: this kind of machine puts a stand-in named `convert` on the PATH
+        // (/usr/local/bin) that converts only PNGs, and hands every call to the real one once
+        // Debian's is installed.
+        ("/usr/bin/convert", "imagemagick"),
         ("prlimit", "util-linux"),
     ])?;
     ensure_ocr_model().map(|_| ())
