@@ -357,9 +357,19 @@ const ANCHORS: &[&str] = &[
 ];
 
 /// Words of a row that is a total, a payment, an adjustment or a balance, not a charge.
+/// A sentence of the bill's own text ("Anesthesia charges are based on base units plus time
+/// units at $118.00 per unit."), not a row of its table: eight words or more, six of them in
+/// small letters. A charge's description is shorter, or in capitals.
+fn is_prose(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).collect();
+    words.len() >= 8 && words.iter().filter(|w| w.starts_with(|c: char| c.is_lowercase())).count() >= 6
+}
+
 const NOT_CHARGE_WORDS: &[&str] = &[
     "total",
+    "totals",
     "subtotal",
+    "subtotals",
     "balance",
     "payment",
     "payments",
@@ -456,9 +466,10 @@ fn column_named(words: &[String]) -> Column {
         Column::Date
     } else if any(&["charge", "charges", "billed", "gross"]) {
         Column::Charge { named: true }
-    } else if any(&["amount", "total", "fee", "fees"]) {
+    } else if any(&["amount", "total"]) {
         Column::Charge { named: false }
-    } else if has("price") {
+    } else if any(&["price", "fee", "fees"]) {
+        // A unit price beside a charges or amount column; else the charge itself.
         Column::Price
     } else {
         Column::Unknown
@@ -543,8 +554,17 @@ impl Header {
                 words.extend(phrase.words.iter().cloned());
             }
         }
-        column_named(&words)
+        match column_named(&words) {
+            // A lab's own "Test Code" beside its "CPT" column: the CPT column holds the codes.
+            Column::Code if !names_codes(&words) && self.phrases.iter().any(|p| names_codes(&p.words)) => Column::Other,
+            column => column,
+        }
     }
+}
+
+/// Whether a header's words name the CPT/HCPCS codes themselves, not some other code.
+fn names_codes(words: &[String]) -> bool {
+    words.iter().any(|w| ["cpt", "hcpcs", "cpt4"].contains(&w.as_str()))
 }
 
 /// How sure a stated total is: a row saying "Total charges" beats a summary column headed
@@ -624,7 +644,10 @@ impl Reader<'_> {
         // A total, payment or balance row says so and carries no code; a charge may well say
         // "total" ("PSA, Total") but comes with its code.
         let coded = (0..row.tokens.len()).any(|i| leads_with_code(&row.tokens, &columns, i));
-        let not_a_charge = !coded && words.iter().any(|w| NOT_CHARGE_WORDS.contains(&w.as_str()));
+        // What is owed is never a charge, even beside a code-shaped number ("Evanston, IL 60202
+        // … Amount Due $465.57").
+        let owed = words.iter().any(|w| ["due", "owe", "owes"].contains(&w.as_str()));
+        let not_a_charge = owed || !coded && (words.iter().any(|w| NOT_CHARGE_WORDS.contains(&w.as_str())) || is_prose(&place.text));
         let charge_columns =
             header.as_ref().is_some_and(|h| h.phrases.iter().any(|p| matches!(h.column_under(p.left, p.right), Column::Charge { .. })));
         let is_charge_column = |column: Column| match column {

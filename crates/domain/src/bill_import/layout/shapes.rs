@@ -95,7 +95,23 @@ pub fn procedure_code(text: &str) -> Option<(String, Vec<String>)> {
     let text = text.trim_matches(|c: char| !c.is_ascii_alphanumeric());
     let mut parts = text.split('-').filter(|p| !p.is_empty());
     let code = parts.next()?;
-    let modifiers: Vec<String> = parts.map(str::to_uppercase).collect();
+    let mut modifiers: Vec<String> = parts.map(str::to_uppercase).collect();
+    // Modifiers printed against the code ("97110GP", "29881RT59"): pairs after five characters,
+    // one of them with a letter, so that a longer number is not taken for a code.
+    let code = match (code.get(..5), code.get(5..)) {
+        (Some(head), Some(tail))
+            if !tail.is_empty()
+                && tail.len() % 2 == 0
+                && tail.len() <= 8
+                && tail.bytes().any(|b| b.is_ascii_alphabetic())
+                && tail.as_bytes().chunks(2).all(|pair| pair.iter().all(u8::is_ascii_alphanumeric)) =>
+        {
+            let run: Vec<String> = tail.as_bytes().chunks(2).map(|pair| String::from_utf8_lossy(pair).to_uppercase()).collect();
+            modifiers.splice(0..0, run);
+            head
+        }
+        _ => code,
+    };
     if modifiers.iter().any(|m| !modifier(m)) {
         return None;
     }
@@ -118,7 +134,10 @@ pub fn procedure_code(text: &str) -> Option<(String, Vec<String>)> {
         c => digit(c),
     };
     let digits = |cs: &[char]| cs.iter().map(|c| later_digit(*c)).collect::<Option<String>>();
-    let read = if let Some(d) = digit(chars[0]).and_then(|first| Some(format!("{first}{}", digits(&chars[1..])?))) {
+    // A capital L first is HCPCS's orthotics and prosthetics (L1833), not OCR's 1; a small
+    // one is OCR's.
+    let orthotic = code.starts_with('L') && text.trim_start_matches('0').starts_with('L');
+    let read = if let Some(d) = digit(chars[0]).filter(|_| !orthotic).and_then(|first| Some(format!("{first}{}", digits(&chars[1..])?))) {
         d
     } else if chars[0].is_ascii_alphabetic() && chars[0] != 'O' {
         format!("{}{}", chars[0], digits(&chars[1..])?)
@@ -138,7 +157,11 @@ pub fn modifier(text: &str) -> bool {
 /// A count of units, by the shared reader ("2.00" is 2), from 1 to 9,999.
 pub fn units(text: &str) -> Option<u32> {
     // OCR reads a speck after a number as a comma ("2,"): no quantity ends in one.
-    shared::units(without_rules(text).trim_end_matches(',')).filter(|u| (1..=9_999).contains(u))
+    // "x2" and "2x" are two, as some statements print a count.
+    let text = without_rules(text);
+    let text = text.trim_end_matches(',');
+    let text = text.strip_prefix(['x', 'X']).or_else(|| text.strip_suffix(['x', 'X'])).unwrap_or(text);
+    shared::units(text).filter(|u| (1..=9_999).contains(u))
 }
 
 /// Whether the text is one whole value of a bill's table, with digits: an amount, a CPT/HCPCS
@@ -221,6 +244,17 @@ mod tests {
         assert_eq!(code("7D450"), Some("70450".into()));
         assert_eq!(code("Q0091"), Some("Q0091".into()));
         assert_eq!(code("D1110"), Some("D1110".into()));
+        // A capital L first is an orthotic's HCPCS code; a small one is OCR's 1.
+        assert_eq!(code("L1833"), Some("L1833".into()));
+        assert_eq!(code("l1833"), Some("11833".into()));
+        assert_eq!(code("9921L"), Some("99211".into()));
+        // Modifiers printed against their code.
+        let with_modifiers = |t: &str| procedure_code(t).map(|(c, m)| (c, m.join(",")));
+        assert_eq!(with_modifiers("97110GP"), Some(("97110".into(), "GP".into())));
+        assert_eq!(with_modifiers("29881RT59"), Some(("29881".into(), "RT,59".into())));
+        assert_eq!(with_modifiers("97110GPCQ"), Some(("97110".into(), "GP,CQ".into())));
+        assert_eq!(with_modifiers("9921359"), None, "seven digits are a number, not a code and a modifier");
+        assert_eq!((units("x2"), units("X1"), units("3x"), units("x")), (Some(2), Some(1), Some(3), None));
         assert_eq!(code("QD091"), Some("Q0091".into()));
         assert_eq!(code("JQQQ"), None);
         for text in ["2500000004", "74000040", "HBG1004", "0250", "123456", "Total"] {

@@ -351,3 +351,35 @@ fn a_second_reading_replaces_one_word_by_a_whole_value_and_joins_words_only_into
         assert!(!second_reading_joins(not), "{not}");
     }
 }
+
+#[test]
+fn what_is_owed_account_totals_and_the_bills_own_sentences_are_not_charges() {
+    let bill = page(&[
+        // The address block beside the amount due: a ZIP code is shaped like a CPT code.
+        (20.0, &[(36.0, "Evanston, IL 60202"), (400.0, "Amount Due"), (480.0, "$465.57")]),
+        (40.0, &[(36.0, "Anesthesia charges are based on base units plus time units at"), (400.0, "$118.00"), (450.0, "per unit.")]),
+        (60.0, &[(36.0, "Date"), (100.0, "CPT"), (160.0, "Description"), (340.0, "Units"), (400.0, "Charges")]),
+        (75.0, &[(36.0, "01/20/2025"), (100.0, "L1833"), (160.0, "KNEE ORTHOSIS ADJ JOINTS"), (345.0, "1"), (400.0, "895.00")]),
+        (90.0, &[(36.0, "01/20/2025"), (100.0, "99213"), (160.0, "Office visit, established patient"), (345.0, "1"), (400.0, "150.00")]),
+        (105.0, &[(160.0, "ACCOUNT TOTALS"), (400.0, "1045.00")]),
+    ]);
+    let reading = read_layout(&[PageWords { recognised: false, ..bill }], &|_| true);
+    assert_eq!(charges(&reading), vec![(None, Some("L1833"), 1, 89500), (None, Some("99213"), 1, 15000)]);
+}
+
+#[test]
+fn a_labs_own_test_code_beside_a_cpt_column_is_not_the_charges_code() {
+    let bill = page(&[
+        (60.0, &[(36.0, "Description"), (200.0, "Test Code"), (260.0, "CPT"), (320.0, "Units"), (400.0, "Amount")]),
+        (75.0, &[(36.0, "Comprehensive Metabolic Panel"), (200.0, "10231"), (260.0, "80053"), (325.0, "1"), (400.0, "$148.00")]),
+        (90.0, &[(36.0, "Lipid Panel"), (200.0, "19946"), (260.0, "80061"), (325.0, "1"), (400.0, "$118.00")]),
+    ]);
+    let reading = read(&[bill]);
+    assert_eq!(charges(&reading), vec![(None, Some("80053"), 1, 14800), (None, Some("80061"), 1, 11800)]);
+    // With no CPT column beside it, a test code column is the codes' column.
+    let alone = page(&[
+        (60.0, &[(36.0, "Description"), (200.0, "Test Code"), (320.0, "Units"), (400.0, "Amount")]),
+        (75.0, &[(36.0, "Comprehensive Metabolic Panel"), (200.0, "80053"), (325.0, "1"), (400.0, "$148.00")]),
+    ]);
+    assert_eq!(charges(&read(&[alone])), vec![(None, Some("80053"), 1, 14800)]);
+}
