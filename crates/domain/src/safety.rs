@@ -188,8 +188,6 @@ const TOGETHER: &[(Kind, &[&str])] = &[
     (Kind::Event, &["fell|fallen|fall", "hit|hitting|banged|bumped|unconscious|bleeding|broke|broken|moving"]),
     // Set 6 (written apart from these rules): wishes not to wake, plans, warning signs.
     (Kind::Crisis, &["wish|wishes|wished|hope|hopes|hoping|pray|praying", "wouldnt|not|never|dont|doesnt|didnt wake up"]),
-    (Kind::Crisis, &["have|got|made|has a plan", "pills|die|dying|kill|end|gun|rope|bridge|talk"]),
-    (Kind::Crisis, &["hopeless|worthless|empty", "cant|cannot|anymore|another|give|giving|point"]),
     (Kind::Crisis, &["how many|much pills|tablets|meds|insulin|tylenol|of", "die|dead|kill|overdose|od|lethal|fatal"]),
     (Kind::Crisis, &["burden|burdens", "time for? me? to go|leave"]),
     (
@@ -319,11 +317,12 @@ const CRISIS: &[&str] = &[
     "gun|pistol to my|his|her head",
     "blow|blowing my|his|her brains out",
     "done with everything",
-    "giving|gave|give|given away all? my|his|her|their stuff|things|belongings|possessions|pets",
+    "giving|gave|give|given away all? my|his|her|their stuff|things|belongings|possessions",
     "saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting up? my|the|his|her? pills|meds|tablets",
     "talk me out of it",
     "cant|cannot do|take this|it|another another|one more? day",
-    "to feel something|anything",
+    "just to feel something|anything",
+    "feel|feeling|felt|so hopeless|worthless",
     "lethal|deadly|fatal dose|amount|overdose",
     "think|thinking|thought|thoughts|fantasize|fantasizing about|of jumping|hanging|overdosing|drowning|shooting",
     "so|that i|he|she|they can|could|would|will|might die",
@@ -663,6 +662,21 @@ mod tests {
         "my teen is threatening suicide",
         "me quiero suicidar",
     ];
+
+    /// Benefits talk that shares words with the crisis rules: a plan, an end, feeling.
+    const ORDINARY_NEAR_CRISIS: &[&str] = &[
+        "we have a plan through my wife's employer, what happens at the end of the year",
+        "the EOB is empty and I can't find the claim anymore",
+        "unable to feel anything in my left foot since the surgery, who covers a neurologist",
+        "giving away our old wheelchair, can the plan pay for a new one",
+    ];
+
+    #[test]
+    fn benefits_talk_near_the_crisis_words_is_not_a_crisis() {
+        for phrase in ORDINARY_NEAR_CRISIS {
+            assert_ne!(recognise(phrase), Some(SafetyConcern::Crisis), "{phrase}");
+        }
+    }
 
     const EMERGENCY_PHRASES: &[&str] = &[
         "chest pain",
