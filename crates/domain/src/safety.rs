@@ -129,7 +129,7 @@ enum Kind {
 /// Phrasings all said in one sentence, in any order.
 const TOGETHER: &[(Kind, &[&str])] = &[
     // Crisis: a wish or a plan, and an ending.
-    (Kind::Crisis, &["want|wanna|wants|wish|wishes|ready|decided|planning|plan|going|gonna|like", "end|ending it|things|everything"]),
+    (Kind::Crisis, &["want|wanna|wants|wish|wishes|ready|decided|planning|plan|going|gonna|like|might", "end|ending it|things|everything"]),
     (Kind::Crisis, &["want|wanna|wants|wish|wishes", "disappear|vanish forever|for? good?"]),
     // Symptoms.
     (
@@ -185,6 +185,7 @@ const TOGETHER: &[(Kind, &[&str])] = &[
     ),
     (Kind::Crisis, &["burden|burdens", "gone|without me|better off|happier|dead|die|disappear"]),
     (Kind::Event, &["inhaled|breathed|inhaling", "smoke|fumes|gas|chemicals"]),
+    (Kind::Event, &["boiling|scalding|scalded", "water|oil|coffee|tea|soup|grease"]),
     (Kind::Event, &["fell|fallen|fall", "hit|hitting|banged|bumped|unconscious|bleeding|broke|broken|moving"]),
     // Set 6 (written apart from these rules): wishes not to wake, plans, warning signs.
     (Kind::Crisis, &["wish|wishes|wished|hope|hopes|hoping|pray|praying", "wouldnt|not|never|dont|doesnt|didnt wake up"]),
@@ -209,7 +210,17 @@ const TOGETHER: &[(Kind, &[&str])] = &[
 ];
 
 /// Idioms whose words say nothing of an emergency: set aside before any rule is tried.
-const IDIOMS: &[&[&str]] = &[&["shot", "down"], &["dying", "to"], &["to", "die", "for"], &["killing", "it"]];
+const IDIOMS: &[&[&str]] = &[
+    &["shot", "down"],
+    &["dying", "to"],
+    &["to", "die", "for"],
+    &["killing", "it"],
+    // Set 7: spending less ("cutting back on my meds because they're so expensive"), and a feeling
+    // about a company rather than about living.
+    &["cutting", "back"],
+    &["cutting", "down"],
+    &["hopeless", "about"],
+];
 
 /// The words of a sentence with its idioms blanked out.
 fn without_idioms(mut words: Vec<String>) -> Vec<String> {
@@ -283,8 +294,8 @@ const CRISIS: &[&str] = &[
     "noose",
     "not|dont|doesnt want to? exist",
     "cease to exist",
-    "been|keep|started|start|am|im cutting|burning again?",
-    "cutting|burning again",
+    "been|keep|started|start|am|im cutting again?",
+    "cutting again",
     "took|taken|take|taking|swallow|swallowed|swallowing all|every my|his|her|their|the|of? pills|meds|medication|medicine|sleeping",
     "hurt|harm|kill someone|somebody|others|people",
     "hearing|hear voices",
@@ -322,6 +333,11 @@ const CRISIS: &[&str] = &[
     "talk me out of it",
     "cant|cannot do|take this|it|another another|one more? day",
     "just to feel something|anything",
+    "pills|meds|tablets|medication saved|stockpiled|stashed|hoarded",
+    "worth more dead|gone",
+    "to not|never wake up",
+    "last day|night on earth",
+    "dont|cant|cannot see a|any way out",
     "feel|feeling|felt|so hopeless|worthless",
     "lethal|deadly|fatal dose|amount|overdose",
     "think|thinking|thought|thoughts|fantasize|fantasizing about|of jumping|hanging|overdosing|drowning|shooting",
@@ -391,7 +407,6 @@ const SYMPTOMS: &[&str] = &[
     "going|gonna|about to? pass|faint out?",
     "suddenly confused|weak|numb|dizzy|paralyzed|paralysed",
     "collapsed",
-    "fainted",
     "worst headache",
     "sudden numbness|weakness|confusion|paralysis",
     "bleeding heavily|badly|nonstop|everywhere",
@@ -410,7 +425,8 @@ const SYMPTOMS: &[&str] = &[
     "passed|passing out",
     "face is? drooping",
     "slurred|slurring speech",
-    "cant|cannot move my|his|her|one arm|leg|side",
+    "cant|cannot move my|his|her|one right|left? arm|leg|side",
+    "cant|cannot get words|his|her|my words? out",
     "numb on one side",
     "took|taken|swallowed too many pills",
     "swallowed|drank|ate bleach|poison|detergent|batteries|battery",
@@ -438,6 +454,7 @@ const SYMPTOMS: &[&str] = &[
 const EVENTS: &[&str] = &[
     "heart attack",
     "heartattack",
+    "fainted",
     "stroke",
     "seizure|seizures|seizing",
     "convulsion*",
@@ -490,6 +507,7 @@ const HAPPENING_NOW: &[&str] = &[
     "having|havin",
     "think|thinks|maybe|might i|im|he|hes|she|shes|they|it|its|this|my",
     "right|just now",
+    "minute|minutes|min|mins|second|seconds|hour|hours ago",
     "last night",
     "this morning",
     "today|tonight",
@@ -890,7 +908,7 @@ mod tests {
         let found = concerns.iter().filter(|p| recognise(p).is_some()).count();
         let false_alarms = ordinary.iter().filter(|p| recognise(p).is_some()).count();
         println!(
-            "safety wording: {found}/{} emergencies and crises recognised, {false_alarms}/{} ordinary requests flagged (the last set, written by someone who never saw the rules, scored 43/60 and 4/30 first)",
+            "safety wording: {found}/{} emergencies and crises recognised, {false_alarms}/{} ordinary requests flagged (the last set, written by someone who never saw the rules, scored 42/50 and 4/25 first)",
             concerns.len(),
             ordinary.len()
         );
