@@ -452,7 +452,7 @@ fn column_named(words: &[String]) -> Column {
         Column::Description
     } else if any(&["mod", "mods", "modifier", "modifiers"]) {
         Column::Modifier
-    } else if has("unit") && any(&["price", "cost", "rate", "charge"]) || any(&["rate"]) {
+    } else if has("unit") && any(&["price", "cost", "rate", "charge", "fee", "amt"]) || any(&["rate"]) {
         Column::UnitPrice
     } else if any(&["qty", "quantity", "units", "unit", "days"]) {
         Column::Units

@@ -383,3 +383,13 @@ fn a_labs_own_test_code_beside_a_cpt_column_is_not_the_charges_code() {
     ]);
     assert_eq!(charges(&read(&[alone])), vec![(None, Some("80053"), 1, 14800)]);
 }
+
+#[test]
+fn a_unit_fee_column_is_the_unit_price_not_the_units() {
+    let bill = page(&[
+        (60.0, &[(36.0, "CPT/HCPCS"), (120.0, "Description"), (300.0, "Units"), (350.0, "Unit Fee"), (430.0, "Line Total")]),
+        (75.0, &[(36.0, "J3301"), (120.0, "TRIAMCINOLONE 10 MG"), (305.0, "8"), (350.0, "8.50"), (430.0, "68.00")]),
+        (90.0, &[(36.0, "99204"), (120.0, "NEW PT LEVEL 4"), (305.0, "1"), (350.0, "310.00"), (430.0, "310.00")]),
+    ]);
+    assert_eq!(charges(&read(&[bill])), vec![(None, Some("J3301"), 8, 6800), (None, Some("99204"), 1, 31000)]);
+}
