@@ -144,7 +144,12 @@ fn start(server: &Path, port: u16, data_dir: &Path, database: Option<&str>, key:
     for limit in ["REQUESTS", "BILL_PAGES", "BILL_READS", "BILL_REVIEWS"] {
         cmd.env(format!("ADVOCATE_{limit}_PER_HOUR"), "1000000000");
     }
-    let child = cmd.env("ADVOCATE_LOG", "error").stdout(Stdio::null()).stderr(Stdio::null()).spawn().map_err(|e| e.to_string())?;
+    // What the server logs at the error level is kept (target/load-mix), and the report quotes it
+    // when there is any: a 500 under load must be readable afterwards.
+    let log = server_log(data_dir);
+    let _ = std::fs::create_dir_all(log.parent().expect("a folder"));
+    let errors = std::fs::File::create(&log).map_err(|e| format!("cannot write {}: {e}", log.display()))?;
+    let child = cmd.env("ADVOCATE_LOG", "error").stdout(Stdio::null()).stderr(errors).spawn().map_err(|e| e.to_string())?;
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
         if http(port, "GET", "/readyz", &[], "").is_ok_and(|(status, ..)| status == 200) {
@@ -153,6 +158,30 @@ fn start(server: &Path, port: u16, data_dir: &Path, database: Option<&str>, key:
         std::thread::sleep(Duration::from_millis(100));
     }
     Err("the server did not become ready".into())
+}
+
+/// Where the server with this data folder ("sqlite", "pg-a", "pg-b") writes its error log.
+fn server_log(data_dir: &Path) -> PathBuf {
+    let name = data_dir.file_name().map_or_else(|| "server".into(), |n| n.to_string_lossy().into_owned());
+    crate::run::workspace_root().join("target/load-mix").join(format!("{name}.log"))
+}
+
+/// A report line for each server that logged errors under load: how many, and the first.
+fn logged_errors() -> Vec<String> {
+    ["sqlite", "pg-a", "pg-b"]
+        .iter()
+        .filter_map(|name| {
+            let log = server_log(Path::new(name));
+            let text = std::fs::read_to_string(&log).ok()?;
+            let first = text.lines().find(|l| !l.trim().is_empty())?;
+            let first: String = first.chars().take(300).collect();
+            Some(format!(
+                "load mix: the {name} server logged {} error line(s) ({}); the first: {first}",
+                text.lines().count(),
+                log.display()
+            ))
+        })
+        .collect()
 }
 
 /// Signs the load's advocate in and opens one request: (cookie, reference, verifier).
@@ -290,6 +319,7 @@ pub fn run(server: &Path, postgres_url: &str, free_port: impl Fn() -> Result<u16
         return vec!["load mix: cannot make its folder".into()];
     }
     let key = folder.join("bill-files.key");
+    let _ = std::fs::remove_dir_all(crate::run::workspace_root().join("target/load-mix"));
     let mut lines = Vec::new();
     let sqlite = (|| -> Result<Vec<String>, String> {
         let port = free_port()?;
@@ -332,6 +362,7 @@ pub fn run(server: &Path, postgres_url: &str, free_port: impl Fn() -> Result<u16
         result
     })();
     lines.extend(postgres.unwrap_or_else(|e| vec![format!("load mix on PostgreSQL did not run: {e}")]));
+    lines.extend(logged_errors());
     lines.push(
         "load mix targets on this 2-core machine: request creation ≥ 500/s with p99 < 50 ms on SQLite; estimates alone ≥ 30,000/s with p99 < 5 ms (the wrk lines above); 0 errors".into(),
     );
