@@ -505,12 +505,19 @@ impl Header {
         self.lines += 1;
         for token in &row.tokens {
             let words = header_parts(&token.text);
+            let (first, second) = split_before_description(&token.text, &words, token.left, token.right);
+            let (left, right, words) = first;
             match self.phrases.last_mut() {
-                Some(phrase) if phrase.line == line && token.left - phrase.right < 0.8 * row.height => {
-                    phrase.right = token.right;
+                Some(phrase)
+                    if phrase.line == line && left - phrase.right < 0.8 * row.height && !starts_description(&phrase.words, &words) =>
+                {
+                    phrase.right = right;
                     phrase.words.extend(words);
                 }
-                _ => self.phrases.push(Phrase { line, left: token.left, right: token.right, words }),
+                _ => self.phrases.push(Phrase { line, left, right, words }),
+            }
+            if let Some((left, right, words)) = second {
+                self.phrases.push(Phrase { line, left, right, words });
             }
         }
         self.charges_apart_from_price = self.phrases.iter().any(|p| matches!(self.named_under(p.left, p.right), Column::Charge { .. }));
@@ -560,6 +567,35 @@ impl Header {
             column => column,
         }
     }
+}
+
+/// A header cell that runs two column names together, a code's and the description's ("Rev Cd
+/// Description", as a PDF's text layer may give one run for two headings printed close): split
+/// before the description, each part placed by its share of the characters. A description
+/// qualified by another word ("Procedure Description", "Item Description") stays whole.
+type HeaderPart = (f32, f32, Vec<String>);
+
+/// Whether `next` begins the description's heading right after a code's (`before`), so that the
+/// two are not one phrase.
+fn starts_description(before: &[String], next: &[String]) -> bool {
+    let mut words = before.to_vec();
+    words.extend(next.iter().cloned());
+    next.first().is_some_and(|w| w == "description" || w == "desc")
+        && split_before_description(&words.join(" "), &words, 0.0, 1.0).1.is_some()
+}
+
+fn split_before_description(text: &str, words: &[String], left: f32, right: f32) -> (HeaderPart, Option<HeaderPart>) {
+    let whole = (left, right, words.to_vec());
+    let Some(at) = words.iter().position(|w| w == "description" || w == "desc").filter(|&k| k > 0) else { return (whole, None) };
+    let before = &words[..at];
+    let names_a_code = before.iter().any(|w| ["cpt", "hcpcs", "code", "cd", "rev", "date", "dos"].contains(&w.as_str()));
+    if !names_a_code || !matches!(column_named(before), Column::RevenueCode | Column::Code | Column::Date) {
+        return (whole, None);
+    }
+    let Some(from) = text.to_lowercase().find(words[at].as_str()) else { return (whole, None) };
+    let share = from as f32 / text.chars().count().max(1) as f32;
+    let x = left + (right - left) * share;
+    ((left, x, before.to_vec()), Some((x, right, words[at..].to_vec())))
 }
 
 /// Whether a header's words name the CPT/HCPCS codes themselves, not some other code.

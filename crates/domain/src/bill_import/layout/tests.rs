@@ -393,3 +393,16 @@ fn a_unit_fee_column_is_the_unit_price_not_the_units() {
     ]);
     assert_eq!(charges(&read(&[bill])), vec![(None, Some("J3301"), 8, 6800), (None, Some("99204"), 1, 31000)]);
 }
+
+#[test]
+fn a_revenue_code_heading_run_together_with_the_description_heading_is_two_columns() {
+    // As pdftohtml gives "Rev Cd" and "Description" printed close: one run, one cell.
+    let bill = page(&[
+        (60.0, &[(36.0, "Rev Cd Description"), (230.0, "HCPCS"), (330.0, "Qty/Days"), (400.0, "Rate"), (470.0, "Gross Charge")]),
+        (75.0, &[(36.0, "0191"), (70.0, "RM & BRD SUBACUTE"), (335.0, "14"), (400.0, "525.00"), (470.0, "$7,350.00")]),
+        (90.0, &[(36.0, "0636"), (70.0, "HEPARIN INJ"), (230.0, "J1644"), (335.0, "42"), (400.0, "6.50"), (470.0, "$273.00")]),
+    ]);
+    let reading = read_layout(&[PageWords { recognised: false, ..bill }], &|_| true);
+    assert_eq!(charges(&reading), vec![(Some("0191"), None, 14, 735000), (Some("0636"), Some("J1644"), 42, 27300)]);
+    assert!(reading.to_check.is_empty());
+}
