@@ -811,6 +811,13 @@ impl Reader<'_> {
         }
         // In a table whose charges carry codes, one without any identifier is more likely an
         // adjustment printed like a charge: the member checks it.
+        // Amounts outside every table (a summary of charges by department above the itemized
+        // table) are not charges when a table lists identified ones: they are listed to check.
+        if self.charges.iter().any(|c| c.table != 0 && c.identified) {
+            let (kept, loose): (Vec<ReadCharge>, Vec<ReadCharge>) = self.charges.into_iter().partition(|c| c.table != 0 || c.identified);
+            self.to_check.extend(loose.into_iter().map(|c| c.row));
+            self.charges = kept;
+        }
         let tables: std::collections::BTreeSet<usize> = self.charges.iter().map(|c| c.table).collect();
         for table in tables {
             let of_table: Vec<&ReadCharge> = self.charges.iter().filter(|c| c.table == table).collect();

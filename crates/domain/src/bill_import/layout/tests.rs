@@ -406,3 +406,20 @@ fn a_revenue_code_heading_run_together_with_the_description_heading_is_two_colum
     assert_eq!(charges(&reading), vec![(Some("0191"), None, 14, 735000), (Some("0636"), Some("J1644"), 42, 27300)]);
     assert!(reading.to_check.is_empty());
 }
+
+#[test]
+fn a_summary_of_charges_by_department_above_the_itemized_table_is_not_charges() {
+    let bill = page(&[
+        (20.0, &[(36.0, "SUMMARY OF CHARGES BY DEPARTMENT")]),
+        (32.0, &[(36.0, "LABOR & DELIVERY"), (200.0, "10,331.00"), (300.0, "SUPPLIES"), (450.0, "1,025.00")]),
+        (44.0, &[(36.0, "ANESTHESIA"), (200.0, "1,890.00")]),
+        (60.0, &[(36.0, "Date"), (100.0, "Description"), (300.0, "Code"), (400.0, "Amount")]),
+        (75.0, &[(36.0, "06/02/24"), (100.0, "DELIVERY PACK VAGINAL"), (400.0, "285.00")]),
+        (90.0, &[(36.0, "06/02/24"), (100.0, "EPIDURAL ANESTHESIA"), (300.0, "01967"), (400.0, "1,890.00")]),
+    ]);
+    let reading = read_layout(&[PageWords { recognised: false, ..bill }], &|_| true);
+    let found = charges(&reading);
+    assert!(found.contains(&(None, Some("01967"), 1, 189000)), "{found:?}");
+    assert!(!found.iter().any(|c| c.3 == 1_033_100 || c.3 == 102_500), "the summary's amounts are no charges: {found:?}");
+    assert!(!reading.to_check.is_empty(), "they are listed to check, not dropped");
+}
