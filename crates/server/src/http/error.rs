@@ -42,9 +42,24 @@ pub enum ApiError {
 
 impl From<crate::storage::StorageError> for ApiError {
     fn from(error: crate::storage::StorageError) -> Self {
-        ApiError::Internal(error.into())
+        use crate::storage::StorageError;
+        match &error {
+            // The database is away or every connection is busy: not a bug here, and worth
+            // another try in a moment (a request sent again with its key is not filed twice).
+            StorageError::Database(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)) => {
+                tracing::error!(%error, "the database did not answer");
+                ApiError::Busy {
+                    detail: "The database did not answer in time. Please try again in a few seconds.".into(),
+                    retry_after_seconds: DATABASE_RETRY_SECONDS,
+                }
+            }
+            _ => ApiError::Internal(error.into()),
+        }
     }
 }
+
+/// How long a member is asked to wait when the database did not answer.
+const DATABASE_RETRY_SECONDS: u64 = 2;
 
 impl ApiError {
     /// Invalid input: each field with what to fix; the detail says it all in one line.
@@ -97,4 +112,18 @@ pub fn problem_response(mut problem: Problem) -> Response {
     let mut response = (status, body).into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_that_does_not_answer_is_a_503_to_retry_and_any_other_database_error_a_500() {
+        let busy = ApiError::from(crate::storage::StorageError::Database(sqlx::Error::PoolTimedOut)).into_response();
+        assert_eq!(busy.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(busy.headers().get(header::RETRY_AFTER).and_then(|v| v.to_str().ok()), Some("2"));
+        let bug = ApiError::from(crate::storage::StorageError::Database(sqlx::Error::RowNotFound)).into_response();
+        assert_eq!(bug.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
 }
