@@ -168,13 +168,14 @@ fn server_log(data_dir: &Path) -> PathBuf {
 
 /// A report line for each server that logged errors under load: how many, and the first.
 fn logged_errors() -> Vec<String> {
-    ["sqlite", "pg-a", "pg-b"]
-        .iter()
-        .filter_map(|name| {
-            let log = server_log(Path::new(name));
-            let text = std::fs::read_to_string(&log).ok()?;
-            let first = text.lines().find(|l| !l.trim().is_empty())?;
-            let first: String = first.chars().take(300).collect();
+    let folder = crate::run::workspace_root().join("target/load-mix");
+    let mut logs: Vec<PathBuf> = std::fs::read_dir(&folder).into_iter().flatten().filter_map(|e| e.ok().map(|e| e.path())).collect();
+    logs.sort();
+    logs.iter()
+        .filter_map(|log| {
+            let text = std::fs::read_to_string(log).ok()?;
+            let first: String = text.lines().find(|l| !l.trim().is_empty())?.chars().take(300).collect();
+            let name = log.file_stem()?.to_string_lossy();
             Some(format!(
                 "load mix: the {name} server logged {} error line(s) ({}); the first: {first}",
                 text.lines().count(),

@@ -575,27 +575,28 @@ impl Header {
 /// qualified by another word ("Procedure Description", "Item Description") stays whole.
 type HeaderPart = (f32, f32, Vec<String>);
 
+fn split_before_description(text: &str, words: &[String], left: f32, right: f32) -> (HeaderPart, Option<HeaderPart>) {
+    let whole = (left, right, words.to_vec());
+    let Some(at) = description_after_code(words) else { return (whole, None) };
+    let Some(from) = text.to_lowercase().find(words[at].as_str()) else { return (whole, None) };
+    let x = left + (right - left) * from as f32 / text.chars().count().max(1) as f32;
+    ((left, x, words[..at].to_vec()), Some((x, right, words[at..].to_vec())))
+}
+
 /// Whether `next` begins the description's heading right after a code's (`before`), so that the
 /// two are not one phrase.
 fn starts_description(before: &[String], next: &[String]) -> bool {
-    let mut words = before.to_vec();
-    words.extend(next.iter().cloned());
-    next.first().is_some_and(|w| w == "description" || w == "desc")
-        && split_before_description(&words.join(" "), &words, 0.0, 1.0).1.is_some()
+    let words: Vec<String> = before.iter().chain(next).cloned().collect();
+    description_after_code(&words) == Some(before.len())
 }
 
-fn split_before_description(text: &str, words: &[String], left: f32, right: f32) -> (HeaderPart, Option<HeaderPart>) {
-    let whole = (left, right, words.to_vec());
-    let Some(at) = words.iter().position(|w| w == "description" || w == "desc").filter(|&k| k > 0) else { return (whole, None) };
+/// Where the description's heading starts in a heading that names a code's column (a revenue
+/// code, a CPT code, a date) just before it.
+fn description_after_code(words: &[String]) -> Option<usize> {
+    let at = words.iter().position(|w| w == "description" || w == "desc").filter(|&k| k > 0)?;
     let before = &words[..at];
     let names_a_code = before.iter().any(|w| ["cpt", "hcpcs", "code", "cd", "rev", "date", "dos"].contains(&w.as_str()));
-    if !names_a_code || !matches!(column_named(before), Column::RevenueCode | Column::Code | Column::Date) {
-        return (whole, None);
-    }
-    let Some(from) = text.to_lowercase().find(words[at].as_str()) else { return (whole, None) };
-    let share = from as f32 / text.chars().count().max(1) as f32;
-    let x = left + (right - left) * share;
-    ((left, x, before.to_vec()), Some((x, right, words[at..].to_vec())))
+    (names_a_code && matches!(column_named(before), Column::RevenueCode | Column::Code | Column::Date)).then_some(at)
 }
 
 /// Whether a header's words name the CPT/HCPCS codes themselves, not some other code.
