@@ -89,7 +89,7 @@ fn postgres_bin_dir() -> Option<PathBuf> {
 
 /// PostgreSQL refuses to run as root; run its tools as the postgres user when we are root.
 fn as_postgres_user(program: &Path, args: &[&str]) -> Command {
-    if is_root() && output(&mut Command::new("id").arg("postgres")).is_some() {
+    if is_root() && output(Command::new("id").arg("postgres")).is_some() {
         let mut command = Command::new("runuser");
         command.args(["-u", "postgres", "--"]).arg(program).args(args).current_dir("/tmp");
         command

@@ -461,7 +461,7 @@ on_both_databases! {
             let app = &app;
             async move {
                 let filter = QueueFilter { states: vec![RequestState::New, RequestState::InProgress], area: None, assigned_to: None, limit };
-                storage(app).await.queue(&filter).await.unwrap().into_iter().map(|q| q.request.reference.to_string()).collect::<Vec<_>>()
+                storage(app).await.queue(&filter).await.unwrap().into_iter().map(|q| q.reference.to_string()).collect::<Vec<_>>()
             }
         };
         // Ben (in progress), Di (new), Cy (in progress), Ana (new): soonest first, whatever the state.

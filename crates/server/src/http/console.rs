@@ -16,7 +16,7 @@ use crate::clock::now;
 use crate::requests::{self, Opener};
 use crate::sealed_records::{open_answers, open_note, open_status_note, seal_note, seal_status_note};
 use crate::state::AppState;
-use crate::storage::{BillFileKind, QueueFilter, QueuedRequest, StoredStatusChange};
+use crate::storage::{BillFileKind, QueueEntry, QueueFilter, StoredStatusChange};
 use advocate_domain::console::{
     AdvocateName, AuditEntry, AuditTrail, Case, CaseNote, CaseQueue, CaseSummary, NewCaseNote, QUEUE_POLL_SECONDS, StatusChange,
     StatusHistoryEntry, check_state_change, is_open, is_overdue,
@@ -68,8 +68,7 @@ fn parse_reference(reference: &str) -> Result<Reference, ApiError> {
     Reference::parse(reference).map_err(|_| not_found())
 }
 
-fn summary(queued: &QueuedRequest, now: Timestamp) -> CaseSummary {
-    let request = &queued.request;
+fn summary(request: &QueueEntry, now: Timestamp) -> CaseSummary {
     CaseSummary {
         reference: request.reference.clone(),
         service_id: request.service_id.clone(),
@@ -80,7 +79,7 @@ fn summary(queued: &QueuedRequest, now: Timestamp) -> CaseSummary {
         submitted_at: request.submitted_at,
         outreach: request.outreach,
         overdue: is_overdue(request.state, &request.outreach, now),
-        assigned_to: queued.assigned_to.as_ref().map(|(id, name)| AdvocateName { id: *id, name: name.clone() }),
+        assigned_to: request.assigned_to.as_ref().map(|(id, name)| AdvocateName { id: *id, name: name.clone() }),
     }
 }
 
@@ -176,7 +175,7 @@ pub async fn case(State(state): State<AppState>, session: AdvocateSession, Path(
         });
     }
     let case = Case {
-        summary: summary(&queued, now()),
+        summary: summary(&queued.entry(), now()),
         request: open_answers(&state.sealing, request)?,
         routing: Routing { handler: request.handler, reason: request.routing_reason.clone() },
         notes: opened_notes,
@@ -189,7 +188,7 @@ pub async fn case(State(state): State<AppState>, session: AdvocateSession, Path(
 /// The request as the queue shows it, after a change.
 async fn current_summary(state: &AppState, reference: &Reference) -> Result<Response, ApiError> {
     let queued = state.storage.queued_request(reference).await?.ok_or_else(not_found)?;
-    Ok(Json(summary(&queued, now())).into_response())
+    Ok(Json(summary(&queued.entry(), now())).into_response())
 }
 
 /// Assigns the case to the signed-in advocate (taking it over from whoever had it).

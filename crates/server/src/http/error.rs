@@ -37,24 +37,39 @@ pub enum ApiError {
     #[error("insufficient storage")]
     InsufficientStorage(String),
     #[error(transparent)]
-    Internal(#[from] anyhow::Error),
+    Internal(anyhow::Error),
 }
 
 impl From<crate::storage::StorageError> for ApiError {
     fn from(error: crate::storage::StorageError) -> Self {
-        use crate::storage::StorageError;
-        match &error {
-            // The database is away or every connection is busy: not a bug here, and worth
-            // another try in a moment (a request sent again with its key is not filed twice).
-            StorageError::Database(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)) => {
-                tracing::error!(%error, "the database did not answer");
-                ApiError::Busy {
-                    detail: "The database did not answer in time. Please try again in a few seconds.".into(),
-                    retry_after_seconds: DATABASE_RETRY_SECONDS,
-                }
-            }
-            _ => ApiError::Internal(error.into()),
+        ApiError::from(anyhow::Error::from(error))
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    /// Any failure, however deep in its chain the database's is: a database that is away or
+    /// has every connection busy is not a bug here, and worth another try in a moment (a
+    /// request sent again with its key is not filed twice); anything else is ours.
+    fn from(error: anyhow::Error) -> Self {
+        if error.chain().any(database_did_not_answer) {
+            tracing::error!(error = format!("{error:#}"), "the database did not answer");
+            return ApiError::Busy {
+                detail: "The database did not answer in time. Please try again in a few seconds.".into(),
+                retry_after_seconds: DATABASE_RETRY_SECONDS,
+            };
         }
+        ApiError::Internal(error)
+    }
+}
+
+/// Whether a cause is the database not answering: every connection busy past the wait, the
+/// pool closed, or the connection lost.
+fn database_did_not_answer(cause: &(dyn std::error::Error + 'static)) -> bool {
+    use crate::storage::StorageError;
+    let unanswered = |e: &sqlx::Error| matches!(e, sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_));
+    match (cause.downcast_ref::<StorageError>(), cause.downcast_ref::<sqlx::Error>()) {
+        (Some(StorageError::Database(e)), _) | (_, Some(e)) => unanswered(e),
+        _ => false,
     }
 }
 
@@ -125,5 +140,20 @@ mod tests {
         assert_eq!(busy.headers().get(header::RETRY_AFTER).and_then(|v| v.to_str().ok()), Some("2"));
         let bug = ApiError::from(crate::storage::StorageError::Database(sqlx::Error::RowNotFound)).into_response();
         assert_eq!(bug.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn a_database_that_does_not_answer_under_a_context_is_still_a_503() {
+        use anyhow::Context;
+        let timed_out: Result<(), _> = Err(crate::storage::StorageError::Database(sqlx::Error::PoolTimedOut));
+        let busy = ApiError::from(timed_out.context("cannot file the request").unwrap_err()).into_response();
+        assert_eq!(busy.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let lost: Result<(), _> = Err(sqlx::Error::Io(std::io::Error::from(std::io::ErrorKind::ConnectionReset)));
+        assert_eq!(
+            ApiError::from(lost.context("cannot read the queue").unwrap_err()).into_response().status(),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+        let bug: Result<(), _> = Err(crate::storage::StorageError::Corrupt("a field".into()));
+        assert_eq!(ApiError::from(bug.context("cannot read").unwrap_err()).into_response().status(), StatusCode::INTERNAL_SERVER_ERROR);
     }
 }

@@ -52,7 +52,7 @@ pub async fn metrics_page(State(state): State<AppState>) -> Response {
     let now = crate::clock::now();
     let (awaiting_outreach, overdue) = match state.storage.queue(&waiting).await {
         Ok(queue) => {
-            let overdue = queue.iter().filter(|q| advocate_domain::console::is_overdue(q.request.state, &q.request.outreach, now)).count();
+            let overdue = queue.iter().filter(|q| advocate_domain::console::is_overdue(q.state, &q.outreach, now)).count();
             (queue.len(), overdue)
         }
         Err(error) => {

@@ -12,6 +12,10 @@ use axum::{
 use std::time::Instant;
 use tracing::Instrument;
 
+/// An answer that took this long (from the router's first look at the request to its answer)
+/// is logged as a warning, so an operator who logs warnings only still sees stalls.
+const SLOW_MILLIS: u64 = 1_000;
+
 pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id");
 
 pub async fn request_context(request: Request, next: Next) -> Response {
@@ -24,8 +28,13 @@ pub async fn request_context(request: Request, next: Next) -> Response {
     let span = tracing::info_span!("request", request_id = %id, method = %request.method(), path = %request.uri().path());
     let started = Instant::now();
     let mut response = with_request_id(id.clone(), next.run(request)).instrument(span.clone()).await;
+    let millis = started.elapsed().as_millis() as u64;
     span.in_scope(|| {
-        tracing::info!(status = response.status().as_u16(), millis = started.elapsed().as_millis() as u64, "answered");
+        if millis >= SLOW_MILLIS {
+            tracing::warn!(status = response.status().as_u16(), millis, "answered slowly");
+        } else {
+            tracing::info!(status = response.status().as_u16(), millis, "answered");
+        }
     });
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(REQUEST_ID_HEADER, value);

@@ -50,7 +50,7 @@ impl From<OpenError> for ApiError {
                 detail: "This Idempotency-Key was already used for a different request. Use a new key for a new request.".into(),
                 errors: Vec::new(),
             },
-            OpenError::Failed(error) => ApiError::Internal(error),
+            OpenError::Failed(error) => ApiError::from(error),
         }
     }
 }

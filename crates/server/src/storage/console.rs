@@ -8,8 +8,8 @@ macro_rules! console_storage {
     ($db:ty, $begin:literal) => {
         use crate::audit::{Actor, AuditEvent};
         use crate::storage::{
-            AdvocateAccount, CreateAdvocate, NewAdvocate, QueueFilter, QueuedRequest, Sealed, StorageError, StoredNote, StoredSession,
-            StoredStatusChange,
+            AdvocateAccount, CreateAdvocate, NewAdvocate, QueueEntry, QueueFilter, QueuedRequest, Sealed, StorageError, StoredNote,
+            StoredSession, StoredStatusChange,
         };
         use advocate_domain::console::AdvocateRole;
         use advocate_domain::session_clock::EndedSessions;
@@ -211,11 +211,35 @@ macro_rules! console_storage {
             Ok(QueuedRequest { request: super::requests_sql::request_row(row)?, assigned_to: id.zip(name) })
         }
 
+        /// What the queue reads of a request (`QueueEntry`): no member data.
+        const QUEUE_COLUMNS: &str = "r.reference, r.submitted_at, r.service_id, r.service_title, r.area, r.handler, r.state, \
+            r.outreach_from, r.outreach_by, r.assigned_to, a.display_name AS assigned_name FROM advocacy_requests r \
+            LEFT JOIN advocates a ON a.id = r.assigned_to WHERE ";
+
+        fn queue_entry(row: &<$db as sqlx::Database>::Row) -> Result<QueueEntry, StorageError> {
+            let reference: String = row.try_get("reference")?;
+            let corrupt = |what: &str| StorageError::Corrupt(format!("{what} of request {reference}"));
+            let time = |column: &str| row.try_get(column).map(Timestamp::from_unix_seconds);
+            let id: Option<i64> = row.try_get("assigned_to")?;
+            let name: Option<String> = row.try_get("assigned_name")?;
+            Ok(QueueEntry {
+                reference: Reference::parse(&reference).map_err(|_| corrupt("reference"))?,
+                submitted_at: time("submitted_at")?,
+                service_id: row.try_get("service_id")?,
+                service_title: row.try_get("service_title")?,
+                area: row.try_get("area")?,
+                handler: crate::storage::handler_from_name(&row.try_get::<String, _>("handler")?).ok_or_else(|| corrupt("handler"))?,
+                state: RequestState::from_slug(&row.try_get::<String, _>("state")?).ok_or_else(|| corrupt("state"))?,
+                outreach: advocate_domain::OutreachWindow { from: time("outreach_from")?, by: time("outreach_by")? },
+                assigned_to: id.zip(name),
+            })
+        }
+
         /// The first `limit` requests in the queue's order. Each state's first `limit` come in
         /// that order from the index on (state, outreach_by, submitted_at, reference), so the
         /// database reads at most `limit` rows a state and sorts only those, however many
         /// requests are open (sorting every open request held polls up to 2.4 s under load).
-        pub(super) async fn queue(pool: &sqlx::Pool<$db>, filter: &QueueFilter) -> Result<Vec<QueuedRequest>, StorageError> {
+        pub(super) async fn queue(pool: &sqlx::Pool<$db>, filter: &QueueFilter) -> Result<Vec<QueueEntry>, StorageError> {
             if filter.states.is_empty() {
                 return Ok(Vec::new());
             }
@@ -225,7 +249,7 @@ macro_rules! console_storage {
                 if i > 0 {
                     query.push(" UNION ALL ");
                 }
-                query.push("SELECT * FROM (").push(queued_columns()).push("r.state = ").push_bind(state.slug());
+                query.push("SELECT * FROM (SELECT ").push(QUEUE_COLUMNS).push("r.state = ").push_bind(state.slug());
                 if let Some(area) = &filter.area {
                     query.push(" AND r.area = ").push_bind(area.clone());
                 }
@@ -237,7 +261,7 @@ macro_rules! console_storage {
             }
             query.push(") AS queued ORDER BY outreach_by, submitted_at, reference LIMIT ").push_bind(limit);
             let rows = query.build().fetch_all(pool).await?;
-            rows.iter().map(queued).collect()
+            rows.iter().map(queue_entry).collect()
         }
 
         pub(super) async fn queued_request(pool: &sqlx::Pool<$db>, reference: &Reference) -> Result<Option<QueuedRequest>, StorageError> {

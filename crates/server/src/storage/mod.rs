@@ -294,11 +294,46 @@ pub struct QueueFilter {
     pub limit: usize,
 }
 
+/// A request as the queue lists it: what a case summary shows (`CaseSummary`) and nothing of
+/// the member's. The queue is polled every few seconds by every advocate, so it reads neither
+/// the sealed answers nor the verifier: the least it needs, and a tenth of the bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueEntry {
+    pub reference: Reference,
+    pub submitted_at: Timestamp,
+    pub service_id: String,
+    pub service_title: String,
+    pub area: String,
+    pub handler: Handler,
+    pub state: RequestState,
+    pub outreach: OutreachWindow,
+    /// The advocate it is assigned to (id and name).
+    pub assigned_to: Option<(i64, String)>,
+}
+
 /// A request with the advocate it is assigned to (id and name).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueuedRequest {
     pub request: StoredRequest,
     pub assigned_to: Option<(i64, String)>,
+}
+
+impl QueuedRequest {
+    /// What the queue lists of this request.
+    pub fn entry(&self) -> QueueEntry {
+        let request = &self.request;
+        QueueEntry {
+            reference: request.reference.clone(),
+            submitted_at: request.submitted_at,
+            service_id: request.service_id.clone(),
+            service_title: request.service_title.clone(),
+            area: request.area.clone(),
+            handler: request.handler,
+            state: request.state,
+            outreach: request.outreach,
+            assigned_to: self.assigned_to.clone(),
+        }
+    }
 }
 
 /// A note on a case with its author's name.
@@ -401,7 +436,7 @@ pub trait Storage: Send + Sync + 'static {
     async fn delete_ended_sessions(&self, ended: &EndedSessions) -> Result<u64, StorageError>;
 
     /// The requests a filter selects, soonest promised outreach first, at most `filter.limit`.
-    async fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueuedRequest>, StorageError>;
+    async fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueueEntry>, StorageError>;
 
     /// One request with the advocate it is assigned to.
     async fn queued_request(&self, reference: &Reference) -> Result<Option<QueuedRequest>, StorageError>;
@@ -492,7 +527,7 @@ fn handler_name(handler: Handler) -> &'static str {
     }
 }
 
-fn handler_from_name(name: &str) -> Option<Handler> {
+pub(crate) fn handler_from_name(name: &str) -> Option<Handler> {
     [Handler::Advocate, Handler::Carrier].into_iter().find(|h| handler_name(*h) == name)
 }
 

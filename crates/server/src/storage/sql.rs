@@ -43,8 +43,8 @@ macro_rules! sql_storage {
             use crate::pricing::import::FeeScheduleImport;
             use crate::storage::{
                 AddBillFile, AdvocateAccount, Backend, BillFileInfo, CreateAdvocate, IdempotencyRecord, InsertOutcome, NewAdvocate,
-                NewBillFile, QueueFilter, QueuedRequest, Sealed, SealedBillFile, SealedPlace, Storage, StorageError, StorageStatus,
-                StoredNote, StoredRequest, StoredSession, StoredStatusChange, UnsealedText, all_applied,
+                NewBillFile, QueueEntry, QueueFilter, QueuedRequest, Sealed, SealedBillFile, SealedPlace, Storage, StorageError,
+                StorageStatus, StoredNote, StoredRequest, StoredSession, StoredStatusChange, UnsealedText, all_applied,
             };
             use advocate_domain::session_clock::EndedSessions;
             use advocate_domain::unit_limits::UnitLimits;
@@ -159,7 +159,7 @@ macro_rules! sql_storage {
                     console_sql::delete_ended_sessions(&self.pool, ended).await
                 }
 
-                async fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueuedRequest>, StorageError> {
+                async fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueueEntry>, StorageError> {
                     console_sql::queue(&self.pool, filter).await
                 }
 
