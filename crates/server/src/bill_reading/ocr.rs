@@ -59,11 +59,10 @@ pub async fn read_pages(admission: &Arc<Admission>, pages: Vec<PageImage>, work:
 async fn read_page(page: PageImage, folder: &Path, admission: &Admission) -> Result<PageWords, ReadError> {
     std::fs::create_dir_all(folder).map_err(|e| ReadError::Unavailable(e.to_string()))?;
     let gray = folder.join("page.pgm");
-    let page_file = match &page {
+    let (page_file, scale) = match &page {
         PageImage::Photo { path, long_side } => {
-            let scale = (LONG_SIDE / (*long_side).max(1) as f32).clamp(0.4, 2.5);
-            convert(&format!("{}[0]", path.display()), &gray, scale).await?;
-            gray
+            convert(&format!("{}[0]", path.display()), &gray).await?;
+            (gray, (LONG_SIDE / (*long_side).max(1) as f32).clamp(0.4, 2.5))
         }
         PageImage::PdfPage { pdf, number, dpi } => {
             let prefix = folder.join("rendered");
@@ -74,10 +73,10 @@ async fn read_page(page: PageImage, folder: &Path, admission: &Admission) -> Res
                 "-f", &number, "-l", &number, "-singlefile", &pdf, &prefix.to_string_lossy(),
             ];
             run("pdftoppm", &args).await?;
-            prefix.with_extension("pgm")
+            (prefix.with_extension("pgm"), 1.0)
         }
     };
-    let source = straightened(page_file, &folder.join("straight.pgm")).await?;
+    let source = straightened(page_file, scale, &folder.join("straight.pgm")).await?;
     let words = recognise(&source, folder, admission).await?;
     if confident_words(&words) >= FEW_WORDS {
         return read_again(source, words, admission).await;
@@ -244,43 +243,47 @@ fn poorly_read(words: &Recognised) -> bool {
     confidences[confidences.len() / 2] < POORLY_READ
 }
 
-/// The page turned back by its slant when that is `STRAIGHTEN_FROM` or more (written to
-/// `straight`), else the page as it was; read from its file once for both. Turned here rather
-/// than by ImageMagick: its `-rotate` of a 300-DPI page took 2–4 s on one core, this takes a
-/// fraction of a second. A PGM this reader cannot parse (16-bit, say) is read slanted:
-/// tesseract copes with a few degrees, and the row finder with more.
+/// The page scaled by `scale` (to about 300 DPI) and turned back by its slant when that is
+/// `STRAIGHTEN_FROM` or more, written to `straight`; else the page as it was. Read from its file
+/// once for both. Turned here rather than by ImageMagick: its `-rotate` of a 300-DPI page took
+/// 2–4 s on one core, this takes a fraction of a second; scaled here too (`Graymap::scaled`),
+/// as ImageMagick's `-resize` took 0.4 s of a photo's 2.1 s. A PGM this reader cannot parse
+/// (16-bit, say) is read as it is: tesseract copes with a few degrees, and the row finder with
+/// more.
 ///
 /// The slant is measured here too (`Graymap::slant`). ImageMagick's `-deskew` on a small copy
 /// of a photo, used before, missed by a degree or more on photos with the table top around the
 /// page (1.8° for a page turned 3°): over a row 2,000 pixels long that puts its code and its
 /// charge a row apart.
-async fn straightened(page: PathBuf, straight: &Path) -> Result<PathBuf, ReadError> {
+async fn straightened(page: PathBuf, scale: f32, straight: &Path) -> Result<PathBuf, ReadError> {
     let (reading, writing) = (page.clone(), straight.to_path_buf());
     tokio::task::spawn_blocking(move || {
         let Ok(bytes) = std::fs::read(&reading) else { return Ok(reading) };
         let Some(gray) = Graymap::parse(&bytes) else { return Ok(reading) };
-        match gray.slant() {
-            Some(slant) if slant.abs() >= STRAIGHTEN_FROM => {
-                std::fs::write(&writing, gray.turned(-slant)).map_err(|e| ReadError::Unavailable(e.to_string()))?;
-                Ok(writing)
-            }
-            _ => Ok(reading),
-        }
+        let resized;
+        let gray = if (scale - 1.0).abs() > 0.05 {
+            resized = gray.scaled(scale);
+            let Some(resized) = Graymap::parse(&resized) else { return Ok(reading) };
+            resized
+        } else {
+            gray
+        };
+        let written = match gray.slant() {
+            Some(slant) if slant.abs() >= STRAIGHTEN_FROM => std::fs::write(&writing, gray.turned(-slant)),
+            _ if (scale - 1.0).abs() > 0.05 => std::fs::write(&writing, gray.rows_pgm()),
+            _ => return Ok(reading),
+        };
+        written.map_err(|e| ReadError::Unavailable(e.to_string()))?;
+        Ok(writing)
     })
     .await
     .map_err(|e| ReadError::Unavailable(e.to_string()))?
 }
 
-/// Upright by EXIF, gray and scaled; PGM, which tesseract reads without decompressing.
-async fn convert(input: &str, output: &Path, scale: f32) -> Result<(), ReadError> {
-    let percent = format!("{:.1}%", scale * 100.0);
-    let mut args = vec![input.to_string(), "-auto-orient".into(), "-colorspace".into(), "Gray".into()];
-    if (scale - 1.0).abs() > 0.05 {
-        args.extend(["-filter".into(), "Triangle".into(), "-resize".into(), percent]);
-    }
-    args.extend(["-depth".into(), "8".into(), output.to_string_lossy().into_owned()]);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    run("convert", &args).await.map(|_| ())
+/// Upright by EXIF and gray; PGM, which the straightening reads without decompressing.
+async fn convert(input: &str, output: &Path) -> Result<(), ReadError> {
+    let output = output.to_string_lossy();
+    run("convert", &[input, "-auto-orient", "-colorspace", "Gray", "-depth", "8", &output]).await.map(|_| ())
 }
 
 struct Recognised {
@@ -399,6 +402,45 @@ impl<'a> Graymap<'a> {
             .chunks_exact(self.width)
             .map(|row| row.iter().zip(&persistent).filter(|&(&pixel, &always)| pixel < dark && !always).count() > allowed)
             .collect()
+    }
+
+    /// The image as a PGM file.
+    fn rows_pgm(&self) -> Vec<u8> {
+        let mut pgm = format!("P5\n{} {}\n{}\n", self.width, self.height, self.maxval).into_bytes();
+        pgm.extend_from_slice(self.pixels);
+        pgm
+    }
+
+    /// The image scaled by `scale` (ImageMagick's `-filter Triangle -resize`): each pixel the
+    /// mean of the pixels within reach of it, weighted by their distance (a tent one pixel wide
+    /// when enlarging, as wide as the pixels shrunk into one when reducing), across then down.
+    /// A PGM file.
+    fn scaled(&self, scale: f32) -> Vec<u8> {
+        let width = ((self.width as f32 * scale).round() as usize).max(1);
+        let height = ((self.height as f32 * scale).round() as usize).max(1);
+        let across = tent_weights(self.width, width);
+        let down = tent_weights(self.height, height);
+        // Across: each source row to `width` values.
+        let mut half = vec![0f32; width * self.height];
+        for (source, target) in self.pixels.chunks_exact(self.width).zip(half.chunks_exact_mut(width)) {
+            for (value, (first, weights)) in target.iter_mut().zip(&across) {
+                *value = weights.iter().zip(&source[*first..]).map(|(w, &p)| w * f32::from(p)).sum();
+            }
+        }
+        // Down.
+        let mut pgm = format!("P5\n{width} {height}\n{}\n", self.maxval).into_bytes();
+        let start = pgm.len();
+        pgm.resize(start + width * height, 0);
+        let mut row = vec![0f32; width];
+        for (target, (first, weights)) in pgm[start..].chunks_exact_mut(width).zip(&down) {
+            row.iter_mut().for_each(|v| *v = 0.0);
+            for (k, w) in weights.iter().enumerate() {
+                let source = &half[(first + k) * width..(first + k + 1) * width];
+                row.iter_mut().zip(source).for_each(|(v, s)| *v += w * s);
+            }
+            target.iter_mut().zip(&row).for_each(|(t, v)| *t = v.round().clamp(0.0, 255.0) as u8);
+        }
+        pgm
     }
 
     /// The image turned `degrees` clockwise about its centre (ImageMagick's `-rotate`), on a
@@ -529,6 +571,30 @@ impl<'a> Graymap<'a> {
     }
 }
 
+/// For each of `to` pixels along a line of `from`, the first source pixel it takes from and the
+/// weights of that one and the next: a tent around the target pixel's centre in the source,
+/// its half-width one source pixel when enlarging and the source pixels per target pixel when
+/// reducing; the weights sum to one.
+fn tent_weights(from: usize, to: usize) -> Vec<(usize, Vec<f32>)> {
+    let ratio = from as f32 / to as f32;
+    let reach = ratio.max(1.0);
+    (0..to)
+        .map(|t| {
+            let centre = (t as f32 + 0.5) * ratio - 0.5;
+            let first = ((centre - reach).ceil().max(0.0) as usize).min(from - 1);
+            let last = ((centre + reach).floor().max(0.0) as usize).min(from - 1);
+            let mut weights: Vec<f32> = (first..=last).map(|s| (1.0 - (s as f32 - centre).abs() / reach).max(0.0)).collect();
+            let sum: f32 = weights.iter().sum();
+            if sum > 0.0 {
+                weights.iter_mut().for_each(|w| *w /= sum);
+            } else {
+                weights = vec![1.0];
+            }
+            (first, weights)
+        })
+        .collect()
+}
+
 /// Where to cut a page into about `parts` strips: the middle of the blank gap nearest each
 /// even division, within a quarter strip of it; none where there is no gap (a photo's shadow,
 /// a picture), so the page is read in fewer strips or whole.
@@ -619,6 +685,27 @@ mod tests {
 
     fn page(inked: &[(usize, usize)], height: usize) -> Vec<bool> {
         (0..height).map(|row| inked.iter().any(|(from, to)| (*from..*to).contains(&row))).collect()
+    }
+
+    #[test]
+    fn scaling_keeps_a_flat_page_flat_averages_when_reducing_and_interpolates_when_enlarging() {
+        let flat = Graymap { width: 7, height: 5, maxval: 255, pixels: &[200; 35] };
+        let bigger = flat.scaled(2.0);
+        let bigger = Graymap::parse(&bigger).unwrap();
+        assert_eq!((bigger.width, bigger.height), (14, 10));
+        assert!(bigger.pixels.iter().all(|&p| p == 200));
+        // Columns black and white in turn: halved, each pixel the mean of a pair.
+        let stripes: Vec<u8> = (0..80).map(|i| if i % 2 == 0 { 0 } else { 254 }).collect();
+        let halved = Graymap { width: 8, height: 10, maxval: 255, pixels: &stripes }.scaled(0.5);
+        let halved = Graymap::parse(&halved).unwrap();
+        assert_eq!((halved.width, halved.height), (4, 5));
+        assert!(halved.pixels.iter().all(|&p| p.abs_diff(127) <= 32), "{:?}", halved.pixels);
+        // A black pixel beside a white one, doubled: black, two greys between, white.
+        let edge = Graymap { width: 2, height: 1, maxval: 255, pixels: &[0, 255] }.scaled(2.0);
+        let edge = Graymap::parse(&edge).unwrap();
+        assert_eq!(edge.pixels[0], 0);
+        assert_eq!(edge.pixels[3], 255);
+        assert!(edge.pixels[1] > 0 && edge.pixels[1] < edge.pixels[2] && edge.pixels[2] < 255, "{:?}", edge.pixels);
     }
 
     #[test]
