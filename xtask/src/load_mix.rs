@@ -168,7 +168,9 @@ fn server_log(data_dir: &Path) -> PathBuf {
     crate::run::workspace_root().join("target/load-mix").join(format!("{name}.log"))
 }
 
-/// A report line for each server that logged errors under load: how many, and the first.
+/// A report line for each server that logged errors or slow answers under load: how many of
+/// each, and the first error (or else the first slow answer). Warnings at start (no SPA built)
+/// are not counted.
 fn logged_errors() -> Vec<String> {
     let folder = crate::run::workspace_root().join("target/load-mix");
     let mut logs: Vec<PathBuf> = std::fs::read_dir(&folder).into_iter().flatten().filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -176,11 +178,14 @@ fn logged_errors() -> Vec<String> {
     logs.iter()
         .filter_map(|log| {
             let text = std::fs::read_to_string(log).ok()?;
-            let first: String = text.lines().find(|l| !l.trim().is_empty())?.chars().take(300).collect();
+            let errors: Vec<&str> = text.lines().filter(|l| l.contains(" ERROR ") || l.contains("panicked")).collect();
+            let slow: Vec<&str> = text.lines().filter(|l| l.contains("answered slowly")).collect();
+            let first: String = errors.first().or(slow.first())?.chars().take(300).collect();
             let name = log.file_stem()?.to_string_lossy();
             Some(format!(
-                "load mix: the {name} server logged {} error line(s) ({}); the first: {first}",
-                text.lines().count(),
+                "load mix: the {name} server logged {} error(s) and {} answer(s) slower than a second ({}); the first: {first}",
+                errors.len(),
+                slow.len(),
                 log.display()
             ))
         })
