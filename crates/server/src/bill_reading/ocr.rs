@@ -260,18 +260,19 @@ async fn straightened(page: PathBuf, scale: f32, straight: &Path) -> Result<Path
     tokio::task::spawn_blocking(move || {
         let Ok(bytes) = std::fs::read(&reading) else { return Ok(reading) };
         let Some(gray) = Graymap::parse(&bytes) else { return Ok(reading) };
-        let resized;
-        let gray = if (scale - 1.0).abs() > 0.05 {
-            resized = gray.scaled(scale);
-            let Some(resized) = Graymap::parse(&resized) else { return Ok(reading) };
-            resized
-        } else {
-            gray
+        // The scaled page, a PGM file: written as it is when it needs no turn.
+        let resized = ((scale - 1.0).abs() > 0.05).then(|| gray.scaled(scale));
+        let gray = match &resized {
+            Some(pgm) => {
+                let Some(resized) = Graymap::parse(pgm) else { return Ok(reading) };
+                resized
+            }
+            None => gray,
         };
-        let written = match gray.slant() {
-            Some(slant) if slant.abs() >= STRAIGHTEN_FROM => std::fs::write(&writing, gray.turned(-slant)),
-            _ if (scale - 1.0).abs() > 0.05 => std::fs::write(&writing, gray.rows_pgm()),
-            _ => return Ok(reading),
+        let written = match (gray.slant(), &resized) {
+            (Some(slant), _) if slant.abs() >= STRAIGHTEN_FROM => std::fs::write(&writing, gray.turned(-slant)),
+            (_, Some(pgm)) => std::fs::write(&writing, pgm),
+            (_, None) => return Ok(reading),
         };
         written.map_err(|e| ReadError::Unavailable(e.to_string()))?;
         Ok(writing)
@@ -402,13 +403,6 @@ impl<'a> Graymap<'a> {
             .chunks_exact(self.width)
             .map(|row| row.iter().zip(&persistent).filter(|&(&pixel, &always)| pixel < dark && !always).count() > allowed)
             .collect()
-    }
-
-    /// The image as a PGM file.
-    fn rows_pgm(&self) -> Vec<u8> {
-        let mut pgm = format!("P5\n{} {}\n{}\n", self.width, self.height, self.maxval).into_bytes();
-        pgm.extend_from_slice(self.pixels);
-        pgm
     }
 
     /// The image scaled by `scale` (ImageMagick's `-filter Triangle -resize`): each pixel the

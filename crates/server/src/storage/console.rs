@@ -217,22 +217,9 @@ macro_rules! console_storage {
             LEFT JOIN advocates a ON a.id = r.assigned_to WHERE ";
 
         fn queue_entry(row: &<$db as sqlx::Database>::Row) -> Result<QueueEntry, StorageError> {
-            let reference: String = row.try_get("reference")?;
-            let corrupt = |what: &str| StorageError::Corrupt(format!("{what} of request {reference}"));
-            let time = |column: &str| row.try_get(column).map(Timestamp::from_unix_seconds);
             let id: Option<i64> = row.try_get("assigned_to")?;
             let name: Option<String> = row.try_get("assigned_name")?;
-            Ok(QueueEntry {
-                reference: Reference::parse(&reference).map_err(|_| corrupt("reference"))?,
-                submitted_at: time("submitted_at")?,
-                service_id: row.try_get("service_id")?,
-                service_title: row.try_get("service_title")?,
-                area: row.try_get("area")?,
-                handler: crate::storage::handler_from_name(&row.try_get::<String, _>("handler")?).ok_or_else(|| corrupt("handler"))?,
-                state: RequestState::from_slug(&row.try_get::<String, _>("state")?).ok_or_else(|| corrupt("state"))?,
-                outreach: advocate_domain::OutreachWindow { from: time("outreach_from")?, by: time("outreach_by")? },
-                assigned_to: id.zip(name),
-            })
+            super::requests_sql::entry_row(row, id.zip(name))
         }
 
         /// The first `limit` requests in the queue's order. Each state's first `limit` come in

@@ -7,7 +7,8 @@ macro_rules! request_storage {
     ($db:ty, $begin:literal) => {
         use crate::audit::AuditEvent;
         use crate::storage::{
-            IdempotencyRecord, InsertOutcome, Sealed, StorageError, StoredRequest, handler_from_name, handler_name, is_unique_violation,
+            IdempotencyRecord, InsertOutcome, QueueEntry, Sealed, StorageError, StoredRequest, handler_from_name, handler_name,
+            is_unique_violation,
         };
         use advocate_domain::{OutreachWindow, Reference, RequestState, Timestamp};
         use sqlx::{QueryBuilder, Row};
@@ -16,26 +17,51 @@ macro_rules! request_storage {
         pub(super) const REQUEST_COLUMNS: &str = "r.reference, r.submitted_at, r.service_id, r.service_title, r.area, r.handler, \
             r.routing_reason, r.state, r.outreach_from, r.outreach_by, r.verifier_salt, r.verifier_hash, r.key_id, r.sealed";
 
-        /// A request from a row holding `REQUEST_COLUMNS`.
-        pub(super) fn request_row(row: &<$db as sqlx::Database>::Row) -> Result<StoredRequest, StorageError> {
+        /// What the queue lists of a request (`QueueEntry`), from a row holding those columns
+        /// (as `REQUEST_COLUMNS` does), with the advocate it is assigned to.
+        pub(super) fn entry_row(
+            row: &<$db as sqlx::Database>::Row,
+            assigned_to: Option<(i64, String)>,
+        ) -> Result<QueueEntry, StorageError> {
             let reference: String = row.try_get("reference")?;
             let corrupt = |what: &str| StorageError::Corrupt(format!("{what} of request {reference}"));
             let time = |column: &str| row.try_get(column).map(Timestamp::from_unix_seconds);
-            // Only rows written before they were sealed lack them, until the server starts.
-            let answers = match (row.try_get::<Option<String>, _>("key_id")?, row.try_get::<Option<Vec<u8>>, _>("sealed")?) {
-                (Some(key_id), Some(bytes)) => Sealed { key_id, bytes },
-                _ => return Err(corrupt("answers (not sealed yet: start the server to seal them)")),
-            };
-            Ok(StoredRequest {
+            Ok(QueueEntry {
                 reference: Reference::parse(&reference).map_err(|_| corrupt("reference"))?,
                 submitted_at: time("submitted_at")?,
                 service_id: row.try_get("service_id")?,
                 service_title: row.try_get("service_title")?,
                 area: row.try_get("area")?,
                 handler: handler_from_name(&row.try_get::<String, _>("handler")?).ok_or_else(|| corrupt("handler"))?,
-                routing_reason: row.try_get("routing_reason")?,
                 state: RequestState::from_slug(&row.try_get::<String, _>("state")?).ok_or_else(|| corrupt("state"))?,
                 outreach: OutreachWindow { from: time("outreach_from")?, by: time("outreach_by")? },
+                assigned_to,
+            })
+        }
+
+        /// A request from a row holding `REQUEST_COLUMNS`.
+        pub(super) fn request_row(row: &<$db as sqlx::Database>::Row) -> Result<StoredRequest, StorageError> {
+            let QueueEntry { reference, submitted_at, service_id, service_title, area, handler, state, outreach, .. } =
+                entry_row(row, None)?;
+            // Only rows written before they were sealed lack them, until the server starts.
+            let answers = match (row.try_get::<Option<String>, _>("key_id")?, row.try_get::<Option<Vec<u8>>, _>("sealed")?) {
+                (Some(key_id), Some(bytes)) => Sealed { key_id, bytes },
+                _ => {
+                    return Err(StorageError::Corrupt(format!(
+                        "answers (not sealed yet: start the server to seal them) of request {reference}"
+                    )));
+                }
+            };
+            Ok(StoredRequest {
+                reference,
+                submitted_at,
+                service_id,
+                service_title,
+                area,
+                handler,
+                routing_reason: row.try_get("routing_reason")?,
+                state,
+                outreach,
                 verifier_salt: row.try_get("verifier_salt")?,
                 verifier_hash: row.try_get("verifier_hash")?,
                 answers,
