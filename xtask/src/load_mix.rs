@@ -15,11 +15,49 @@ use std::time::{Duration, Instant};
 const EMAIL: &str = "load@example.org";
 const PASSWORD: &str = "load test password 1234";
 
-/// One kind of request: its name in the report, the connections it gets, its wrk script.
+/// The member reads that need no database (program and catalog reads, estimates) are held to
+/// these rates rather than sent flat out: flat out they took every cycle of this 2-core machine,
+/// and PostgreSQL, sharing it, was starved for 1–10 s at a time (10+ backends runnable and not
+/// run while the servers' four worker threads and wrk took all the CPU; sampled from /proc).
+/// Linux's autogroup gives each session its own scheduling group, and PostgreSQL puts every
+/// backend in a session of its own: a backend that mostly waits wakes with almost no weight
+/// against the servers' busy group. With autogroup off the same mix had no stall. A deployment
+/// runs PostgreSQL on its own host or in its own cgroup (README, "Deployment"); how many estimates
+/// one server answers flat out is measured on its own, apart from this mix.
+const MEMBER_READS_PER_SECOND: u32 = 1_000;
+/// Bill reviews need no database either.
+const BILL_REVIEWS_PER_SECOND: u32 = 200;
+/// Every signed-in advocate polls the queue every 15 s: 50 a second is 750 advocates at once.
+const QUEUE_POLLS_PER_SECOND: u32 = 50;
+
+/// One kind of request: its name in the report, the connections it gets, its wrk script, and
+/// the rate it is held to (none: as fast as the servers answer).
 struct Kind {
     name: &'static str,
     connections: u32,
     script: String,
+    per_second: Option<u32>,
+}
+
+impl Kind {
+    /// The script wrk runs: the kind's own, a pause after each answer when the kind is held to a
+    /// rate, and the status count.
+    fn wrk_script(&self) -> String {
+        let pause = match self.per_second {
+            // Each connection waits this long after each answer, so the kind sends at most
+            // `per_second` (fewer when answers are slow).
+            Some(rate) => format!("delay = function() return {} end\n", (self.connections * 1000 / rate.max(1)).max(1)),
+            None => String::new(),
+        };
+        format!("{}{pause}\n{COUNT_STATUSES}", self.script)
+    }
+
+    fn label(&self) -> String {
+        match self.per_second {
+            Some(rate) => format!("{} (at most {rate}/s)", self.name),
+            None => self.name.to_string(),
+        }
+    }
 }
 
 /// A request with its headers and body, for the few the setup sends itself.
@@ -103,8 +141,18 @@ fn kinds(prefix: &str, cookie: &str, reference: &str, verifier: &str) -> Vec<Kin
         )
     };
     vec![
-        Kind { name: "GET /api/program, /api/services", connections: 4, script: get(&["/api/program", "/api/services"], "") },
-        Kind { name: "GET /api/estimates", connections: 4, script: get(&["/api/estimates?zip=10001&service=mri-knee"], "") },
+        Kind {
+            name: "GET /api/program, /api/services",
+            connections: 4,
+            script: get(&["/api/program", "/api/services"], ""),
+            per_second: Some(MEMBER_READS_PER_SECOND),
+        },
+        Kind {
+            name: "GET /api/estimates",
+            connections: 4,
+            script: get(&["/api/estimates?zip=10001&service=mri-knee"], ""),
+            per_second: Some(MEMBER_READS_PER_SECOND),
+        },
         Kind {
             name: "POST /api/requests",
             connections: 4,
@@ -112,11 +160,13 @@ fn kinds(prefix: &str, cookie: &str, reference: &str, verifier: &str) -> Vec<Kin
                 "local n = 0\nlocal body = {}\nrequest = function()\n  n = n + 1\n  return wrk.format(\"POST\", \"/api/requests\", {{[\"Content-Type\"] = \"application/json\", [\"Idempotency-Key\"] = string.format(\"{prefix}-%d-%010d\", os.time(), n)}}, body)\nend\n",
                 lua(&new_request_body())
             ),
+            per_second: None,
         },
         Kind {
             name: "GET /api/requests/{reference}",
             connections: 2,
             script: get(&[&format!("/api/requests/{reference}")], &format!("[\"Authorization\"] = {}", lua(&format!("Bearer {verifier}")))),
+            per_second: None,
         },
         Kind {
             name: "POST /api/bills/review",
@@ -125,11 +175,13 @@ fn kinds(prefix: &str, cookie: &str, reference: &str, verifier: &str) -> Vec<Kin
                 "local body = {}\nrequest = function()\n  return wrk.format(\"POST\", \"/api/bills/review\", {{[\"Content-Type\"] = \"application/json\"}}, body)\nend\n",
                 lua(&review_body())
             ),
+            per_second: Some(BILL_REVIEWS_PER_SECOND),
         },
         Kind {
             name: "GET /api/console/requests",
             connections: 2,
             script: get(&["/api/console/requests"], &format!("[\"Cookie\"] = {}", lua(cookie))),
+            per_second: Some(QUEUE_POLLS_PER_SECOND),
         },
     ]
 }
@@ -234,7 +286,7 @@ fn run_mix(label: &str, ports: &[u16], kinds: &[Kind], seconds: u64, folder: &Pa
     for (i, kind) in kinds.iter().enumerate() {
         let port = ports[i % ports.len()];
         let script = folder.join(format!("load-{i}.lua"));
-        if std::fs::write(&script, format!("{}\n{COUNT_STATUSES}", kind.script)).is_err() {
+        if std::fs::write(&script, kind.wrk_script()).is_err() {
             return vec![format!("load mix ({label}): cannot write its scripts")];
         }
         let child = command("wrk")
@@ -244,7 +296,7 @@ fn run_mix(label: &str, ports: &[u16], kinds: &[Kind], seconds: u64, folder: &Pa
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn();
-        running.push((kind.name, child));
+        running.push((kind.label(), child));
     }
     let mut lines = Vec::new();
     for (name, child) in running {
@@ -302,6 +354,7 @@ fn run_mix(label: &str, ports: &[u16], kinds: &[Kind], seconds: u64, folder: &Pa
 
 /// `cargo xtask load`: the release server built, the mix run (ADVOCATE_LOAD_SECONDS, default 60).
 pub fn run_command() -> Result<(), String> {
+    crate::tools::ensure_debian_packages(&[("wrk", "wrk")])?;
     let postgres_url = crate::postgres::ensure()?;
     crate::run::run(command("cargo").args(["build", "--release", "-p", "advocate-server"]))?;
     let server = crate::run::workspace_root().join("target/release/advocate-server");
@@ -376,4 +429,33 @@ pub fn run(server: &Path, postgres_url: &str, free_port: impl Fn() -> Result<u16
     );
     let _ = std::fs::remove_dir_all(&folder);
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(connections: u32, per_second: Option<u32>) -> Kind {
+        Kind { name: "GET /x", connections, script: "request = function() end\n".into(), per_second }
+    }
+
+    #[test]
+    fn a_kind_held_to_a_rate_pauses_each_connection_for_its_share_of_a_second() {
+        let script = kind(4, Some(1_000)).wrk_script();
+        assert!(script.contains("delay = function() return 4 end"), "{script}");
+        assert!(script.contains("Answered errors:"));
+        assert_eq!(kind(4, Some(1_000)).label(), "GET /x (at most 1000/s)");
+    }
+
+    #[test]
+    fn a_rate_above_a_thousand_a_connection_still_pauses_a_millisecond() {
+        assert!(kind(2, Some(50_000)).wrk_script().contains("delay = function() return 1 end"));
+    }
+
+    #[test]
+    fn a_kind_sent_flat_out_never_pauses() {
+        let script = kind(4, None).wrk_script();
+        assert!(!script.contains("delay"), "{script}");
+        assert_eq!(kind(4, None).label(), "GET /x");
+    }
 }
