@@ -2,7 +2,9 @@
 //! release server on SQLite and against two release servers sharing one PostgreSQL. One `wrk`
 //! per kind of request, all running together, so each prints its own throughput and latency:
 //! catalog and program reads, estimates, request creation (a new idempotency key each time),
-//! status reads, bill reviews, and an advocate polling the queue. Printed, never asserted.
+//! status reads, bill reviews, and an advocate polling the queue. Request creation and status
+//! reads go as fast as the servers answer; the kinds that need no database, and the queue polls,
+//! are held to a rate (`MEMBER_READS_PER_SECOND` says why). Printed, never asserted.
 
 use crate::tools::command;
 use serde_json::json;
