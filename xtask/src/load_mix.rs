@@ -356,7 +356,7 @@ fn run_mix(label: &str, ports: &[u16], kinds: &[Kind], seconds: u64, folder: &Pa
 
 /// `cargo xtask load`: the release server built, the mix run (ADVOCATE_LOAD_SECONDS, default 60).
 pub fn run_command() -> Result<(), String> {
-    crate::tools::ensure_debian_packages(&[("wrk", "wrk")])?;
+    crate::tools::ensure_load_tools()?;
     let postgres_url = crate::postgres::ensure()?;
     crate::run::run(command("cargo").args(["build", "--release", "-p", "advocate-server"]))?;
     let server = crate::run::workspace_root().join("target/release/advocate-server");

@@ -52,11 +52,15 @@ pub fn ensure_test_tools() -> Result<(), String> {
     ensure_debian_packages(&[
         ("chromium", "chromium"),
         ("chromedriver", "chromium-driver"),
-        // The load benchmark of the estimate endpoint.
-        ("wrk", "wrk"),
         // The domain tests check our time-zone rule against the system's tz database.
         ("/usr/share/zoneinfo/America/New_York", "tzdata"),
-    ])
+    ])?;
+    ensure_load_tools()
+}
+
+/// What the estimate benchmark and the load mix (`cargo xtask load`) drive the servers with.
+pub fn ensure_load_tools() -> Result<(), String> {
+    ensure_debian_packages(&[("wrk", "wrk")])
 }
 
 /// The programs the server runs to read photos and PDFs of bills (its `bill_reading::READERS`):
