@@ -72,9 +72,12 @@ async function cacheFilesOf(cache, html) {
     const url = new URL(match[1], scope);
     if (inScope(url) && isHashedFile(relative(url))) named.add(url.href);
   }
+  // A script's wasm stays too: the bill readers' worker is named by its script alone
+  // (<meta name="advocate-bill-reader">) and its wasm is kept once a bill page has loaded it.
+  const kept = new Set([...named].flatMap((href) => [href, href.replace(/\.js$/, '_bg.wasm')]));
   for (const request of await cache.keys()) {
     const url = new URL(request.url);
-    if (isHashedFile(relative(url)) && !named.has(url.href)) await cache.delete(request);
+    if (isHashedFile(relative(url)) && !kept.has(url.href)) await cache.delete(request);
   }
   await Promise.all([...named].map(async (href) => {
     if (!(await cache.match(href))) {

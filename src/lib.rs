@@ -5,12 +5,13 @@
 //! Each module imports only modules under it: `app` (the router and layout) → `pages` →
 //! `components` and the pages' state (`finder`, `estimate`) → the API clients (`api`,
 //! `console_api`) and `local_store` → `page`, `address`, `json`, `clock`, `embed`,
-//! `bill_handoff`. Pages never import one another.
+//! `bill_handoff`, `bill_reader`. Pages never import one another.
 
 pub mod address;
 pub mod api;
 pub mod app;
 pub mod bill_handoff;
+pub mod bill_reader;
 pub mod clock;
 pub mod components;
 pub mod console_api;

@@ -230,3 +230,68 @@ fn bill_review_of_a_thousand_lines_in_the_browser() {
         &format!("[report] browser (headless Chromium, unoptimised test build of the wasm): bill review of 1,000 lines: {per_review:.1} ms (target: under 50 ms)").into(),
     );
 }
+
+/// The page asks the bill readers' worker with values it builds itself (it carries no
+/// serialiser for what only the worker reads): they must be what serde reads as a `Request`.
+#[wasm_bindgen_test]
+fn the_pages_requests_are_read_by_the_worker_as_the_requests_they_stand_for() {
+    use advocate_web::bill_reader::{Request, client};
+    let export = client::tagged("Export", &wasm_bindgen::JsValue::from_str("ISA*00*")).unwrap();
+    assert_eq!(serde_wasm_bindgen::from_value::<Request>(export).unwrap(), Request::Export("ISA*00*".into()));
+    let no_pages = client::tagged("TextLayer", &js_sys::Array::new()).unwrap();
+    assert_eq!(serde_wasm_bindgen::from_value::<Request>(no_pages).unwrap(), Request::TextLayer(Vec::new()));
+}
+
+/// A text layer as pdf.js gives it: a header row and two charges, in points from the top left.
+fn text_layer() -> Vec<advocate_domain::bill_import::layout::PageRuns> {
+    use advocate_domain::bill_import::layout::{PageRuns, TextRun};
+    let run = |text: &str, left: f32, top: f32| TextRun { text: text.into(), left, top, width: 6.0 * text.len() as f32, height: 10.0 };
+    let mut runs = vec![
+        run("Date", 40.0, 100.0),
+        run("Code", 110.0, 100.0),
+        run("Description", 170.0, 100.0),
+        run("Units", 380.0, 100.0),
+        run("Charge", 450.0, 100.0),
+    ];
+    for top in [120.0, 140.0] {
+        runs.extend([
+            run("03/01/2025", 40.0, top),
+            run("85025", 110.0, top),
+            run("Complete blood count", 170.0, top),
+            run("1", 380.0, top),
+            run("$65.00", 450.0, top),
+        ]);
+    }
+    vec![PageRuns { width: 612.0, height: 792.0, runs }]
+}
+
+/// What the worker answers, through the browser's structured values as the page receives it:
+/// a CSV's and an X12 claim's charges, a text layer's, what to tell the member about a file that
+/// is neither, and nothing for a PDF without text (the server reads a scan).
+#[wasm_bindgen_test]
+fn the_bill_reader_reads_exports_and_text_layers_and_says_what_it_could_not_read() {
+    use advocate_web::bill_reader::{Answer, Request, read};
+    let through_the_browser = |answer: Answer| -> Answer {
+        let value = serde::Serialize::serialize(&answer, &serde_wasm_bindgen::Serializer::json_compatible()).unwrap();
+        serde_wasm_bindgen::from_value(value).unwrap()
+    };
+    let csv = "Date of Service,CPT,Description,Units,Charges\n03/01/2025,85025,Complete blood count,1,$65.00\n03/01/2025,85025,Complete blood count,1,$65.00\n";
+    let Answer::Export(Ok(bills)) = through_the_browser(read(Request::Export(csv.into()))) else { panic!("a CSV is read") };
+    assert_eq!(bills.len(), 1);
+    assert_eq!(bills[0].lines.len(), 2);
+    let claim = include_str!("../testdata/x12/837_005010X222A2__demo.autoaccident.837");
+    let Answer::Export(Ok(bills)) = through_the_browser(read(Request::Export(claim.into()))) else { panic!("an X12 claim is read") };
+    let codes: Vec<_> = bills[0].lines.iter().map(|line| line.code.as_deref().unwrap_or_default().to_string()).collect();
+    assert_eq!(codes, ["99201", "26010"]);
+    let Answer::Export(Err(message)) = read(Request::Export("Dear member, thank you for your payment.".into())) else {
+        panic!("not a bill")
+    };
+    assert!(!message.is_empty());
+    let Answer::TextLayer(Some(reading)) = through_the_browser(read(Request::TextLayer(text_layer()))) else {
+        panic!("a text layer is read")
+    };
+    assert_eq!(reading.pages, 1);
+    assert_eq!(reading.bill.lines.len(), 2, "{reading:?}");
+    assert!(reading.bill.lines.iter().all(|line| line.code.as_deref() == Some("85025") && line.charge.cents() == 6_500), "{reading:?}");
+    assert_eq!(read(Request::TextLayer(vec![Default::default()])), Answer::TextLayer(None));
+}

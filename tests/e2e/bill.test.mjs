@@ -4,7 +4,7 @@
 // an advocate with the amount filled in.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, screenshot, assertAccessible, tabTo } from './support.mjs';
+import { BASE_URL, SUBPATH_URL, launch, openPage, screenshot, assertAccessible, tabTo } from './support.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -252,6 +252,30 @@ test('a PDF with a text layer is read on the device: nothing is sent', async () 
   assert.equal(await page.getByRole('button', { name: 'Send to be read' }).count(), 0, 'no consent needed: it stays here');
   assert.deepEqual(sent, [], 'the PDF was read in the browser');
   await screenshot(page, 'bill-8-text-pdf-390');
+  assert.deepEqual(page.errors, []);
+});
+
+test('an X12 claim is read on the device by the bill readers\' worker, under a base path, and nothing is sent', async () => {
+  assert.ok(SUBPATH_URL, 'ADVOCATE_SUBPATH_URL names the server under a base path (cargo xtask test sets it)');
+  const page = await openPage(browser);
+  const sent = [];
+  const scripts = [];
+  page.on('request', (request) => {
+    if (request.method() !== 'GET') sent.push(request.url());
+    if (request.url().includes('advocate-bill-reader')) scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto(new URL('bill', SUBPATH_URL).href);
+  await page.getByRole('heading', { level: 1, name: 'Check a medical bill' }).waitFor();
+  assert.deepEqual(scripts, [], 'the readers are not loaded with the page');
+  const claim = readFileSync(new URL('../../testdata/x12/837_005010X222A2__demo.autoaccident.837', import.meta.url));
+  await page.setInputFiles('#bill-file', { name: 'claim.837', mimeType: 'text/plain', buffer: claim });
+  await page.getByText('Read 2 charges from the file').waitFor();
+  assert.equal(await page.inputValue('#line-0-code'), '99201');
+  assert.equal(await page.inputValue('#line-1-charge'), '35.00');
+  // The worker's versioned script and wasm, from under the base path.
+  assert.ok(scripts.some((p) => /^\/benefits\/advocate\/advocate-bill-reader-[0-9a-f]{16}\.js$/.test(p)), JSON.stringify(scripts));
+  assert.ok(scripts.some((p) => /^\/benefits\/advocate\/advocate-bill-reader-[0-9a-f]{16}_bg\.wasm$/.test(p)), JSON.stringify(scripts));
+  assert.deepEqual(sent, [], 'nothing was sent: the claim was read on the device');
   assert.deepEqual(page.errors, []);
 });
 

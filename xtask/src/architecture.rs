@@ -171,6 +171,7 @@ mod tests {
         ("clock", 0),
         ("embed", 0),
         ("bill_handoff", 0),
+        ("bill_reader", 0),
         ("page", 0),
         ("local_store", 1),
         ("api", 1),
@@ -181,7 +182,8 @@ mod tests {
         ("pages", 4),
         ("app", 5),
         ("main", 6),
-        // The console's entry point (src/bin/advocate-console.rs), beside the member app's main.
+        // The console's and the bill readers' worker's entry points (src/bin/), beside the member
+        // app's main.
         ("bin", 6),
         ("lib", 6),
     ];

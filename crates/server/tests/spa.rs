@@ -34,6 +34,7 @@ fn write_dist(dir: &Path) {
     std::fs::write(dir.join("advocate-web-0123456789abcdef.js.br"), b"\x8b\x08\x80console.log('app')\x03").unwrap();
     std::fs::write(dir.join("manifest.webmanifest"), "{}").unwrap();
     std::fs::write(dir.join("sw.js"), "self.addEventListener('fetch', () => {});").unwrap();
+    std::fs::write(dir.join("advocate-bill-reader-00fedcba98765432.js"), "await init();").unwrap();
 }
 
 async fn spawn_with_dist(base_path: &str) -> (TestApp, tempfile::TempDir) {
@@ -122,6 +123,22 @@ async fn the_service_worker_is_checked_on_every_visit_and_may_fetch_the_apps_own
     // Any other script file keeps the policy that allows nothing.
     let other = app.get("/advocate-web-0123456789abcdef.js").await;
     assert!(other.headers()["content-security-policy"].to_str().unwrap().starts_with("default-src 'none'; frame-ancestors"));
+}
+
+#[tokio::test]
+async fn the_bill_readers_worker_may_load_and_compile_its_own_wasm_and_reach_nothing_else() {
+    let (app, _dist) = spawn_with_dist("/benefits/").await;
+    let response = app.get("/advocate-bill-reader-00fedcba98765432.js").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable", "its name carries its content's hash");
+    let csp = response.headers()["content-security-policy"].to_str().unwrap();
+    assert_eq!(
+        csp,
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    );
+    // The app's own script is not a worker: it keeps the policy that allows nothing.
+    let app_script = app.get("/advocate-web-0123456789abcdef.js").await;
+    assert!(app_script.headers()["content-security-policy"].to_str().unwrap().starts_with("default-src 'none'; frame-ancestors"));
 }
 
 #[tokio::test]

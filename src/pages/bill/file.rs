@@ -1,17 +1,13 @@
 //! Adding a bill from files. CSV exports, X12 claims or remittances and PDFs with a text layer
-//! are read here by the domain's readers (a PDF's by the same layout reader as the server's):
-//! nothing leaves the device. Photos and scans need the
-//! server's reader (OCR); the
-//! member is told so and sends them only by choosing to, one page after another, with the
-//! progress shown and a retry when the network fails.
+//! are read on this device, by the domain's readers in the bill reader's worker (a PDF's by the
+//! same layout reader as the server's): nothing leaves the device. Photos and scans need the
+//! server's reader (OCR); the member is told so and sends them only by choosing to, one page
+//! after another, with the progress shown and a retry when the network fails.
 
 use crate::api::{self, ApiError};
+use crate::bill_reader::client;
 use advocate_domain::bill::Bill;
-use advocate_domain::bill_import::layout::{PageRuns, PageWords, read_layout};
-use advocate_domain::bill_import::{
-    BillReading, MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, MAX_PDF_PAGES, ReadMethod, UploadKind, csv::parse_csv,
-    statement::parse_statement_text, x12::parse_x12,
-};
+use advocate_domain::bill_import::{BillReading, MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, MAX_PDF_PAGES, UploadKind};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -23,32 +19,13 @@ extern "C" {
     async fn pdf_text(bytes: js_sys::Uint8Array, max_pages: u32) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
 }
 
-/// Reads a PDF's text layer here with the domain's layout reader (the server's reader for text
-/// PDFs), each charge with its printed row and the rows to check; a page that is not a table is
-/// read line by line. None when the PDF has no text (a scan), so the server must OCR it.
-async fn read_pdf_here(file: &web_sys::File) -> Option<BillReading> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
-    let pages = pdf_text(js_sys::Uint8Array::new(&buffer), MAX_PDF_PAGES).await.ok()?;
-    let pages: Vec<PageRuns> = serde_wasm_bindgen::from_value(pages).ok()?;
-    let words: Vec<PageWords> = pages.iter().map(PageRuns::words).collect();
-    if words.iter().all(|page| page.words.is_empty()) {
-        return None;
-    }
-    let count = pages.len() as u32;
-    // A text layer's codes are as printed: no OCR misreading to correct.
-    let reading = read_layout(&words, &|_| true);
-    if !reading.bill.lines.is_empty() || !reading.to_check.is_empty() {
-        return Some(BillReading {
-            bill: reading.bill,
-            pages: count,
-            method: ReadMethod::TextLayer,
-            rows: reading.rows,
-            to_check: reading.to_check,
-        });
-    }
-    let text = pages.iter().flat_map(PageRuns::lines).collect::<Vec<_>>().join("\n");
-    let bill = parse_statement_text(&text).ok()?;
-    Some(BillReading { bill, pages: count, method: ReadMethod::TextLayer, rows: Vec::new(), to_check: Vec::new() })
+/// Reads a PDF's text layer: pdf.js gives its runs of text, the bill reader's worker its charges,
+/// each with its printed row, and the rows to check. Ok(None) when the PDF has no text (a scan),
+/// so the server must OCR it; Err when the worker could not read it.
+async fn read_pdf_here(file: &web_sys::File) -> Result<Option<BillReading>, String> {
+    let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else { return Ok(None) };
+    let Ok(pages) = pdf_text(js_sys::Uint8Array::new(&buffer), MAX_PDF_PAGES).await else { return Ok(None) };
+    client::read_text_layer(pages).await
 }
 
 /// What a file turned out to be.
@@ -91,7 +68,12 @@ pub fn BillFileInput(
                     return;
                 }
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-                match text.map(|text| read_bill_file(&text)) {
+                let content = match text.map(kind_of_file) {
+                    Some(TextFile::Export(text)) => Some(client::read_export(text).await.unwrap_or_else(Err).map(FileContent::Bills)),
+                    Some(TextFile::NeedsServer) => Some(Ok(FileContent::NeedsServer)),
+                    None => None,
+                };
+                match content {
                     Some(Ok(FileContent::Bills(bills))) => {
                         waiting.set(Vec::new());
                         pages.set(Vec::new());
@@ -100,11 +82,12 @@ pub fn BillFileInput(
                     }
                     // A PDF with a text layer is read here: nothing leaves the device.
                     Some(Ok(FileContent::NeedsServer)) if is_pdf(&file).await => match read_pdf_here(&file).await {
-                        Some(reading) => {
+                        Ok(Some(reading)) => {
                             pages.update(|p| p.push(file));
                             on_page.run(reading);
                         }
-                        None => photos.push(file),
+                        Ok(None) => photos.push(file),
+                        Err(message) => return on_read.run(Err(message)),
                     },
                     Some(Ok(FileContent::NeedsServer)) => photos.push(file),
                     Some(Err(message)) => return on_read.run(Err(message)),
@@ -191,22 +174,23 @@ async fn is_pdf(file: &web_sys::File) -> bool {
     }
 }
 
-/// Decides by content, not by name, what the file is, and reads what can be read here.
-pub fn read_bill_file(text: &str) -> Result<FileContent, String> {
+/// A file as its text shows it.
+enum TextFile {
+    /// A CSV export or an X12 file, for the bill reader.
+    Export(String),
+    /// A photo or a PDF (binary): only the server reads a photo; a PDF's text layer is tried here.
+    NeedsServer,
+}
+
+/// Decides by content, not by name, what the file is.
+fn kind_of_file(text: String) -> TextFile {
     let start = text.trim_start_matches('\u{feff}').trim_start();
     if start.starts_with("%PDF") || start.starts_with("\u{fffd}PNG") {
-        return Ok(FileContent::NeedsServer);
+        return TextFile::NeedsServer;
     }
     if start.chars().take(512).any(|c| c == '\u{fffd}' || c == '\0') {
         // JPEG photos start with bytes that are not text; anything else binary is not a bill.
-        return Ok(FileContent::NeedsServer);
+        return TextFile::NeedsServer;
     }
-    if start.starts_with("ISA") {
-        let document = parse_x12(start).map_err(|e| e.to_string())?;
-        if document.bills.is_empty() {
-            return Err("This X12 file holds no claims.".into());
-        }
-        return Ok(FileContent::Bills(document.bills));
-    }
-    parse_csv(start).map(|bill| FileContent::Bills(vec![bill])).map_err(|e| e.to_string())
+    TextFile::Export(text)
 }

@@ -28,6 +28,11 @@ const NOTHING_ALLOWED: &str = "default-src 'none'; frame-ancestors 'none'; base-
 /// For the service worker, whose policy is its script's: it fetches the app's own files and
 /// nothing else.
 const WORKER: &str = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/// For the bill readers' web worker (`advocate-bill-reader-<hash>.js`), whose policy is its
+/// script's: it fetches and compiles its own wasm, and reaches nothing else.
+const BILL_READER: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/// The start of the bill reader worker's script's name (the SPA's `bill_reader` module).
+const BILL_READER_SCRIPT: &str = "advocate-bill-reader";
 
 impl SecurityPolicy {
     /// `script_hashes` are the `'sha256-…'` sources of the page's inline scripts.
@@ -71,7 +76,9 @@ impl SecurityPolicy {
 
 pub async fn security_headers(State(policy): State<Arc<SecurityPolicy>>, request: Request, next: Next) -> Response {
     let embedded = policy.embedded_policy(request.uri().path()).cloned();
-    let is_worker = request.uri().path().rsplit('/').next() == Some(super::spa::SERVICE_WORKER);
+    let last_segment = request.uri().path().rsplit('/').next().unwrap_or_default();
+    let is_worker = last_segment == super::spa::SERVICE_WORKER;
+    let is_bill_reader = last_segment.starts_with(BILL_READER_SCRIPT) && last_segment.ends_with(".js");
     let over_tls = request.headers().get("x-forwarded-proto").is_some_and(|p| p.as_bytes().eq_ignore_ascii_case(b"https"));
     let mut response = next.run(request).await;
     let is_page = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
@@ -85,6 +92,7 @@ pub async fn security_headers(State(policy): State<Arc<SecurityPolicy>>, request
             (true, Some(embedded)) => embedded,
             (true, None) => policy.page.clone(),
             (false, _) if is_worker => HeaderValue::from_static(WORKER),
+            (false, _) if is_bill_reader => HeaderValue::from_static(BILL_READER),
             (false, _) => HeaderValue::from_static(NOTHING_ALLOWED),
         };
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
