@@ -18,7 +18,9 @@ pub fn run_all() -> Result<(), String> {
     // the bill reader's score on its own below, so its figures reach the report.
     let (counts, _) = run_tests(
         command("cargo")
-            .args(["test", "-p", "advocate-domain", "-p", "advocate-server", "-p", "xtask", "--", "--skip", BILL_SCORE_TEST])
+            .arg("test")
+            .args(["advocate-domain", "advocate-server", "advocate-bill-corpus", "xtask"].iter().flat_map(|name| ["-p", name]))
+            .args(["--", "--skip", BILL_SCORE_TEST])
             .args(REPORTING_TESTS.iter().flat_map(|(_, name)| ["--skip", name]))
             .env("ADVOCATE_TEST_POSTGRES_URL", &postgres_url),
     );

@@ -54,6 +54,8 @@ pub fn ensure_test_tools() -> Result<(), String> {
         ("chromedriver", "chromium-driver"),
         // The domain tests check our time-zone rule against the system's tz database.
         ("/usr/share/zoneinfo/America/New_York", "tzdata"),
+        // The font the test bills are drawn in (crates/bill-corpus: FONTS), on every machine.
+        ("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", "fonts-dejavu-core"),
     ])?;
     ensure_load_tools()
 }

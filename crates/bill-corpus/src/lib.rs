@@ -11,7 +11,7 @@ pub mod rng;
 
 pub use layouts::{Charge, Layout, Truth};
 use rng::Rng;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// How a bill reaches the reader.
@@ -193,7 +193,11 @@ fn rasterize(pdf: &[u8], dpi: u32, seed: u64, operations: &[String], extension: 
     let input = folder.join("bill.pdf");
     std::fs::write(&input, pdf)?;
     let prefix = folder.join("page");
-    run(Command::new("pdftoppm").args(["-r", &dpi.to_string(), "-gray", "-png"]).arg(&input).arg(&prefix))?;
+    run(Command::new("pdftoppm")
+        .env("FONTCONFIG_FILE", pinned_fonts(work)?)
+        .args(["-r", &dpi.to_string(), "-gray", "-png"])
+        .arg(&input)
+        .arg(&prefix))?;
     let mut pages: Vec<_> = std::fs::read_dir(&folder)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("page-")))
@@ -213,6 +217,39 @@ fn rasterize(pdf: &[u8], dpi: u32, seed: u64, operations: &[String], extension: 
     }
     std::fs::remove_dir_all(&folder)?;
     Ok(out)
+}
+
+/// The fonts every page is drawn in: DejaVu (Debian's `fonts-dejavu-core`), whatever else the
+/// machine has. The bills name the standard fonts (Helvetica, Times, Courier) without embedding
+/// them, so pdftoppm draws each in the closest font installed, and a corpus drawn on a machine
+/// with URW's or Liberation's copies of Times (ImageMagick's and Chromium's recommended packages)
+/// was another corpus: its faxes, in a thinner Times, read 34% of their charges where the same
+/// faxes drawn in DejaVu read 88%. A seed must draw the same bills on every machine.
+pub const FONTS: &str = "/usr/share/fonts/truetype/dejavu";
+
+/// A fontconfig file that gives pdftoppm the `FONTS` folder alone (with the system's rules that
+/// say which family stands for Times or Helvetica), written once in `work`.
+fn pinned_fonts(work: &Path) -> std::io::Result<PathBuf> {
+    if !Path::new(FONTS).join("DejaVuSerif.ttf").is_file() {
+        return Err(std::io::Error::other(format!(
+            "the bills are drawn in DejaVu, which is not in {FONTS}: install Debian's fonts-dejavu-core"
+        )));
+    }
+    let config = work.join("fonts.conf");
+    if !config.is_file() {
+        std::fs::create_dir_all(work)?;
+        let cache = work.join("font-cache");
+        let text = format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n  <dir>{FONTS}</dir>\n  \
+             <include ignore_missing=\"yes\">/etc/fonts/conf.d</include>\n  <cachedir>{}</cachedir>\n</fontconfig>\n",
+            cache.display()
+        );
+        // Written whole under another name first: corpora drawn at once in one folder never read half a file.
+        let partial = work.join(format!("fonts.conf.{}", std::process::id()));
+        std::fs::write(&partial, text)?;
+        std::fs::rename(&partial, &config)?;
+    }
+    Ok(config)
 }
 
 fn run(command: &mut Command) -> std::io::Result<()> {
@@ -239,5 +276,21 @@ mod tests {
             assert!(of_layout.iter().any(|s| matches!(s.capture, Capture::Photo(_))));
         }
         assert_eq!(a[0].statement().truth, b[0].statement().truth);
+    }
+
+    #[test]
+    fn the_standard_fonts_are_drawn_in_dejavu_whatever_else_the_machine_has() {
+        let work = std::env::temp_dir().join(format!("advocate-corpus-fonts-{}", std::process::id()));
+        let config = pinned_fonts(&work).unwrap();
+        let family = |name: &str| {
+            let out = Command::new("fc-match").env("FONTCONFIG_FILE", &config).args(["-f", "%{family}", name]).output().unwrap();
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        assert!(family("Times-Roman").starts_with("DejaVu Serif"), "{}", family("Times-Roman"));
+        assert!(family("Helvetica").starts_with("DejaVu Sans"), "{}", family("Helvetica"));
+        assert!(family("Courier").starts_with("DejaVu Sans Mono"), "{}", family("Courier"));
+        // Written once: a second drawing reuses it.
+        assert_eq!(pinned_fonts(&work).unwrap(), config);
+        let _ = std::fs::remove_dir_all(&work);
     }
 }
