@@ -279,6 +279,26 @@ test('an X12 claim is read on the device by the bill readers\' worker, under a b
   assert.deepEqual(page.errors, []);
 });
 
+test('when the bill readers\' worker cannot load, the member is told to try again or type the charges, and the next try works', async () => {
+  const page = await openPage(browser);
+  let refuse = true;
+  await page.route('**/advocate-bill-reader-*', (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(url('bill'));
+  await page.setInputFiles('#bill-file', { name: 'itemized.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page.getByText('This file could not be read on this device just now. Try again, or type the charges below.').waitFor();
+  await screenshot(page, 'bill-10-reader-unavailable-390');
+  // Nothing was put in the charges; the member can still type them.
+  assert.equal(await page.inputValue('#line-0-code'), '');
+  // Once the connection is back, choosing the file again starts a new worker.
+  refuse = false;
+  await page.setInputFiles('#bill-file', []);
+  await page.setInputFiles('#bill-file', { name: 'itemized.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page.getByText('Read 4 charges from the file').waitFor();
+  assert.equal(await page.inputValue('#line-2-code'), '85025');
+  // The failed loads are the browser's own messages about the refused script; nothing else.
+  assert.deepEqual(page.errors.filter((e) => !/advocate-bill-reader|net::ERR_INTERNET_DISCONNECTED/.test(e)), []);
+});
+
 test('a statement whose charges do not add up to its total says a charge may be missing, before any finding', async () => {
   // A generated lab bill whose last column is printed past the page's edge, which pdf.js does not
   // give: what is read on the device falls short of the total the bill states.
