@@ -3,15 +3,16 @@
 //! member app does not download them until a member chooses a file on the bill page, and a long
 //! X12 file is parsed off the page's thread, so the page keeps answering the keyboard.
 //!
-//! `read` is what the worker runs: pure, the domain's readers behind one message type each way.
+//! `read` is what the worker runs: the domain's readers (`bill_import::read_export`,
+//! `read_text_layer`) behind one message type each way.
 //! `BillReader` is the page's side: it starts the worker on first use and awaits its answers.
 //! A build names the worker's script in the page (`<meta name="advocate-bill-reader">`, written
 //! by `cargo xtask build` with the script's content hash, so a page never runs another release's
 //! reader).
 
 use advocate_domain::bill::Bill;
-use advocate_domain::bill_import::layout::{PageRuns, PageWords, read_layout};
-use advocate_domain::bill_import::{BillReading, ReadMethod, csv::parse_csv, statement::parse_statement_text, x12::parse_x12};
+use advocate_domain::bill_import::layout::PageRuns;
+use advocate_domain::bill_import::{BillReading, read_export, read_text_layer};
 use serde::{Deserialize, Serialize};
 
 /// What the page asks the worker to read.
@@ -39,42 +40,6 @@ pub fn read(request: Request) -> Answer {
         Request::Export(text) => Answer::Export(read_export(&text)),
         Request::TextLayer(pages) => Answer::TextLayer(read_text_layer(&pages)),
     }
-}
-
-fn read_export(text: &str) -> Result<Vec<Bill>, String> {
-    let start = text.trim_start_matches('\u{feff}').trim_start();
-    if start.starts_with("ISA") {
-        let document = parse_x12(start).map_err(|e| e.to_string())?;
-        if document.bills.is_empty() {
-            return Err("This X12 file holds no claims.".into());
-        }
-        return Ok(document.bills);
-    }
-    parse_csv(start).map(|bill| vec![bill]).map_err(|e| e.to_string())
-}
-
-/// A PDF's text layer read by the domain's layout reader (the server's reader for text PDFs),
-/// each charge with its printed row; a page that is not a table is read line by line.
-fn read_text_layer(pages: &[PageRuns]) -> Option<BillReading> {
-    let words: Vec<PageWords> = pages.iter().map(PageRuns::words).collect();
-    if words.iter().all(|page| page.words.is_empty()) {
-        return None;
-    }
-    let count = pages.len() as u32;
-    // A text layer's codes are as printed: no OCR misreading to correct.
-    let reading = read_layout(&words, &|_| true);
-    if !reading.bill.lines.is_empty() || !reading.to_check.is_empty() {
-        return Some(BillReading {
-            bill: reading.bill,
-            pages: count,
-            method: ReadMethod::TextLayer,
-            rows: reading.rows,
-            to_check: reading.to_check,
-        });
-    }
-    let text = pages.iter().flat_map(PageRuns::lines).collect::<Vec<_>>().join("\n");
-    let bill = parse_statement_text(&text).ok()?;
-    Some(BillReading { bill, pages: count, method: ReadMethod::TextLayer, rows: Vec::new(), to_check: Vec::new() })
 }
 
 /// The page's side of the worker.

@@ -93,6 +93,72 @@ pub struct BillReading {
     pub to_check: Vec<layout::PrintedRow>,
 }
 
+/// A text file a member chose on the bill page, read on their device: an X12 claim or
+/// remittance (it starts with `ISA`; it may hold several claims), else a CSV export. Err is what
+/// to tell the member about the file.
+pub fn read_export(text: &str) -> Result<Vec<Bill>, String> {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with("ISA") {
+        let document = x12::parse_x12(start).map_err(|e| e.to_string())?;
+        if document.bills.is_empty() {
+            return Err("This X12 file holds no claims.".into());
+        }
+        return Ok(document.bills);
+    }
+    csv::parse_csv(start).map(|bill| vec![bill]).map_err(|e| e.to_string())
+}
+
+/// A PDF's text layer as the browser's pdf.js gives it, read by the layout reader (the server's
+/// reader for text PDFs), each charge with its printed row; when no page is a table, line by
+/// line. None when the PDF has no text (a scan, for the server's OCR) or no charges.
+pub fn read_text_layer(pages: &[layout::PageRuns]) -> Option<BillReading> {
+    let words: Vec<layout::PageWords> = pages.iter().map(layout::PageRuns::words).collect();
+    if words.iter().all(|page| page.words.is_empty()) {
+        return None;
+    }
+    let count = pages.len() as u32;
+    // A text layer's codes are as printed: no OCR misreading to correct.
+    let reading = layout::read_layout(&words, &|_| true);
+    if !reading.bill.lines.is_empty() || !reading.to_check.is_empty() {
+        return Some(BillReading {
+            bill: reading.bill,
+            pages: count,
+            method: ReadMethod::TextLayer,
+            rows: reading.rows,
+            to_check: reading.to_check,
+        });
+    }
+    let text = pages.iter().flat_map(layout::PageRuns::lines).collect::<Vec<_>>().join("\n");
+    let bill = statement::parse_statement_text(&text).ok()?;
+    Some(BillReading { bill, pages: count, method: ReadMethod::TextLayer, rows: Vec::new(), to_check: Vec::new() })
+}
+
+#[cfg(test)]
+mod export_tests {
+    use super::*;
+
+    #[test]
+    fn an_export_is_x12_when_it_starts_with_isa_after_a_byte_order_mark_and_a_csv_otherwise() {
+        let csv = "\u{feff}Date of Service,CPT,Description,Units,Charges\n03/01/2025,85025,Complete blood count,1,$65.00\n";
+        assert_eq!(read_export(csv).unwrap()[0].lines.len(), 1);
+        let not_a_bill = read_export("Dear member, thank you for your payment.").unwrap_err();
+        assert!(!not_a_bill.is_empty());
+        // An X12 envelope that parses but carries no claim says so, not "no charges".
+        let empty =
+            "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *250301*1200*^*00501*000000001*0*P*:~IEA*0*000000001~";
+        match read_export(empty) {
+            Err(message) => assert!(!message.is_empty()),
+            Ok(bills) => panic!("an envelope without claims is not a bill: {bills:?}"),
+        }
+    }
+
+    #[test]
+    fn a_text_layer_without_text_is_left_for_the_server() {
+        assert_eq!(read_text_layer(&[layout::PageRuns::default()]), None);
+        assert_eq!(read_text_layer(&[]), None);
+    }
+}
+
 #[cfg(test)]
 mod limit_tests {
     use super::*;

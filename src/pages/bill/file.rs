@@ -28,14 +28,6 @@ async fn read_pdf_here(file: &web_sys::File) -> Result<Option<BillReading>, Stri
     client::read_text_layer(pages).await
 }
 
-/// What a file turned out to be.
-pub enum FileContent {
-    /// Read here.
-    Bills(Vec<Bill>),
-    /// A photo or a PDF: only the server can read it.
-    NeedsServer,
-}
-
 /// `on_read` gets what a CSV or X12 file holds (replacing the lines); `on_page` what was read
 /// of one photo or PDF (its charges, their rows and the rows to check), which the page adds to
 /// `pages` first. `reading` is true while photos or PDFs are with the server, and
@@ -68,20 +60,20 @@ pub fn BillFileInput(
                     return;
                 }
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-                let content = match text.map(kind_of_file) {
-                    Some(TextFile::Export(text)) => Some(client::read_export(text).await.unwrap_or_else(Err).map(FileContent::Bills)),
-                    Some(TextFile::NeedsServer) => Some(Ok(FileContent::NeedsServer)),
-                    None => None,
+                let Some(text) = text else {
+                    return on_read.run(Err("This file could not be opened. Try again, or type the charges below.".into()));
                 };
-                match content {
-                    Some(Ok(FileContent::Bills(bills))) => {
-                        waiting.set(Vec::new());
-                        pages.set(Vec::new());
-                        on_read.run(Ok(bills));
-                        return;
-                    }
+                match kind_of_file(text) {
+                    TextFile::Export(text) => match client::read_export(text).await.unwrap_or_else(Err) {
+                        Ok(bills) => {
+                            waiting.set(Vec::new());
+                            pages.set(Vec::new());
+                            return on_read.run(Ok(bills));
+                        }
+                        Err(message) => return on_read.run(Err(message)),
+                    },
                     // A PDF with a text layer is read here: nothing leaves the device.
-                    Some(Ok(FileContent::NeedsServer)) if is_pdf(&file).await => match read_pdf_here(&file).await {
+                    TextFile::NeedsServer if is_pdf(&file).await => match read_pdf_here(&file).await {
                         Ok(Some(reading)) => {
                             pages.update(|p| p.push(file));
                             on_page.run(reading);
@@ -89,9 +81,7 @@ pub fn BillFileInput(
                         Ok(None) => photos.push(file),
                         Err(message) => return on_read.run(Err(message)),
                     },
-                    Some(Ok(FileContent::NeedsServer)) => photos.push(file),
-                    Some(Err(message)) => return on_read.run(Err(message)),
-                    None => return on_read.run(Err("This file could not be opened. Try again, or type the charges below.".into())),
+                    TextFile::NeedsServer => photos.push(file),
                 }
             }
             waiting.set(photos);
