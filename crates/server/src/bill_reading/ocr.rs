@@ -16,6 +16,9 @@ const LONG_SIDE: f32 = 3300.0;
 const SLANT_LIMIT: f32 = 6.0;
 /// Below this slant (degrees) tesseract and the row finder cope; straightening costs time.
 const STRAIGHTEN_FROM: f32 = 1.0;
+/// How near (pixels of the slant's small copy, about 800 wide) paper must be for a dark pixel to
+/// count as ink: a letter's stroke there is one or two pixels wide.
+const INK_REACH: usize = 3;
 /// A page with fewer confident words than this may be sideways or upside down.
 const FEW_WORDS: usize = 12;
 
@@ -479,9 +482,12 @@ impl<'a> Graymap<'a> {
     /// to the right): the angle whose shear lines the ink up into the fewest, fullest rows (the
     /// sum of squares of the ink in each sheared row, highest when text lines and rules lie
     /// along rows). Measured on a copy about 800 pixels wide, each of its pixels the darkest of
-    /// its block so that thin strokes stay; ink is darker than 0.4 of the page's white (its
-    /// 90th percentile), which leaves out a table top's grey around a photographed page. None
-    /// for a page with almost no ink.
+    /// its block so that thin strokes stay. Ink is darker than 0.4 of the page's white (its
+    /// 90th percentile) with paper beside it: a pixel at least 0.7 of the white within
+    /// `INK_REACH` of it across or down. A table top's grey or brown around a photographed page is
+    /// as dark as ink, and at the page's slant its wide wedges outweighed the text lines (a
+    /// photo 3° off was measured level and read 1 charge of 25); a stroke of print always has
+    /// paper a few pixels off. None for a page with almost no ink.
     fn slant(&self) -> Option<f32> {
         let block = (self.width / 800).max(1);
         let (width, height) = (self.width / block, self.height / block);
@@ -500,9 +506,18 @@ impl<'a> Graymap<'a> {
             below += counts[p];
             below > small.len() * 9 / 10
         })? as f32;
-        let ink_below = (white * 0.4) as u8;
-        let ink: Vec<(f32, f32)> =
-            small.iter().enumerate().filter(|(_, p)| **p < ink_below).map(|(i, _)| ((i % width) as f32, (i / width) as f32)).collect();
+        let (ink_below, paper) = ((white * 0.4) as u8, (white * 0.7) as u8);
+        let paper_near = |x: usize, y: usize| {
+            let across = x.saturating_sub(INK_REACH)..(x + INK_REACH + 1).min(width);
+            let down = y.saturating_sub(INK_REACH)..(y + INK_REACH + 1).min(height);
+            across.clone().any(|x| small[y * width + x] >= paper) || down.into_iter().any(|y| small[y * width + x] >= paper)
+        };
+        let ink: Vec<(f32, f32)> = small
+            .iter()
+            .enumerate()
+            .filter(|&(i, p)| *p < ink_below && paper_near(i % width, i / width))
+            .map(|(i, _)| ((i % width) as f32, (i / width) as f32))
+            .collect();
         if ink.len() < 100 {
             return None;
         }
@@ -782,7 +797,7 @@ mod tests {
     }
 
     #[test]
-    fn a_pages_slant_is_measured_from_its_lines_within_a_tenth_of_a_degree_and_a_grey_surround_is_not_ink() {
+    fn a_pages_slant_is_measured_from_its_lines_within_a_tenth_of_a_degree_and_a_grey_or_dark_surround_is_not_ink() {
         // A 1,600 × 1,200 page of 30 dashed text lines turned by `degrees` (lines rising to the
         // right for a positive turn), in a grey surround as a photo's table top.
         let page = |degrees: f32| {
@@ -813,6 +828,34 @@ mod tests {
             let file = page(degrees);
             let slant = Graymap::parse(&file).unwrap().slant().unwrap();
             assert!((slant + degrees).abs() <= 0.1, "turned {degrees}°, measured {slant}°");
+        }
+        // A page photographed turned on a dark table top (as dark as ink): the surround's wedges
+        // beside the turned page are not lines to level.
+        let on_a_dark_table = |degrees: f32| {
+            let (width, height) = (1600usize, 1800usize);
+            let (sin, cos) = (degrees.to_radians().sin(), degrees.to_radians().cos());
+            let mut pixels = vec![50u8; width * height];
+            for y in 0..height {
+                for x in 0..width {
+                    // Where this pixel was on the page before it was turned about the centre.
+                    let (dx, dy) = (x as f32 - 800.0, y as f32 - 900.0);
+                    let (px, py) = (dx * cos - dy * sin, dx * sin + dy * cos);
+                    if px.abs() < 560.0 && py.abs() < 700.0 {
+                        // Thin grey print, as a phone sees small type: 2-pixel strokes.
+                        let line = (py + 640.0) / 32.0;
+                        let on_line = py > -640.0 && py < 200.0 && line.fract() < 0.06 && px.abs() < 500.0 && (px as i32 / 9) % 4 != 3;
+                        pixels[y * width + x] = if on_line { 80 } else { 210 };
+                    }
+                }
+            }
+            let mut file = format!("P5\n{width} {height}\n255\n").into_bytes();
+            file.extend(&pixels);
+            file
+        };
+        for degrees in [3.0f32, -2.5] {
+            let file = on_a_dark_table(degrees);
+            let slant = Graymap::parse(&file).unwrap().slant().unwrap();
+            assert!((slant + degrees).abs() <= 0.1, "turned {degrees}° on a dark table, measured {slant}°");
         }
         // A blank page: nothing to measure.
         let mut blank = b"P5\n200 100\n255\n".to_vec();

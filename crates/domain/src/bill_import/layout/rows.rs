@@ -136,10 +136,38 @@ fn join_values(words: &[&Word], height: f32) -> Vec<Token> {
                 continue;
             }
         }
+        // Judged by the amount's own characters rather than the row's height: a monospaced
+        // font's space is wider than its digits are tall.
+        if let Some(previous) = tokens.last_mut().filter(|p| thousands_apart(p, text, word)) {
+            previous.text.push(',');
+            previous.text.push_str(text);
+            previous.right = word.right;
+            continue;
+        }
         tokens.push(Token { text: text.to_string(), left: word.left, right: word.right });
     }
     tokens
 }
+
+/// Whether `previous` is the thousands of an amount printed with a space for its separator, as
+/// the UB-04 form and billing systems that copy it print "14 850.00": one to three digits (a
+/// "$" before them), then, a space apart, three digits with the cents. A space apart means
+/// closer than `SPACE_APART` of the amount's own characters (their inked width): in a
+/// monospaced font one space leaves 1.5–1.9 of them between the inks (measured on a phone
+/// photo of such a bill: 26 pixels between "14" and "850.00", whose characters are 14 wide),
+/// two spaces 2.6 or more; a proportional font's space is narrower still. A quantity column
+/// beside the amounts is set further off, by the column's width or two spaces at least.
+fn thousands_apart(previous: &Token, text: &str, word: &Word) -> bool {
+    let group = previous.text.trim_start_matches('$');
+    let thousands = (1..=3).contains(&group.len()) && group.bytes().all(|b| b.is_ascii_digit()) && !group.starts_with('0');
+    let rest = text.trim_end_matches('-');
+    let hundreds = rest.len() == 6 && rest.bytes().enumerate().all(|(i, b)| if i == 3 { b == b'.' } else { b.is_ascii_digit() });
+    let character = (word.right - word.left) / text.chars().count().max(1) as f32;
+    thousands && hundreds && word.left - previous.right < SPACE_APART * character
+}
+
+/// See `thousands_apart`.
+const SPACE_APART: f32 = 2.2;
 
 /// A table's vertical rule that OCR read into a word ("0250|Pharmacy", "0350/CT") splits it:
 /// the word's box is shared by its characters.

@@ -66,9 +66,15 @@ pub fn revenue_code(text: &str) -> Option<String> {
     text.starts_with('0').then(|| shared::revenue_code(text)).flatten().filter(|code| code.len() == text.len())
 }
 
-/// A revenue code in a column headed as one: also without its leading zero ("250").
+/// A revenue code in a column headed as one: also without its leading zero ("250"), and with
+/// the leading zero OCR read as a letter ("o370", "O250"): the column holds nothing else.
 pub fn revenue_code_in_column(text: &str) -> Option<String> {
-    shared::revenue_code(text.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+    let text = text.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    let zero_read_as_a_letter = text.len() == 4 && text.starts_with(['o', 'O', 'D', 'Q']);
+    if zero_read_as_a_letter {
+        return shared::revenue_code(&format!("0{}", &text[1..]));
+    }
+    shared::revenue_code(text)
 }
 
 /// A CPT or HCPCS code and its modifiers: five digits ("99214"), four digits and a letter
@@ -268,5 +274,8 @@ mod tests {
             (revenue_code("0250"), revenue_code("250"), revenue_code_in_column("250")),
             (Some("0250".into()), None, Some("0250".into()))
         );
+        // In the column, OCR's letter for the leading zero; nowhere else, and only that.
+        assert_eq!((revenue_code_in_column("o370"), revenue_code_in_column("O250")), (Some("0370".into()), Some("0250".into())));
+        assert_eq!((revenue_code("o370"), revenue_code_in_column("o37"), revenue_code_in_column("oo37")), (None, None, None));
     }
 }

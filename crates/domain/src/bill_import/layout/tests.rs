@@ -423,3 +423,35 @@ fn a_summary_of_charges_by_department_above_the_itemized_table_is_not_charges() 
     assert!(!found.iter().any(|c| c.3 == 1_033_100 || c.3 == 102_500), "the summary's amounts are no charges: {found:?}");
     assert!(!reading.to_check.is_empty(), "they are listed to check, not dropped");
 }
+
+#[test]
+fn an_amount_with_a_space_for_its_thousands_separator_is_one_amount_and_the_units_beside_it_stay_units() {
+    // The UB-04 form's columns: revenue code, description, HCPCS, date, units, total charges.
+    let bill = page(&[
+        (
+            40.0,
+            &[
+                (36.0, "REV. CD."),
+                (80.0, "DESCRIPTION"),
+                (250.0, "HCPCS"),
+                (310.0, "SERV. DATE"),
+                (380.0, "UNITS"),
+                (440.0, "TOTAL CHARGES"),
+            ],
+        ),
+        (60.0, &[(36.0, "0360"), (80.0, "ARTHROSCOPY KNEE"), (250.0, "29881"), (310.0, "04/08/25"), (400.0, "1"), (450.0, "14 850.00")]),
+        (75.0, &[(36.0, "0278"), (80.0, "ANCHOR/SCREW"), (250.0, "C1713"), (310.0, "04/08/25"), (400.0, "2"), (450.0, " 2 570.00")]),
+        // Units a column apart from a three-digit amount (three characters): not its thousands.
+        (90.0, &[(36.0, "0272"), (80.0, "SHAVER BLADE"), (310.0, "04/08/25"), (400.0, "2"), (420.0, "412.00")]),
+        (105.0, &[(36.0, "0636"), (80.0, "FENTANYL"), (250.0, "J3010"), (310.0, "04/08/25"), (400.0, "20"), (475.0, "78.00")]),
+    ]);
+    assert_eq!(
+        charges(&read(&[bill])),
+        [
+            (Some("0360"), Some("29881"), 1, 1_485_000),
+            (Some("0278"), Some("C1713"), 2, 257_000),
+            (Some("0272"), None, 2, 41_200),
+            (Some("0636"), Some("J3010"), 20, 7_800)
+        ]
+    );
+}
