@@ -907,7 +907,8 @@ impl Segment<'_> {
             }
             if line.code.is_none()
                 && !matches!(column, Column::RevenueCode | Column::Description)
-                && let Some((code, modifiers)) = shapes::procedure_code(text)
+                && let Some((code, modifiers)) =
+                    if *column == Column::Code { shapes::procedure_code_in_column(text) } else { shapes::procedure_code(text) }
             {
                 line.code = Some(code);
                 line.modifiers.extend(modifiers);

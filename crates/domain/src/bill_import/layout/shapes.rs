@@ -155,6 +155,21 @@ pub fn procedure_code(text: &str) -> Option<(String, Vec<String>)> {
     Some((read, modifiers))
 }
 
+/// A CPT/HCPCS code in a column headed as codes, where OCR's reading of a modifier's dash as
+/// a point, comma, underscore or equals sign ("99213.25", "99213,25") is still the dash: in
+/// that column the text is not an amount.
+pub fn procedure_code_in_column(text: &str) -> Option<(String, Vec<String>)> {
+    let trimmed = text.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    let bytes = trimmed.as_bytes();
+    let dash_misread = bytes.len() == 8
+        && matches!(bytes[5], b'.' | b',' | b'_' | b'=' | b'~')
+        && bytes[..5].iter().chain(&bytes[6..]).all(u8::is_ascii_alphanumeric);
+    if dash_misread {
+        return procedure_code(&format!("{}-{}", &trimmed[..5], &trimmed[6..]));
+    }
+    procedure_code(text)
+}
+
 /// A CPT/HCPCS modifier: two letters or digits ("25", "59", "RT", "XU").
 pub fn modifier(text: &str) -> bool {
     text.len() == 2 && text.bytes().all(|b| b.is_ascii_alphanumeric())
@@ -277,5 +292,12 @@ mod tests {
         // In the column, OCR's letter for the leading zero; nowhere else, and only that.
         assert_eq!((revenue_code_in_column("o370"), revenue_code_in_column("O250")), (Some("0370".into()), Some("0250".into())));
         assert_eq!((revenue_code("o370"), revenue_code_in_column("o37"), revenue_code_in_column("oo37")), (None, None, None));
+        // A modifier's dash read as a point, in the codes' column only.
+        let with_modifier = Some(("99213".to_string(), vec!["25".to_string()]));
+        assert_eq!((procedure_code_in_column("99213.25"), procedure_code_in_column("99213,25")), (with_modifier.clone(), with_modifier));
+        assert_eq!(
+            (procedure_code("99213.25"), procedure_code_in_column("9921.325"), procedure_code_in_column("99213.2")),
+            (None, None, None)
+        );
     }
 }

@@ -155,13 +155,16 @@ fn payments_adjustments_and_balances_beside_a_charge_are_not_charges() {
             85.0,
             &[(36.0, "11/13/2024"), (96.0, "97110"), (150.0, "Therapeutic exercise"), (325.0, "2"), (370.0, "$102.00"), (560.0, "$158.70")],
         ),
+        // OCR's point for the modifier's dash, under the codes' heading.
+        (92.0, &[(36.0, "11/13/2024"), (96.0, "99213.25"), (150.0, "Office visit"), (325.0, "1"), (370.0, "$117.00"), (560.0, "$275.70")]),
         (100.0, &[(36.0, "11/14/2024"), (150.0, "Patient payment - thank you"), (430.0, "-$39.25"), (560.0, "$119.45")]),
-        (120.0, &[(150.0, "Total charges"), (370.0, "$291.00")]),
+        (120.0, &[(150.0, "Total charges"), (370.0, "$408.00")]),
     ]);
     let reading = read(&[bill]);
-    assert_eq!(charges(&reading), [(None, Some("99214"), 1, 18_900), (None, Some("97110"), 2, 10_200)]);
+    assert_eq!(charges(&reading), [(None, Some("99214"), 1, 18_900), (None, Some("97110"), 2, 10_200), (None, Some("99213"), 1, 11_700)]);
     assert_eq!(reading.bill.lines[0].modifiers, ["25"]);
-    assert_eq!(reading.bill.stated_total, Some(Money::from_cents(29_100)));
+    assert_eq!(reading.bill.lines[2].modifiers, ["25"]);
+    assert_eq!(reading.bill.stated_total, Some(Money::from_cents(40_800)));
 }
 
 #[test]
