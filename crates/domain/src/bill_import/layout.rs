@@ -218,6 +218,7 @@ pub fn read_layout(pages: &[PageWords], known_code: &dyn Fn(&str) -> bool) -> La
         charges: Vec::new(),
         to_check: Vec::new(),
         total: None,
+        charge_subtotals: Vec::new(),
         header_open: false,
         last_row: None,
     };
@@ -609,6 +610,11 @@ fn names_codes(words: &[String]) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum TotalSource {
     Labelled,
+    /// A row of the table's totals ("Account totals"), its amount under the charges column.
+    TotalsRow,
+    /// The one row that says it is a subtotal of the charges ("Subtotal - charges"), where the
+    /// bill prints no total: payments and adjustments follow it.
+    OnlySubtotal,
     SummaryColumn,
     UnderCharges,
 }
@@ -635,6 +641,9 @@ struct Reader<'a> {
     charges: Vec<ReadCharge>,
     to_check: Vec<PrintedRow>,
     total: Option<(TotalSource, i64)>,
+    /// The rows saying they are a subtotal of the charges: one is the bill's total where it
+    /// prints none; several are groups' or pages' subtotals, and none of them is.
+    charge_subtotals: Vec<i64>,
     /// Whether the last header still describes the rows: a wide gap ends its table.
     header_open: bool,
     /// The page and bottom of the last row read, for the gap.
@@ -700,11 +709,33 @@ impl Reader<'_> {
             })
             .collect();
         if not_a_charge {
-            if says("total") && (says("charges") || says("charge")) {
+            let of_charges = says("charges") || says("charge");
+            // Totals of the table's columns say nothing else: no payment, adjustment or balance.
+            let only_totals = words
+                .iter()
+                .filter(|w| NOT_CHARGE_WORDS.contains(&w.as_str()))
+                .all(|w| matches!(w.as_str(), "total" | "totals" | "subtotal" | "subtotals"));
+            // The amount under a charges column the header names, never one a row of totals
+            // lists elsewhere (what was paid, what is owed).
+            let under_charges = candidates.last().and_then(|&i| amounts[i]).filter(|_| charge_columns && !owed && only_totals);
+            // A row of the columns' totals lists more than one ("ACCOUNT TOTALS 3111.00 -1469.18
+            // … 600.57"); a lone "Total $9,129.60" under the amounts may be what is left to pay
+            // (a real hospital statement's, whose charges were $90,659.30).
+            let column_totals = amounts.iter().flatten().count() >= 2;
+            if says("total") && of_charges {
                 let at = candidates.last().copied().or_else(|| amounts.iter().position(Option::is_some));
                 if let Some(cents) = at.and_then(|i| amounts[i]) {
                     self.stated_total(TotalSource::Labelled, cents);
                 }
+            } else if (says("subtotal") || says("subtotals")) && of_charges {
+                if let Some(cents) = under_charges.or_else(|| candidates.last().and_then(|&i| amounts[i])).filter(|_| !owed) {
+                    self.charge_subtotals.push(cents);
+                }
+            } else if (says("total") || says("totals"))
+                && column_totals
+                && let Some(cents) = under_charges
+            {
+                self.stated_total(TotalSource::TotalsRow, cents);
             }
             return;
         }
@@ -829,6 +860,9 @@ impl Reader<'_> {
                 self.to_check.extend(unsure.into_iter().map(|c| c.row));
                 self.charges = kept;
             }
+        }
+        if let [cents] = self.charge_subtotals[..] {
+            self.stated_total(TotalSource::OnlySubtotal, cents);
         }
         let (lines, rows): (Vec<BillLine>, Vec<PrintedRow>) = self.charges.into_iter().map(|c| (c.line, c.row)).unzip();
         let bill = Bill { lines, stated_total: self.total.map(|(_, cents)| Money::from_cents(cents)), ..Bill::default() };

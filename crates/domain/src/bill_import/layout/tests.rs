@@ -458,3 +458,51 @@ fn an_amount_with_a_space_for_its_thousands_separator_is_one_amount_and_the_unit
         ]
     );
 }
+
+#[test]
+fn a_row_of_the_tables_totals_states_the_total_by_its_amount_under_the_charges() {
+    let header: (f32, &[(f32, &str)]) =
+        (40.0, &[(36.0, "Date"), (90.0, "Code"), (140.0, "Description"), (330.0, "Charges"), (400.0, "Ins Paid"), (470.0, "Balance")]);
+    let charge = |y: f32, code: &'static str, charge: &'static str| -> (f32, Vec<(f32, &'static str)>) {
+        (y, vec![(36.0, "10/7/24"), (90.0, code), (140.0, "Office visit"), (335.0, charge), (405.0, "-50.00"), (475.0, "10.00")])
+    };
+    let rows = |totals: (f32, Vec<(f32, &'static str)>)| {
+        let (a, b) = (charge(60.0, "99213", "185.00"), charge(75.0, "93000", "88.00"));
+        let all = [header.clone(), (a.0, &a.1[..]), (b.0, &b.1[..]), (totals.0, &totals.1[..])];
+        read(&[page(&all)])
+    };
+    // "Account totals": the charges' column is the total, not what was paid or is left.
+    let totals = rows((95.0, vec![(140.0, "ACCOUNT TOTALS"), (335.0, "273.00"), (405.0, "-100.00"), (475.0, "20.00")]));
+    assert_eq!(totals.bill.stated_total, Some(Money::from_cents(27_300)));
+    assert_eq!(totals.bill.lines.len(), 2);
+    // A row of totals that is about payments or what is owed states no total of the charges.
+    for words in ["Total payments", "Total amount due"] {
+        let other = rows((95.0, vec![(140.0, words), (335.0, "273.00"), (475.0, "20.00")]));
+        assert_eq!(other.bill.stated_total, None, "{words}");
+    }
+    // A lone total under the amounts may be the balance: not the charges' total.
+    let lone = rows((95.0, vec![(140.0, "Total"), (335.0, "273.00")]));
+    assert_eq!(lone.bill.stated_total, None);
+}
+
+#[test]
+fn the_one_subtotal_of_the_charges_is_the_total_where_none_is_printed_and_group_subtotals_are_not() {
+    let header: (f32, &[(f32, &str)]) = (40.0, &[(36.0, "Date"), (90.0, "Code"), (140.0, "Description"), (330.0, "Amount")]);
+    let one = page(&[
+        header,
+        (60.0, &[(36.0, "01/06/25"), (90.0, "A7030"), (140.0, "FULL FACE MASK"), (335.0, "$185.00")]),
+        (75.0, &[(36.0, "01/06/25"), (90.0, "A7035"), (140.0, "HEADGEAR"), (335.0, "$48.00")]),
+        (90.0, &[(140.0, "SUBTOTAL - CHARGES"), (335.0, "$233.00")]),
+        (105.0, &[(36.0, "02/19/25"), (140.0, "PAYMENT - AETNA"), (335.0, "$100.00 CR")]),
+    ]);
+    assert_eq!(read(&[one]).bill.stated_total, Some(Money::from_cents(23_300)));
+    let groups = page(&[
+        header,
+        (60.0, &[(36.0, "01/06/25"), (90.0, "A7030"), (140.0, "FULL FACE MASK"), (335.0, "$185.00")]),
+        (75.0, &[(140.0, "SUBTOTAL CHARGES"), (335.0, "$185.00")]),
+        (90.0, &[(36.0, "01/06/25"), (90.0, "A7035"), (140.0, "HEADGEAR"), (335.0, "$48.00")]),
+        (105.0, &[(140.0, "SUBTOTAL CHARGES"), (335.0, "$48.00")]),
+    ]);
+    let reading = read(&[groups]);
+    assert_eq!((reading.bill.stated_total, reading.bill.lines.len()), (None, 2));
+}
