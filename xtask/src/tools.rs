@@ -217,7 +217,9 @@ pub fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
     let present = |thing: &str| {
         if thing.starts_with('/') { std::path::Path::new(thing).exists() } else { output(&mut Command::new("which").arg(thing)).is_some() }
     };
-    let missing: Vec<&str> = wanted.iter().filter(|(thing, _)| !present(thing)).map(|(_, package)| *package).collect();
+    let mut missing: Vec<&str> = wanted.iter().filter(|(thing, _)| !present(thing)).map(|(_, package)| *package).collect();
+    // Two programs of one package (pdftohtml and pdftoppm) name it once.
+    missing.dedup();
     install_debian_packages(&missing)
 }
 

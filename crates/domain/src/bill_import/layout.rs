@@ -728,7 +728,7 @@ impl Reader<'_> {
                     self.stated_total(TotalSource::Labelled, cents);
                 }
             } else if (says("subtotal") || says("subtotals")) && of_charges {
-                if let Some(cents) = under_charges.or_else(|| candidates.last().and_then(|&i| amounts[i])).filter(|_| !owed) {
+                if let Some(cents) = candidates.last().and_then(|&i| amounts[i]).filter(|_| !owed) {
                     self.charge_subtotals.push(cents);
                 }
             } else if (says("total") || says("totals"))

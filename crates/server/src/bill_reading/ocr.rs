@@ -510,7 +510,7 @@ impl<'a> Graymap<'a> {
         let paper_near = |x: usize, y: usize| {
             let across = x.saturating_sub(INK_REACH)..(x + INK_REACH + 1).min(width);
             let down = y.saturating_sub(INK_REACH)..(y + INK_REACH + 1).min(height);
-            across.clone().any(|x| small[y * width + x] >= paper) || down.into_iter().any(|y| small[y * width + x] >= paper)
+            across.into_iter().any(|x| small[y * width + x] >= paper) || down.into_iter().any(|y| small[y * width + x] >= paper)
         };
         let ink: Vec<(f32, f32)> = small
             .iter()
