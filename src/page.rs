@@ -94,12 +94,3 @@ pub fn focus_heading_when_shown(tries: u32) {
         }
     });
 }
-
-/// Gives the browser its turn (a task boundary, `setTimeout(0)`) in the middle of long work, so
-/// that taps and paints are not held behind it.
-pub async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}

@@ -107,4 +107,12 @@ mod tests {
         assert_eq!((limits.get("96372"), limits.get("J1100"), limits.get("99213")), (Some(4), Some(10), None));
         assert_eq!(UnitLimits::parse("96372\t4\n96373 four\n"), Err(UnitLimitsError { line: 2, found: "96373 four".into() }));
     }
+
+    #[test]
+    fn the_written_table_reads_back_to_the_same_limits() {
+        // The server sends the member app this table; the app reads it with `parse`.
+        let limits = UnitLimits::new([("96372".to_string(), 4), ("J1100".to_string(), 10), ("0002M".to_string(), 1)].into());
+        assert_eq!(UnitLimits::parse(&limits.to_table()), Ok(limits));
+        assert_eq!(UnitLimits::parse(""), Ok(UnitLimits::default()));
+    }
 }

@@ -17,17 +17,21 @@ pub fn bundled_limits() -> UnitLimits {
     UnitLimits::parse(BUNDLED_LIMITS).unwrap_or_default()
 }
 
-/// The daily unit limits, with their JSON for `GET /api/unit-limits` serialised once.
+/// The daily unit limits, with both of `GET /api/unit-limits`'s forms written once: JSON for any
+/// client, and the project's table (one "CODE<TAB>UNITS" per line) that the member app reads in
+/// one pass.
 pub struct UnitLimitTable {
     pub limits: UnitLimits,
     pub json: Bytes,
+    pub table: Bytes,
 }
 
 impl UnitLimitTable {
     pub fn new(limits: UnitLimits) -> Self {
         let sorted: BTreeMap<&str, u32> = limits.iter().collect();
         let json = Bytes::from(serde_json::to_vec(&sorted).expect("the limits serialise"));
-        UnitLimitTable { limits, json }
+        let table = Bytes::from(limits.to_table());
+        UnitLimitTable { limits, json, table }
     }
 }
 

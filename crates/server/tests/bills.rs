@@ -102,6 +102,17 @@ async fn the_unit_limits_are_public_and_compressed() {
     let plain: std::collections::BTreeMap<String, u32> = app.get("/api/unit-limits").await.json().await.unwrap();
     assert_eq!(plain.get("96372"), Some(&4));
     assert_eq!(plain.len(), 9_637);
+    // The member app asks for the table, one "CODE<TAB>UNITS" per line: the same limits.
+    let tsv = app.client.get(format!("{}/api/unit-limits", app.url)).header("accept", "text/tab-separated-values").send().await.unwrap();
+    assert_eq!(tsv.headers()["content-type"], "text/tab-separated-values; charset=utf-8");
+    assert_eq!(tsv.headers()["vary"], "accept");
+    let table = advocate_domain::unit_limits::UnitLimits::parse(&tsv.text().await.unwrap()).unwrap();
+    assert_eq!((table.len(), table.get("96372")), (9_637, Some(4)));
+    // Refused with q=0, or not named: JSON.
+    for accept in ["text/tab-separated-values;q=0, application/json", "application/json, */*"] {
+        let response = app.client.get(format!("{}/api/unit-limits", app.url)).header("accept", accept).send().await.unwrap();
+        assert_eq!(response.headers()["content-type"], "application/json", "{accept}");
+    }
 }
 
 on_both_databases! {

@@ -11,7 +11,7 @@ use axum::{
     Json,
     body::Bytes,
     extract::{State, rejection::BytesRejection},
-    http::header,
+    http::{HeaderMap, header},
     response::{IntoResponse, Response},
 };
 
@@ -85,8 +85,29 @@ pub async fn read_bill(State(state): State<AppState>, body: Result<Bytes, BytesR
     }
 }
 
-/// The daily unit limits by code (Medicare's medically unlikely edits), public data.
-#[utoipa::path(get, path = "/api/unit-limits", tag = "bill check", responses((status = 200, body = std::collections::BTreeMap<String, u32>)))]
-pub async fn unit_limits(State(state): State<AppState>) -> impl IntoResponse {
-    ([(header::CACHE_CONTROL, "public, max-age=86400"), (header::CONTENT_TYPE, "application/json")], state.unit_limits.json.clone())
+/// The table's media type: one "CODE<TAB>UNITS" per line.
+const TSV: &str = "text/tab-separated-values";
+
+/// The daily unit limits by code (Medicare's medically unlikely edits), public data. JSON, or
+/// with `Accept: text/tab-separated-values` one "CODE<TAB>UNITS" per line: the member app reads
+/// that in one pass, where ten thousand JSON members would hold a phone's page for a long task.
+#[utoipa::path(get, path = "/api/unit-limits", tag = "bill check", responses((status = 200,
+    content((std::collections::BTreeMap<String, u32> = "application/json"), (String = "text/tab-separated-values")))))]
+pub async fn unit_limits(State(state): State<AppState>, headers: HeaderMap) -> impl IntoResponse {
+    let (content_type, body) = if accepts_table(&headers) {
+        ("text/tab-separated-values; charset=utf-8", state.unit_limits.table.clone())
+    } else {
+        ("application/json", state.unit_limits.json.clone())
+    };
+    ([(header::CACHE_CONTROL, "public, max-age=86400"), (header::CONTENT_TYPE, content_type), (header::VARY, "accept")], body)
+}
+
+/// Whether `Accept` names the table (`text/tab-separated-values`, not refused with `q=0`).
+fn accepts_table(headers: &HeaderMap) -> bool {
+    let mut ranges = headers.get_all(header::ACCEPT).iter().filter_map(|value| value.to_str().ok()).flat_map(|value| value.split(','));
+    ranges.any(|range| {
+        let mut parts = range.split(';').map(str::trim);
+        let refused = |param: &str| param.strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()) == Some(0.0);
+        parts.next().is_some_and(|media| media.eq_ignore_ascii_case(TSV)) && !parts.any(refused)
+    })
 }
