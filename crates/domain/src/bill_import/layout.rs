@@ -390,6 +390,25 @@ const NOT_CHARGE_WORDS: &[&str] = &[
     "contractual",
 ];
 
+/// A word of a row's label as OCR misreads it, read back: an "l" read as "i" or "1" and an "o"
+/// as "0" ("Totai charges", "TOTA1", "Ba1ance", "T0tal") are the label they make, where the word
+/// as read is none. For recognised pages only: a text layer's words are as printed.
+fn label_read_back(word: String) -> String {
+    let label = |w: &str| NOT_CHARGE_WORDS.contains(&w) || matches!(w, "charge" | "charges");
+    if label(&word) {
+        return word;
+    }
+    let back: String = word
+        .chars()
+        .map(|c| match c {
+            'i' | '1' => 'l',
+            '0' => 'o',
+            c => c,
+        })
+        .collect();
+    if label(&back) { back } else { word }
+}
+
 /// A header's words split as a reader sees them: "CPT(R)/" is "cpt", "Payment/" "payment".
 fn header_parts(text: &str) -> Vec<String> {
     text.to_lowercase()
@@ -685,7 +704,13 @@ impl Reader<'_> {
         }
         let columns: Vec<Column> =
             row.tokens.iter().map(|t| header.as_ref().map_or(Column::Unknown, |h| h.column_under(t.left, t.right))).collect();
-        let words = row.tokens.iter().flat_map(|t| header_parts(&t.text)).collect::<Vec<_>>();
+        let recognised = self.recognised.get(row.page as usize).copied().unwrap_or(false);
+        let words = row
+            .tokens
+            .iter()
+            .flat_map(|t| header_parts(&t.text))
+            .map(|w| if recognised { label_read_back(w) } else { w })
+            .collect::<Vec<_>>();
         let says = |w: &str| words.iter().any(|x| x == w);
         // A total, payment or balance row says so and carries no code; a charge may well say
         // "total" ("PSA, Total") but comes with its code.

@@ -540,7 +540,6 @@ impl<'a> Graymap<'a> {
         Some(-fine)
     }
 
-    /// Rows `from..to` as a PGM of their own.
     /// Rows `from..to` as an uncompressed 8-bit gray TIFF (little-endian, one strip), which is
     /// what tesseract is given. Leptonica reads a PGM one `fread` of one byte per pixel (5% of
     /// all the CPU that reading the generated faxes took, measured with perf), a TIFF a row at a

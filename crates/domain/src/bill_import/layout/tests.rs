@@ -506,3 +506,26 @@ fn the_one_subtotal_of_the_charges_is_the_total_where_none_is_printed_and_group_
     let reading = read(&[groups]);
     assert_eq!((reading.bill.stated_total, reading.bill.lines.len()), (None, 2));
 }
+
+#[test]
+fn on_a_recognised_page_a_total_label_with_an_l_read_as_i_or_1_or_an_o_as_0_still_states_the_total() {
+    let header: (f32, &[(f32, &str)]) = (40.0, &[(36.0, "Date"), (90.0, "Code"), (140.0, "Service"), (330.0, "Charge")]);
+    let bill = |label: &'static str, recognised: bool| {
+        let mut words = page(&[
+            header,
+            (60.0, &[(36.0, "2/11/25"), (90.0, "99214"), (140.0, "Office visit"), (335.0, "$245.00")]),
+            (75.0, &[(36.0, "2/11/25"), (90.0, "87880"), (140.0, "Rapid strep test"), (335.0, "$55.00")]),
+            (90.0, &[(140.0, label), (335.0, "$300.00")]),
+        ]);
+        words.recognised = recognised;
+        read(&[words])
+    };
+    for label in ["Total charges", "Totai charges", "TOTA1 CHARGES", "T0tal charges", "Total charqes"] {
+        let reading = bill(label, true);
+        let expected = (label != "Total charqes").then(|| Money::from_cents(30_000));
+        assert_eq!(reading.bill.stated_total, expected, "{label}");
+        assert_eq!(reading.bill.lines.len(), 2, "{label}: the total is no charge");
+    }
+    // A text layer's words are as printed: "Totai" there is no label.
+    assert_eq!(bill("Totai charges", false).bill.stated_total, None);
+}
