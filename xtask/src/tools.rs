@@ -218,7 +218,8 @@ pub fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
         if thing.starts_with('/') { std::path::Path::new(thing).exists() } else { output(&mut Command::new("which").arg(thing)).is_some() }
     };
     let mut missing: Vec<&str> = wanted.iter().filter(|(thing, _)| !present(thing)).map(|(_, package)| *package).collect();
-    // Two programs of one package (pdftohtml and pdftoppm) name it once.
+    // Two programs of one package (pdftohtml and pdftoppm) name it once, wherever they are listed.
+    missing.sort_unstable();
     missing.dedup();
     install_debian_packages(&missing)
 }

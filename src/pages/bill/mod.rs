@@ -187,8 +187,8 @@ pub fn BillPage() -> impl IntoView {
             });
         } else {
             // Without one, the review runs here, on this device, with the daily unit limits: a
-            // check made before they have arrived waits for them; without them (offline, say)
-            // it checks the bill on its own.
+            // check made before they have arrived fetches them; without them (offline, say) it
+            // checks the bill on its own.
             leptos::task::spawn_local(async move {
                 let table = match limits.get_value() {
                     Some(table) => Ok(table),
